@@ -1,0 +1,39 @@
+using Azure.Core;
+using GongTongDizao.Core.Configuration;
+using GongTongDizao.Core.Health;
+using GongTongDizao.Core.Storage;
+using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace GongTongDizao.Core;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// Every registration the app needs, called by both hosts (the Functions worker and the DevHost) so
+    /// they cannot drift apart.
+    /// </summary>
+    public static IServiceCollection AddGongTongDizaoCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<CosmosOptions>().Bind(configuration.GetSection(CosmosOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ManagedIdentityOptions>().Bind(configuration.GetSection(ManagedIdentityOptions.SectionName));
+
+        services.TryAddSingleton<TokenCredential>(sp => AzureCredentialFactory.Create(sp.GetRequiredService<IOptions<ManagedIdentityOptions>>().Value));
+        services.TryAddSingleton(sp => CosmosClientFactory.Create(
+            sp.GetRequiredService<IOptions<CosmosOptions>>().Value,
+            sp.GetRequiredService<TokenCredential>,
+            sp.GetServices<RequestHandler>()));
+        services.TryAddSingleton(_ => StorageConnection.FromConfiguration(configuration));
+        services.TryAddSingleton(sp => sp.GetRequiredService<StorageConnection>().CreateQueueServiceClient(sp.GetRequiredService<TokenCredential>));
+        services.TryAddSingleton(sp => sp.GetRequiredService<StorageConnection>().CreateBlobServiceClient(sp.GetRequiredService<TokenCredential>));
+
+        services.AddTransient<CheckHealth>();
+        return services;
+    }
+}

@@ -1,0 +1,25 @@
+using System.Diagnostics;
+
+namespace GongTongDizao.DevHost.Http;
+
+/// <summary>One line per request: method, route template (never the query string, which may carry a key), status, duration.</summary>
+public sealed partial class RequestLogging(RequestDelegate next, ILogger<RequestLogging> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value ?? "/";
+            Log(logger, context.Request.Method, route, context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "HTTP {Method} {Route} -> {Status} in {ElapsedMs:0.0} ms")]
+    private static partial void Log(ILogger logger, string method, string route, int status, double elapsedMs);
+}

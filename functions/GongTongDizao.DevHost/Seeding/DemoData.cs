@@ -1,0 +1,45 @@
+using System.Text.Json;
+using GongTongDizao.Core;
+using GongTongDizao.Core.Common;
+using GongTongDizao.Core.Features.Orgs;
+using Microsoft.Azure.Cosmos;
+
+namespace GongTongDizao.DevHost.Seeding;
+
+/// <summary>
+/// The demo governance tree under 武汉市 and the demo users. The Cosmos emulator keeps nothing between runs, so
+/// this runs at every start; upserts make it harmless against a reused emulator.
+/// </summary>
+public static class DemoData
+{
+    public const string DemoCommunityId = "420106001001";
+
+    public static async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var cosmos = services.GetRequiredService<CosmosClient>();
+        var orgs = cosmos.GetContainer(StoreNames.Database, StoreNames.Containers.Orgs);
+        foreach (var org in LoadOrgs())
+        {
+            await orgs.UpsertItemAsync(org, new PartitionKey(org.Id), cancellationToken: cancellationToken);
+        }
+    }
+
+    public static IReadOnlyList<OrgUnit> LoadOrgs()
+    {
+        using var stream = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Seeding", "demo-orgs.json"));
+        var flat = JsonSerializer.Deserialize<List<OrgUnit>>(stream, JsonDefaults.Options) ?? [];
+        var byId = flat.ToDictionary(o => o.Id);
+        return [.. flat.Select(o => o with { Path = Ancestors(o, byId) })];
+    }
+
+    private static List<string> Ancestors(OrgUnit org, Dictionary<string, OrgUnit> byId)
+    {
+        var path = new List<string>();
+        for (var parent = org.ParentId; parent is not null; parent = byId[parent].ParentId)
+        {
+            path.Insert(0, parent);
+        }
+
+        return path;
+    }
+}

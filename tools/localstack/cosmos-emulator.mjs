@@ -1,0 +1,75 @@
+// Starts @vercel/cosmosdb-server on loopback for local development and tests.
+//
+// The .NET SDK asks the gateway for a query plan on Linux (x-ms-cosmos-is-query-plan-request), which
+// this emulator does not implement; answering with a pass-through plan lets the SDK send the query as is
+// (the emulator runs ORDER BY, COUNT and filters itself). See docs/decisions/0001-local-stack.md.
+import { createRequire } from "node:module";
+import { parseArgs } from "node:util";
+
+const require = createRequire(import.meta.url);
+const { createHttpsServer } = require("@vercel/cosmosdb-server");
+
+const { values } = parseArgs({
+  options: {
+    port: { type: "string", default: "8081" },
+    host: { type: "string", default: "127.0.0.1" },
+    "parent-pid": { type: "string" },
+  },
+});
+
+const passThroughPlan = JSON.stringify({
+  partitionedQueryExecutionInfoVersion: 2,
+  queryInfo: {
+    distinctType: "None",
+    top: null,
+    offset: null,
+    limit: null,
+    orderBy: [],
+    orderByExpressions: [],
+    groupByExpressions: [],
+    groupByAliases: [],
+    aggregates: [],
+    groupByAliasToAggregateType: {},
+    rewrittenQuery: "",
+    hasSelectValue: false,
+    dCountInfo: null,
+  },
+  queryRanges: [{ min: "", max: "FF", isMinInclusive: true, isMaxInclusive: false }],
+});
+
+const server = createHttpsServer();
+const [emulatorHandler] = server.listeners("request");
+server.removeAllListeners("request");
+server.on("request", (req, res) => {
+  if (String(req.headers["x-ms-cosmos-is-query-plan-request"]).toLowerCase() === "true") {
+    req.resume();
+    res.writeHead(200, { "content-type": "application/json", "x-ms-request-charge": "0", "x-ms-activity-id": crypto.randomUUID() });
+    res.end(passThroughPlan);
+    return;
+  }
+  emulatorHandler.call(server, req, res);
+});
+
+server.on("error", (err) => {
+  console.error(`cosmos-emulator: ${err.code === "EADDRINUSE" ? `port ${values.port} is already in use` : err.message}`);
+  process.exit(2);
+});
+
+server.listen(Number(values.port), values.host, () => {
+  console.log(`cosmos-emulator: listening on https://${values.host}:${values.port}/`);
+});
+
+// Exit with the process that started us, so an aborted test run or a killed DevHost leaves nothing behind.
+const parentPid = Number(values["parent-pid"] ?? 0);
+if (parentPid > 0) {
+  setInterval(() => {
+    try {
+      process.kill(parentPid, 0);
+    } catch {
+      process.exit(0);
+    }
+  }, 1000).unref();
+}
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => server.close(() => process.exit(0)) && setTimeout(() => process.exit(0), 500).unref());
+}
