@@ -28,6 +28,7 @@ public static class DevHostApp
         builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "devhost.settings.json"), optional: true);
         builder.Configuration.AddEnvironmentVariables();
         builder.Configuration.AddCommandLine(args);
+        builder.Logging.AddSimpleConsole(c => c.SingleLine = true);
         configure?.Invoke(builder);
         var options = builder.Configuration.GetSection(DevHostOptions.SectionName).Get<DevHostOptions>() ?? new DevHostOptions();
 
@@ -48,7 +49,7 @@ public static class DevHostApp
         builder.Services.AddMvcCore();
         if (options.RunQueueTriggers)
         {
-            AddQueueListeners(builder, functions);
+            AddQueueListeners(builder, functions, options);
         }
 
         var app = builder.Build();
@@ -92,9 +93,9 @@ public static class DevHostApp
         configuration.AddInMemoryCollection(values);
     }
 
-    private static void AddQueueListeners(WebApplicationBuilder builder, IEnumerable<FunctionDescriptor> functions)
+    private static void AddQueueListeners(WebApplicationBuilder builder, IEnumerable<FunctionDescriptor> functions, DevHostOptions options)
     {
-        var settings = QueueHostSettings.FromHostJson(Path.Combine(AppContext.BaseDirectory, "host.json"));
+        var settings = QueueHostSettings.FromHostJson(options.HostJsonPath ?? Path.Combine(AppContext.BaseDirectory, "host.json"));
         foreach (var function in functions.Where(f => f.Queue is not null))
         {
             var queueName = ResolveSetting(builder.Configuration, function.Queue!.QueueName);

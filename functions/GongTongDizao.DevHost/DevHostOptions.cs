@@ -14,6 +14,9 @@ public sealed class DevHostOptions
     /// <summary>Where functions.metadata is; by default next to the DevHost assembly.</summary>
     public string? MetadataPath { get; set; }
 
+    /// <summary>The host.json whose queue settings the pollers follow; by default the one next to the DevHost assembly.</summary>
+    public string? HostJsonPath { get; set; }
+
     /// <summary>Start (or reuse) Azurite and the Cosmos emulator on loopback.</summary>
     public bool StartEmulators { get; set; } = true;
 

@@ -6,6 +6,12 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 
 try
 {
+    if (args.Contains("--emulators-only"))
+    {
+        // Used by ./test.sh: one set of emulators for every test process, stopped when this process ends.
+        return await EmulatorsOnly.RunAsync(args);
+    }
+
     await using var app = await DevHostApp.CreateAsync(args);
     await app.StartAsync();
     var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
