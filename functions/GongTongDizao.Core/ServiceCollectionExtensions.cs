@@ -34,6 +34,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<StorageConnection>().CreateBlobServiceClient(sp.GetRequiredService<TokenCredential>));
 
         services.AddTransient<CheckHealth>();
+        services.AddMemoryCache();
+        services.AddIdentityFeature(configuration);
         return services;
     }
 }

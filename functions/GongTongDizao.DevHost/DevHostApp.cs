@@ -8,6 +8,7 @@ using GongTongDizao.DevHost.Queues;
 using GongTongDizao.DevHost.Seeding;
 using GongTongDizao.Functions;
 using GongTongDizao.Functions.Features.Health;
+using GongTongDizao.WeChat.Simulator;
 using Microsoft.Azure.Cosmos;
 
 namespace GongTongDizao.DevHost;
@@ -45,6 +46,14 @@ public static class DevHostApp
             UseEmulatorsUnlessConfigured(builder.Configuration, stackOptions);
         }
 
+        if (options.StartWeChatSimulator && string.IsNullOrEmpty(builder.Configuration["WeChat:BaseAddress"]))
+        {
+            var simulator = await WeChatSimulator.StartAsync(new WeChatSimulatorOptions(), cancellationToken);
+            builder.Services.AddSingleton(simulator);
+            UseSimulator(builder.Configuration, simulator);
+        }
+
+        UseLocalKeysUnlessConfigured(builder.Configuration);
         builder.Services.AddGongTongDizaoFunctions(builder.Configuration);
         builder.Services.AddMvcCore();
         if (options.RunQueueTriggers)
@@ -88,6 +97,35 @@ public static class DevHostApp
         if (string.IsNullOrEmpty(configuration[StorageConnection.SettingName]) && string.IsNullOrEmpty(configuration[$"{StorageConnection.SettingName}:queueServiceUri"]))
         {
             values[StorageConnection.SettingName] = stack.StorageConnectionString;
+        }
+
+        configuration.AddInMemoryCollection(values);
+    }
+
+    private static void UseSimulator(ConfigurationManager configuration, WeChatSimulator simulator)
+    {
+        var simulated = new WeChatSimulatorOptions();
+        configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["WeChat:BaseAddress"] = simulator.BaseAddress.ToString(),
+            ["WeChat:AppId"] = simulated.AppId,
+            ["WeChat:AppSecret"] = simulated.AppSecret,
+            ["WeChat:Token"] = simulated.Token,
+            ["WeChat:EncodingAesKey"] = simulated.EncodingAesKey,
+            ["WeChat:PushMode"] = "Safe",
+        });
+    }
+
+    /// <summary>Fresh random keys for each local run, so no signing or encryption key is ever written in the repo.</summary>
+    private static void UseLocalKeysUnlessConfigured(ConfigurationManager configuration)
+    {
+        var values = new Dictionary<string, string?>();
+        foreach (var name in new[] { "Auth:SigningKey", "Auth:DataProtectionKey" })
+        {
+            if (string.IsNullOrEmpty(configuration[name]))
+            {
+                values[name] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+            }
         }
 
         configuration.AddInMemoryCollection(values);

@@ -1,6 +1,4 @@
 using GongTongDizao.DevHost.LocalStack;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
 
 namespace GongTongDizao.DevHost;
 

@@ -1,7 +1,10 @@
 using System.Text.Json;
 using GongTongDizao.Core;
 using GongTongDizao.Core.Common;
+using GongTongDizao.Core.Auth;
+using GongTongDizao.Core.Features.Identity;
 using GongTongDizao.Core.Features.Orgs;
+using GongTongDizao.WeChat.Simulator;
 using Microsoft.Azure.Cosmos;
 
 namespace GongTongDizao.DevHost.Seeding;
@@ -18,9 +21,32 @@ public static class DemoData
     {
         var cosmos = services.GetRequiredService<CosmosClient>();
         var orgs = cosmos.GetContainer(StoreNames.Database, StoreNames.Containers.Orgs);
-        foreach (var org in LoadOrgs())
+        var tree = LoadOrgs();
+        foreach (var org in tree)
         {
             await orgs.UpsertItemAsync(org, new PartitionKey(org.Id), cancellationToken: cancellationToken);
+        }
+
+        services.GetRequiredService<OrgDirectory>().Invalidate();
+        var ids = services.GetRequiredService<UserIds>();
+        var time = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var users = cosmos.GetContainer(StoreNames.Database, StoreNames.Containers.Users);
+        foreach (var demo in DemoUsers.All)
+        {
+            var openId = WeChatSimulator.OpenIdFor(demo.LoginCode);
+            var scope = demo.Roles.SelectMany(r => tree.First(o => o.Id == r.OrgId).Path.Append(r.OrgId)).Distinct().Order(StringComparer.Ordinal).ToList();
+            var user = new UserAccount
+            {
+                Id = ids.FromOpenId(openId),
+                OpenId = openId,
+                DisplayName = demo.DisplayName,
+                HomeCommunityId = demo.HomeCommunityId,
+                Roles = [.. demo.Roles.Select(r => new RoleAssignment(r.Role, r.OrgId, time))],
+                StaffScopeIndex = scope,
+                CreatedAt = time,
+                UpdatedAt = time,
+            };
+            await users.UpsertItemAsync(user, new PartitionKey(user.Id), cancellationToken: cancellationToken);
         }
     }
 

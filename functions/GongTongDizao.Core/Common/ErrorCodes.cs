@@ -1,0 +1,25 @@
+namespace GongTongDizao.Core.Common;
+
+/// <summary>Every stable error code. A test keeps this list equal to miniprogram-contract/errors.json.</summary>
+public static class ErrorCodes
+{
+    public const string InvalidJson = "INVALID_JSON";
+    public const string ValidationFailed = "VALIDATION_FAILED";
+    public const string Unauthenticated = "UNAUTHENTICATED";
+    public const string LoginCodeInvalid = "LOGIN_CODE_INVALID";
+    public const string WeChatUserBlocked = "WECHAT_USER_BLOCKED";
+    public const string Forbidden = "FORBIDDEN";
+    public const string NotFound = "NOT_FOUND";
+    public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
+    public const string ConcurrentChange = "CONCURRENT_CHANGE";
+    public const string InvalidState = "INVALID_STATE";
+    public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
+    public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
+    public const string ContentRejected = "CONTENT_REJECTED";
+    public const string PhoneCodeInvalid = "PHONE_CODE_INVALID";
+    public const string OrgImportInvalid = "ORG_IMPORT_INVALID";
+    public const string RateLimited = "RATE_LIMITED";
+    public const string WeChatUnavailable = "WECHAT_UNAVAILABLE";
+    public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
+    public const string InternalError = "INTERNAL_ERROR";
+}

@@ -1,0 +1,26 @@
+using GongTongDizao.Core.Features.Identity;
+
+namespace GongTongDizao.DevHost.Seeding;
+
+/// <summary>The demo people: the simulator's fixed login codes log in as them.</summary>
+public static class DemoUsers
+{
+    public const string Resident = "demo-resident";
+    public const string Resident2 = "demo-resident-2";
+    public const string YouthWorker = "demo-youth-worker";
+    public const string FederationWorker = "demo-federation-worker";
+    public const string WomenRep = "demo-women-rep";
+    public const string Moderator = "demo-moderator";
+
+    public static IReadOnlyList<DemoUser> All { get; } =
+    [
+        new(Resident, "小林", DemoData.DemoCommunityId, []),
+        new(Resident2, "小芳", DemoData.DemoCommunityId, []),
+        new(YouthWorker, "团委王老师", "420106001002", [(Role.YouthLeagueWorker, "420106001")]),
+        new(FederationWorker, "妇联李主任", "420106001002", [(Role.WomensFederationWorker, "420106001")]),
+        new(WomenRep, "妇女代表张姐", DemoData.DemoCommunityId, [(Role.WomenRepresentative, DemoData.DemoCommunityId)]),
+        new(Moderator, "审核员陈老师", "420106008001", [(Role.Moderator, "420106")]),
+    ];
+}
+
+public sealed record DemoUser(string LoginCode, string DisplayName, string HomeCommunityId, IReadOnlyList<(Role Role, string OrgId)> Roles);
