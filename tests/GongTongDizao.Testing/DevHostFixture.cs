@@ -56,6 +56,7 @@ public class DevHostFixture : IAsyncLifetime
         "--urls=http://127.0.0.1:0",
         $"--DevHost:FunctionKey={FunctionKey}",
         $"--DevHost:MasterKey={MasterKey}",
+        "--LocalStack:StopWithProcess=true",
     ];
 
     protected virtual void ConfigureHost(WebApplicationBuilder builder)

@@ -8,7 +8,7 @@ public sealed class LocalStackFixture : IAsyncLifetime
 {
     private LocalStackHandle? _handle;
 
-    public LocalStackOptions Options { get; } = new();
+    public LocalStackOptions Options { get; } = new() { StopWithProcess = true };
 
     public async Task InitializeAsync() =>
         _handle = await LocalStackLauncher.EnsureStartedAsync(Options, NullLogger.Instance, CancellationToken.None);

@@ -38,6 +38,12 @@ const passThroughPlan = JSON.stringify({
 });
 
 const server = createHttpsServer();
+// The emulator prints a stack trace for the crash that answerMissingDocumentsWith404 repairs; keep the log readable.
+const consoleError = console.error;
+console.error = (...args) => {
+  if (String(args[0]?.message ?? args[0]).includes("Cannot read properties of undefined (reading 'id')")) return;
+  consoleError(...args);
+};
 const [emulatorHandler] = server.listeners("request");
 server.removeAllListeners("request");
 server.on("request", (req, res) => {
@@ -47,8 +53,24 @@ server.on("request", (req, res) => {
     res.end(passThroughPlan);
     return;
   }
+  if (req.method === "GET" && /\/docs\/[^/]+$/.test(req.url ?? "")) {
+    answerMissingDocumentsWith404(res);
+  }
   emulatorHandler.call(server, req, res);
 });
+
+// Reading a document that does not exist crashes inside the emulator (read-document.js dereferences the missing
+// document) and comes back as 500; Cosmos DB answers 404 NotFound, which is what the SDK and our code expect.
+function answerMissingDocumentsWith404(res) {
+  const end = res.end.bind(res);
+  res.end = (body, ...rest) => {
+    if (res.statusCode === 500 && String(body ?? "").includes("Cannot read properties of undefined")) {
+      res.statusCode = 404;
+      return end(JSON.stringify({ code: "NotFound", message: "Entity with the specified id does not exist in the system." }), ...rest);
+    }
+    return end(body, ...rest);
+  };
+}
 
 server.on("error", (err) => {
   console.error(`cosmos-emulator: ${err.code === "EADDRINUSE" ? `port ${values.port} is already in use` : err.message}`);

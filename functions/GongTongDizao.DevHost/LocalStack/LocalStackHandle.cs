@@ -11,6 +11,11 @@ public sealed class LocalStackHandle(LocalStackOptions options, IReadOnlyList<Pr
 
     public async ValueTask DisposeAsync()
     {
+        if (Options.StopWithProcess)
+        {
+            return;
+        }
+
         foreach (var process in started)
         {
             try

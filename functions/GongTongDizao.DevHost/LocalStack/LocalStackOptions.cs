@@ -27,6 +27,12 @@ public sealed class LocalStackOptions
     /// <summary>The repo root (where package.json and tools/localstack are); found by walking up when empty.</summary>
     public string? RepoRoot { get; set; }
 
+    /// <summary>
+    /// Leave the emulators this process started running until the process exits (their --parent-pid watchdog
+    /// then ends them), instead of stopping them on dispose: test hosts come and go within one test process.
+    /// </summary>
+    public bool StopWithProcess { get; set; }
+
     public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     public Uri CosmosEndpoint => new($"https://{Host}:{CosmosPort}/");

@@ -1,0 +1,45 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using GongTongDizao.Testing;
+
+namespace GongTongDizao.EndToEnd.Tests;
+
+/// <summary>Calls the DevHost like the mini-program does, logging in through the WeChat simulator.</summary>
+public static class ApiClient
+{
+    public static async Task<string> LoginAsync(this DevHostFixture host, string code)
+    {
+        using var client = host.CreateClient();
+        using var response = await client.PostAsJsonAsync(new Uri("api/auth/login", UriKind.Relative), new { code });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"login {code}: {(int)response.StatusCode} {body}");
+        using var json = JsonDocument.Parse(body);
+        return json.RootElement.GetProperty("token").GetString()!;
+    }
+
+    public static async Task<(int Status, JsonElement Body)> SendAsync(this DevHostFixture host, HttpMethod method, string path, string? token = null, object? body = null, string? functionKey = null)
+    {
+        using var client = host.CreateClient();
+        using var request = new HttpRequestMessage(method, new Uri(path.TrimStart('/'), UriKind.Relative));
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        if (functionKey is not null)
+        {
+            request.Headers.Add("x-functions-key", functionKey);
+        }
+
+        if (body is not null)
+        {
+            request.Content = body is string raw ? new StringContent(raw, System.Text.Encoding.UTF8, "application/json") : JsonContent.Create(body);
+        }
+
+        using var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        var json = text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+        return ((int)response.StatusCode, json);
+    }
+}

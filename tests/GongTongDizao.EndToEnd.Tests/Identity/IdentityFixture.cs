@@ -1,0 +1,5 @@
+using GongTongDizao.Testing;
+
+namespace GongTongDizao.EndToEnd.Tests.Identity;
+
+public sealed class IdentityFixture : DevHostFixture;

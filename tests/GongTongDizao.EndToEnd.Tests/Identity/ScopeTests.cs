@@ -1,0 +1,85 @@
+using GongTongDizao.Core.Auth;
+using GongTongDizao.Core.Authorization;
+using GongTongDizao.Core.Features.Identity;
+using GongTongDizao.DevHost.Seeding;
+using GongTongDizao.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GongTongDizao.EndToEnd.Tests.Identity;
+
+/// <summary>Every role against its own node, a child, a sibling and the parent, on the seeded tree.</summary>
+public sealed class ScopeTests(IdentityFixture host) : IClassFixture<IdentityFixture>
+{
+    // Role bound at 中华路街道 (420106001): child 昙华林社区, sibling 积玉桥街道, parent 武昌区.
+    [Theory]
+    [InlineData(Role.YouthLeagueWorker, Permission.HandleLetters)]
+    [InlineData(Role.WomensFederationWorker, Permission.ManageDeliberation)]
+    [InlineData(Role.WomenRepresentative, Permission.ManageDeliberation)]
+    [InlineData(Role.Moderator, Permission.ModerateContent)]
+    public async Task A_role_covers_its_node_and_subtree_only(Role role, Permission permission)
+    {
+        var authorizer = host.Services.GetRequiredService<Authorizer>();
+        var user = new UserAccount { Id = "u-scope", OpenId = "o", CreatedAt = DateTimeOffset.UtcNow, Roles = [new RoleAssignment(role, "420106001", DateTimeOffset.UtcNow)] };
+
+        Assert.True(await authorizer.CanAsync(user, permission, "420106001", CancellationToken.None));
+        Assert.True(await authorizer.CanAsync(user, permission, "420106001001", CancellationToken.None));
+        Assert.True(await authorizer.CanAsync(user, permission, "420106001001001002", CancellationToken.None));
+        Assert.False(await authorizer.CanAsync(user, permission, "420106008", CancellationToken.None));
+        Assert.False(await authorizer.CanAsync(user, permission, "420106008001", CancellationToken.None));
+        Assert.False(await authorizer.CanAsync(user, permission, "420106", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_role_grants_only_its_own_permissions_and_a_resident_none()
+    {
+        var authorizer = host.Services.GetRequiredService<Authorizer>();
+        var youth = new UserAccount { Id = "u-y", OpenId = "o", CreatedAt = DateTimeOffset.UtcNow, Roles = [new RoleAssignment(Role.YouthLeagueWorker, "42", DateTimeOffset.UtcNow)] };
+        var resident = new UserAccount { Id = "u-r", OpenId = "o", CreatedAt = DateTimeOffset.UtcNow };
+
+        Assert.False(await authorizer.CanAsync(youth, Permission.ManageDeliberation, "420106001001", CancellationToken.None));
+        Assert.False(await authorizer.CanAsync(youth, Permission.ModerateContent, "420106001001", CancellationToken.None));
+        foreach (var permission in Enum.GetValues<Permission>())
+        {
+            Assert.False(await authorizer.CanAsync(resident, permission, "420106001001", CancellationToken.None));
+        }
+    }
+
+    [Fact]
+    public async Task Granting_and_revoking_through_the_manage_functions_changes_staff_lists_and_me()
+    {
+        var code = $"dev-{Guid.NewGuid():N}";
+        var token = await host.LoginAsync(code);
+        var (_, me) = await host.SendAsync(HttpMethod.Get, "api/me", token);
+        var userId = me.GetProperty("id").GetString()!;
+
+        var (granted, roles) = await host.SendAsync(HttpMethod.Post, $"api/manage/users/{userId}/roles", body: new { role = "youthLeagueWorker", orgId = "420106008001" }, functionKey: DevHostFixture.FunctionKey);
+        var (_, staffOfStreet) = await host.SendAsync(HttpMethod.Get, "api/manage/orgs/420106008/staff", functionKey: DevHostFixture.FunctionKey);
+        var (_, staffOfSibling) = await host.SendAsync(HttpMethod.Get, "api/manage/orgs/420106001/staff", functionKey: DevHostFixture.FunctionKey);
+        var (_, meAfter) = await host.SendAsync(HttpMethod.Get, "api/me", token);
+        var (revoked, _) = await host.SendAsync(HttpMethod.Delete, $"api/manage/users/{userId}/roles/youthLeagueWorker/420106008001", functionKey: DevHostFixture.FunctionKey);
+        var (_, staffAfter) = await host.SendAsync(HttpMethod.Get, "api/manage/orgs/420106008/staff", functionKey: DevHostFixture.FunctionKey);
+
+        Assert.Equal(200, granted);
+        Assert.Equal("临江社区", Assert.Single(roles.GetProperty("roles").EnumerateArray()).GetProperty("orgName").GetString());
+        Assert.Contains(staffOfStreet.GetProperty("items").EnumerateArray(), s => s.GetProperty("userId").GetString() == userId);
+        Assert.DoesNotContain(staffOfSibling.GetProperty("items").EnumerateArray(), s => s.GetProperty("userId").GetString() == userId);
+        Assert.Equal("youthLeagueWorker", Assert.Single(meAfter.GetProperty("roles").EnumerateArray()).GetProperty("role").GetString());
+        Assert.Equal(204, revoked);
+        Assert.DoesNotContain(staffAfter.GetProperty("items").EnumerateArray(), s => s.GetProperty("userId").GetString() == userId);
+    }
+
+    [Fact]
+    public async Task Seeded_demo_staff_cover_the_demo_community()
+    {
+        var authorizer = host.Services.GetRequiredService<Authorizer>();
+        var ids = host.Services.GetRequiredService<UserIds>();
+        var users = host.Services.GetRequiredService<UserStore>();
+
+        foreach (var (code, permission) in new[] { (DemoUsers.YouthWorker, Permission.HandleLetters), (DemoUsers.FederationWorker, Permission.ManageDeliberation), (DemoUsers.WomenRep, Permission.ManageDeliberation) })
+        {
+            var user = await users.FindAsync(ids.FromOpenId(WeChat.Simulator.WeChatSimulator.OpenIdFor(code)), CancellationToken.None);
+            Assert.NotNull(user);
+            Assert.True(await authorizer.CanAsync(user, permission, DemoData.DemoCommunityId, CancellationToken.None), code);
+        }
+    }
+}
