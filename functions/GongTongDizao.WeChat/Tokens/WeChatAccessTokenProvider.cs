@@ -1,0 +1,132 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GongTongDizao.WeChat;
+
+/// <summary>
+/// Caches the access token of the mini-program (one per process, a singleton).
+/// <list type="bullet">
+/// <item>Only <c>POST /cgi-bin/stable_token</c> in normal mode (<c>force_refresh:false</c>): WeChat returns the
+/// same token to every caller, so several instances do not invalidate each other as the classic
+/// <c>/cgi-bin/token</c> would. <c>force_refresh:true</c> (20/day) is never sent automatically.</item>
+/// <item>Cached until <c>expires_in − 300 s</c>; WeChat rotates the token 5 minutes before expiry.</item>
+/// <item>Refresh is single-flight: concurrent callers wait for one request instead of each sending one.</item>
+/// </list>
+/// </summary>
+public class WeChatAccessTokenProvider : IDisposable
+{
+    private static readonly TimeSpan RotationMargin = TimeSpan.FromSeconds(300);
+
+    private readonly IHttpClientFactory _httpClientFactory = null!;
+    private readonly WeChatClientOptions _options = null!;
+    private readonly TimeProvider _timeProvider = TimeProvider.System;
+    private readonly ILogger<WeChatAccessTokenProvider> _logger = null!;
+    private readonly SemaphoreSlim _refreshLock = new(1, 1);
+    private volatile WeChatAccessToken? _cached;
+
+    public WeChatAccessTokenProvider(IHttpClientFactory httpClientFactory, IOptions<WeChatClientOptions> options,
+        TimeProvider timeProvider, ILogger<WeChatAccessTokenProvider> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _httpClientFactory = httpClientFactory ?? throw new ArgumentNullException(nameof(httpClientFactory));
+        _options = options.Value;
+        _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+    }
+
+    /// <summary>For mocking.</summary>
+    protected WeChatAccessTokenProvider()
+    {
+    }
+
+    /// <summary>Returns a valid access token, fetching one when the cached one is missing or due.</summary>
+    public virtual async ValueTask<string> GetAccessTokenAsync(CancellationToken cancellationToken = default)
+    {
+        var cached = _cached;
+        if (IsFresh(cached))
+        {
+            return cached!.Value;
+        }
+
+        await _refreshLock.WaitAsync(cancellationToken);
+        try
+        {
+            // Another caller may have refreshed while this one waited.
+            cached = _cached;
+            if (IsFresh(cached))
+            {
+                return cached!.Value;
+            }
+
+            var fetched = await FetchAsync(cancellationToken);
+            _cached = fetched;
+            return fetched.Value;
+        }
+        finally
+        {
+            _refreshLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// Drops the cached token after WeChat rejected <paramref name="rejectedToken"/> (40001/42001/40014). A token
+    /// that a concurrent caller has already replaced is left alone, so a burst of rejections costs one refresh.
+    /// </summary>
+    public virtual void Invalidate(string rejectedToken)
+    {
+        var cached = _cached;
+        if (cached is not null && string.Equals(cached.Value, rejectedToken, StringComparison.Ordinal))
+        {
+            Interlocked.CompareExchange(ref _cached, null, cached);
+            _logger.LogInformation("WeChat access token was rejected; the cached token was dropped");
+        }
+    }
+
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _refreshLock.Dispose();
+        }
+    }
+
+    private bool IsFresh(WeChatAccessToken? token) => token is not null && _timeProvider.GetUtcNow() < token.RefreshAt;
+
+    private async Task<WeChatAccessToken> FetchAsync(CancellationToken cancellationToken)
+    {
+        var body = JsonSerializer.Serialize(new StableTokenRequest("client_credential", _options.AppId, _options.AppSecret, ForceRefresh: false),
+            WeChatJsonContext.Default.StableTokenRequest);
+        var call = new WeChatApiCall("stable_token", HttpMethod.Post, "/cgi-bin/stable_token")
+        {
+            JsonBody = body,
+            // Normal mode returns the current token to every caller, so repeating the request is harmless.
+            Idempotent = true,
+        };
+
+        var http = _httpClientFactory.CreateClient(WeChatClient.HttpClientName);
+        var response = (await WeChatApiTransport.SendAsync(http, _options.BaseAddress, call, accessToken: null, _logger, cancellationToken))
+            .EnsureSuccess();
+
+        var token = WeChatJson.GetString(response.Root, "access_token");
+        var expiresIn = WeChatJson.GetInt64(response.Root, "expires_in") ?? 0;
+        if (string.IsNullOrEmpty(token) || expiresIn <= 0)
+        {
+            throw new WeChatApiException(WeChatErrorCodes.SystemBusy, "stable_token answered without access_token or expires_in", "stable_token");
+        }
+
+        var lifetime = TimeSpan.FromSeconds(expiresIn);
+        // Normally expires_in is close to 7200 s; should WeChat ever hand out a nearly expired token, use it
+        // for half its remaining life instead of not at all.
+        var usable = lifetime > RotationMargin * 2 ? lifetime - RotationMargin : lifetime / 2;
+        _logger.LogInformation("Fetched a WeChat access token valid for {ExpiresIn} s; it will be reused for {UsableSeconds:0} s",
+            expiresIn, usable.TotalSeconds);
+        return new WeChatAccessToken(token, _timeProvider.GetUtcNow() + usable);
+    }
+}
