@@ -85,7 +85,7 @@ internal static class ControlEndpoints
 
         var fault = new SimulatorFault(
             api,
-            (int?)SimulatorJson.Number(body, "errcode"),
+            (int?)(SimulatorJson.Number(body, "errcode") ?? SimulatorJson.Number(body, "errCode")),
             (int?)SimulatorJson.Number(body, "delayMs"),
             (int?)SimulatorJson.Number(body, "httpStatus"),
             (int)(SimulatorJson.Number(body, "count") ?? 1));

@@ -14,7 +14,7 @@ namespace GongTongDizao.WeChat;
 /// <item>Refresh is single-flight: concurrent callers wait for one request instead of each sending one.</item>
 /// </list>
 /// </summary>
-public class WeChatAccessTokenProvider : IDisposable
+public class WeChatAccessTokenProvider
 {
     private static readonly TimeSpan RotationMargin = TimeSpan.FromSeconds(300);
 
@@ -22,8 +22,9 @@ public class WeChatAccessTokenProvider : IDisposable
     private readonly WeChatClientOptions _options = null!;
     private readonly TimeProvider _timeProvider = TimeProvider.System;
     private readonly ILogger<WeChatAccessTokenProvider> _logger = null!;
-    private readonly SemaphoreSlim _refreshLock = new(1, 1);
+    private readonly Lock _gate = new();
     private volatile WeChatAccessToken? _cached;
+    private Task<WeChatAccessToken>? _refresh;
 
     public WeChatAccessTokenProvider(IHttpClientFactory httpClientFactory, IOptions<WeChatClientOptions> options,
         TimeProvider timeProvider, ILogger<WeChatAccessTokenProvider> logger)
@@ -40,7 +41,10 @@ public class WeChatAccessTokenProvider : IDisposable
     {
     }
 
-    /// <summary>Returns a valid access token, fetching one when the cached one is missing or due.</summary>
+    /// <summary>
+    /// Returns a valid access token, fetching one when the cached one is missing or due. Concurrent callers share
+    /// one fetch and its outcome, a failure included, so an outage does not turn into a burst of token calls.
+    /// </summary>
     public virtual async ValueTask<string> GetAccessTokenAsync(CancellationToken cancellationToken = default)
     {
         var cached = _cached;
@@ -49,24 +53,20 @@ public class WeChatAccessTokenProvider : IDisposable
             return cached!.Value;
         }
 
-        await _refreshLock.WaitAsync(cancellationToken);
-        try
+        Task<WeChatAccessToken> refresh;
+        lock (_gate)
         {
-            // Another caller may have refreshed while this one waited.
             cached = _cached;
             if (IsFresh(cached))
             {
                 return cached!.Value;
             }
 
-            var fetched = await FetchAsync(cancellationToken);
-            _cached = fetched;
-            return fetched.Value;
+            refresh = _refresh ??= RefreshAsync();
         }
-        finally
-        {
-            _refreshLock.Release();
-        }
+
+        // A caller that gives up stops waiting; the shared fetch goes on for the others.
+        return (await refresh.WaitAsync(cancellationToken)).Value;
     }
 
     /// <summary>
@@ -75,29 +75,37 @@ public class WeChatAccessTokenProvider : IDisposable
     /// </summary>
     public virtual void Invalidate(string rejectedToken)
     {
-        var cached = _cached;
-        if (cached is not null && string.Equals(cached.Value, rejectedToken, StringComparison.Ordinal))
+        lock (_gate)
         {
-            Interlocked.CompareExchange(ref _cached, null, cached);
-            _logger.LogInformation("WeChat access token was rejected; the cached token was dropped");
-        }
-    }
-
-    public void Dispose()
-    {
-        Dispose(disposing: true);
-        GC.SuppressFinalize(this);
-    }
-
-    protected virtual void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _refreshLock.Dispose();
+            if (_cached is { } cached && string.Equals(cached.Value, rejectedToken, StringComparison.Ordinal))
+            {
+                _cached = null;
+                _logger.LogInformation("WeChat access token was rejected; the cached token was dropped");
+            }
         }
     }
 
     private bool IsFresh(WeChatAccessToken? token) => token is not null && _timeProvider.GetUtcNow() < token.RefreshAt;
+
+    private async Task<WeChatAccessToken> RefreshAsync()
+    {
+        // Return to the caller first, so it has stored this task before the finally below can clear it.
+        await Task.Yield();
+        try
+        {
+            // Not bound to any one caller's token: the resilience pipeline's total timeout bounds it.
+            var token = await FetchAsync(CancellationToken.None);
+            _cached = token;
+            return token;
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _refresh = null;
+            }
+        }
+    }
 
     private async Task<WeChatAccessToken> FetchAsync(CancellationToken cancellationToken)
     {

@@ -43,6 +43,20 @@ public class AccessTokenTests(SimulatorFixture fixture) : IClassFixture<Simulato
     }
 
     [Fact]
+    public async Task Concurrent_callers_share_one_failed_fetch_instead_of_each_retrying()
+    {
+        fixture.State.AddFault(new SimulatorFault(SimulatorApis.StableToken, DelayMs: 300));
+        await using var services = fixture.CreateServices(o => o.AppSecret = "not-the-secret");
+        var tokens = services.GetRequiredService<WeChatAccessTokenProvider>();
+
+        var attempts = Enumerable.Range(0, 50).Select(_ => Task.Run(async () => await tokens.GetAccessTokenAsync())).ToList();
+        var errors = await Task.WhenAll(attempts.Select(a => Assert.ThrowsAsync<WeChatApiException>(() => a)));
+
+        Assert.All(errors, e => Assert.Equal(WeChatErrorCodes.InvalidAppSecret, e.ErrCode));
+        Assert.Equal(1, fixture.State.Stats.CallsTo(SimulatorApis.StableToken));
+    }
+
+    [Fact]
     public async Task The_token_is_reused_until_300_seconds_before_expiry_then_refetched()
     {
         var clientTime = new FakeTimeProvider(Start);
