@@ -5,5 +5,4 @@ namespace GongTongDizao.WeChat;
 
 /// <summary>Source-generated serialisation for push envelopes and converted XML.</summary>
 [JsonSerializable(typeof(JsonObject))]
-[JsonSerializable(typeof(Dictionary<string, string>))]
 internal sealed partial class WeChatPushJsonContext : JsonSerializerContext;
