@@ -1,5 +1,12 @@
 using Azure.Core;
 using GongTongDizao.Core.Configuration;
+using GongTongDizao.Core.ContentSafety;
+using GongTongDizao.Core.Events;
+using GongTongDizao.Core.Features.Attachments;
+using GongTongDizao.Core.Features.Letters;
+using GongTongDizao.Core.Features.Notifications;
+using GongTongDizao.Core.Features.Topics;
+using GongTongDizao.Core.Timers;
 using GongTongDizao.Core.Health;
 using GongTongDizao.Core.Storage;
 using Microsoft.Azure.Cosmos;
@@ -36,6 +43,16 @@ public static class ServiceCollectionExtensions
         services.AddTransient<CheckHealth>();
         services.AddMemoryCache();
         services.AddIdentityFeature(configuration);
+        services.AddSingleton<EventQueue>();
+        services.AddSingleton<OutboxPublisher>();
+        services.AddSingleton<OutboxSweeper>();
+        services.AddSingleton<TimerQueue>();
+        services.AddSingleton<TimerDispatcher>();
+        services.AddSingleton<ContentGuard>();
+        services.AddLettersFeature(configuration);
+        services.AddTopicsFeature(configuration);
+        services.AddNotificationsFeature(configuration);
+        services.AddAttachmentsFeature(configuration);
         return services;
     }
 }

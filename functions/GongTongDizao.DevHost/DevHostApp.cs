@@ -6,6 +6,7 @@ using GongTongDizao.DevHost.LocalStack;
 using GongTongDizao.DevHost.Metadata;
 using GongTongDizao.DevHost.Queues;
 using GongTongDizao.DevHost.Seeding;
+using GongTongDizao.DevHost.Timers;
 using GongTongDizao.Functions;
 using GongTongDizao.Functions.Features.Health;
 using GongTongDizao.WeChat.Simulator;
@@ -134,6 +135,12 @@ public static class DevHostApp
     private static void AddQueueListeners(WebApplicationBuilder builder, IEnumerable<FunctionDescriptor> functions, DevHostOptions options)
     {
         var settings = QueueHostSettings.FromHostJson(options.HostJsonPath ?? Path.Combine(AppContext.BaseDirectory, "host.json"));
+        foreach (var function in functions.Where(f => f.Timer is not null))
+        {
+            builder.Services.AddSingleton<IHostedService>(sp => new TimerTriggerRunner(
+                function, options.TimerInterval, sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<ILogger<TimerTriggerRunner>>()));
+        }
+
         foreach (var function in functions.Where(f => f.Queue is not null))
         {
             var queueName = ResolveSetting(builder.Configuration, function.Queue!.QueueName);

@@ -26,6 +26,9 @@ public sealed class DevHostOptions
     /// <summary>Create the demo governance tree and demo users at start (the Cosmos emulator keeps nothing).</summary>
     public bool SeedDemoData { get; set; } = true;
 
+    /// <summary>How often timer-trigger functions run locally (their schedules are not evaluated).</summary>
+    public TimeSpan TimerInterval { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Run queue-trigger functions by polling their queues.</summary>
     public bool RunQueueTriggers { get; set; } = true;
 }

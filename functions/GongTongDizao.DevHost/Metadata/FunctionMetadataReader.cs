@@ -51,6 +51,7 @@ public static class FunctionMetadataReader
         var method = ResolveMethod(entryPoint, assembly, source);
         HttpTriggerBinding? http = null;
         QueueTriggerBinding? queue = null;
+        TimerTriggerBinding? timer = null;
         if (function.TryGetProperty("bindings", out var bindings) && bindings.ValueKind == JsonValueKind.Array)
         {
             foreach (var binding in bindings.EnumerateArray())
@@ -64,10 +65,14 @@ public static class FunctionMetadataReader
                 {
                     queue = new QueueTriggerBinding(RequiredString(binding, "name", source, name), RequiredString(binding, "queueName", source, name));
                 }
+                else if (string.Equals(type, "timerTrigger", StringComparison.OrdinalIgnoreCase))
+                {
+                    timer = new TimerTriggerBinding(RequiredString(binding, "name", source, name), RequiredString(binding, "schedule", source, name));
+                }
             }
         }
 
-        return new FunctionDescriptor(name, method, http, queue);
+        return new FunctionDescriptor(name, method, http, queue, timer);
     }
 
     private static HttpTriggerBinding ReadHttp(JsonElement binding, string function, string source)

@@ -1,0 +1,15 @@
+namespace GongTongDizao.Core.Events;
+
+/// <summary>Every event type the app emits; the Notifications feature resolves an audience for each.</summary>
+public static class EventTypes
+{
+    public const string LetterSubmitted = "letter.submitted";
+    public const string LetterAccepted = "letter.accepted";
+    public const string LetterReplied = "letter.replied";
+    public const string LetterOverdue = "letter.overdue";
+    public const string TopicThresholdReached = "topic.threshold_reached";
+    public const string TopicMeetingScheduled = "topic.meeting_scheduled";
+    public const string TopicDecided = "topic.decided";
+    public const string TopicCompleted = "topic.completed";
+    public const string BroadcastCreated = "broadcast.created";
+}

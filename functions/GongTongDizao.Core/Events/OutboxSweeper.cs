@@ -1,0 +1,59 @@
+using System.Text.Json.Serialization;
+using Microsoft.Azure.Cosmos;
+
+namespace GongTongDizao.Core.Events;
+
+/// <summary>
+/// Publishes outboxes a request could not (queue down, process killed between save and send). Runs on a timer; the
+/// query crosses partitions but only finds the rare items whose outbox is not empty.
+/// </summary>
+public sealed class OutboxSweeper(CosmosClient cosmos, OutboxPublisher publisher, TimeProvider time)
+{
+    /// <summary>Items younger than this are left to the request that saved them.</summary>
+    public static readonly TimeSpan GracePeriod = TimeSpan.FromSeconds(30);
+
+    public static IReadOnlyList<(string Container, string PartitionKeyPath)> Containers { get; } =
+    [
+        (StoreNames.Containers.Letters, "communityId"),
+        (StoreNames.Containers.Topics, "communityId"),
+        (StoreNames.Containers.Notifications, "userId"),
+    ];
+
+    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        var published = 0;
+        var before = time.GetUtcNow() - GracePeriod;
+        foreach (var (name, pkPath) in Containers)
+        {
+            var container = cosmos.GetContainer(StoreNames.Database, name);
+            var query = new QueryDefinition($"SELECT c.id, c.outbox, c._etag, c.{pkPath} AS pk FROM c WHERE ARRAY_LENGTH(c.outbox) > 0 AND c._ts < @before")
+                .WithParameter("@before", before.ToUnixTimeSeconds());
+            using var feed = container.GetItemQueryIterator<PendingItem>(query);
+            while (feed.HasMoreResults)
+            {
+                foreach (var item in await feed.ReadNextAsync(cancellationToken))
+                {
+                    if (await publisher.TryPublishAsync(container, item, new PartitionKey(item.Pk), item.ETag, cancellationToken))
+                    {
+                        published += item.Outbox.Count;
+                    }
+                }
+            }
+        }
+
+        return published;
+    }
+
+    private sealed record PendingItem : IHasOutbox
+    {
+        [JsonPropertyName("id")]
+        public required string Id { get; init; }
+
+        public IReadOnlyList<DomainEvent> Outbox { get; init; } = [];
+
+        [JsonPropertyName("_etag")]
+        public string? ETag { get; init; }
+
+        public required string Pk { get; init; }
+    }
+}
