@@ -27,6 +27,12 @@ status=0
 dotnet test GongTongDizao.sln --no-build --nologo --logger "trx" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=false || status=1
 
 if [ -f miniprogram-contract/package.json ]; then
+  echo "Linting the contract (redocly, recommended rules)…"
+  # "Lints clean" means no errors and no warnings.
+  if ! npx --no-install redocly lint miniprogram-contract/openapi.yaml --format=stylish > "$results/contract-lint.log" 2>&1 \
+     || grep -qiE "[0-9]+ warnings?" "$results/contract-lint.log"; then
+    cat "$results/contract-lint.log"; status=1
+  fi
   (cd miniprogram-contract && npm test --silent) > "$results/contract.log" 2>&1 || status=1
   cat "$results/contract.log"
 fi

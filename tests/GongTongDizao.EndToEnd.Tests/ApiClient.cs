@@ -14,6 +14,7 @@ public static class ApiClient
         using var response = await client.PostAsJsonAsync(new Uri("api/auth/login", UriKind.Relative), new { code });
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"login {code}: {(int)response.StatusCode} {body}");
+        AssertMatchesContract("POST", "api/auth/login", response, body);
         using var json = JsonDocument.Parse(body);
         return json.RootElement.GetProperty("token").GetString()!;
     }
@@ -39,7 +40,19 @@ public static class ApiClient
 
         using var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
+        AssertMatchesContract(method.Method, path, response, text);
         var json = text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
         return ((int)response.StatusCode, json);
+    }
+
+    /// <summary>Every response an end-to-end test sees is checked against the mini-program contract's schema.</summary>
+    public static void AssertMatchesContract(string method, string path, HttpResponseMessage response, string body)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var relative = "/" + path.TrimStart('/').Split('?')[0];
+        relative = relative.StartsWith("/api/", StringComparison.Ordinal) ? relative[4..] : relative;
+        var contentType = response.Content.Headers.ContentType?.ToString() ?? string.Empty;
+        var problem = ContractDocument.Current.ValidateResponse(method, relative, (int)response.StatusCode, contentType, body);
+        Assert.True(problem is null, problem);
     }
 }
