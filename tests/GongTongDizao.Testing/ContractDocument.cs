@@ -17,12 +17,16 @@ public sealed partial class ContractDocument
     private static readonly Lazy<ContractDocument> s_current = new(() => Load(RepoFolders.Find("miniprogram-contract")));
     private static readonly BuildOptions s_build = CreateBuildOptions();
     private readonly List<(Regex Pattern, string Path)> _paths;
+    private readonly JsonObject _schemaRoot;
 
     private ContractDocument(JsonObject root)
     {
         Root = root;
         _paths = [.. Paths.Select(e => e.Key).Select(p => (new Regex("^" + Regex.Replace(Regex.Escape(p), @"\\\{[^}]+}", "[^/]+") + "$", RegexOptions.CultureInvariant), p))];
-        s_build.SchemaRegistry.Register(new Uri(BaseUri), new JsonElementBaseDocument(JsonSerializer.SerializeToElement(root), new Uri(BaseUri)));
+        var schemaView = root.DeepClone();
+        RemoveOpenApiKeywords(schemaView);
+        _schemaRoot = schemaView.AsObject();
+        s_build.SchemaRegistry.Register(new Uri(BaseUri), new JsonElementBaseDocument(JsonSerializer.SerializeToElement(_schemaRoot), new Uri(BaseUri)));
     }
 
     public static ContractDocument Current => s_current.Value;
@@ -84,6 +88,9 @@ public sealed partial class ContractDocument
             return $"{method} {template} {status}: content type {mediaType} is not documented";
         }
 
+        schemaNode = schemaNode.DeepClone();
+        RemoveOpenApiKeywords(schemaNode);
+
         var schema = JsonSchema.FromText(schemaNode.ToJsonString().Replace("\"#/", $"\"{BaseUri}#/", StringComparison.Ordinal), s_build);
         using var instance = JsonDocument.Parse(body);
         var result = schema.Evaluate(instance.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
@@ -94,12 +101,33 @@ public sealed partial class ContractDocument
               $" — body: {body[..Math.Min(body.Length, 400)]}";
     }
 
-    // OpenAPI schemas carry "example" and similar keywords that JSON Schema 2020-12 does not define.
-    private static BuildOptions CreateBuildOptions()
+    private static BuildOptions CreateBuildOptions() => new() { Dialect = Dialect.Draft202012, SchemaRegistry = new SchemaRegistry() };
+
+    /// <summary>OpenAPI adds keywords JSON Schema 2020-12 does not define ("example", "xml"…); the validator refuses them.</summary>
+    private static void RemoveOpenApiKeywords(JsonNode? node, string? parentKey = null)
     {
-        var dialect = Dialect.Draft202012;
-        dialect.AllowUnknownKeywords = true;
-        return new BuildOptions { Dialect = dialect, SchemaRegistry = new SchemaRegistry() };
+        if (node is JsonObject obj)
+        {
+            if (parentKey is not ("properties" or "paths" or "responses" or "content" or "schemas" or "examples" or "headers" or "parameters"))
+            {
+                foreach (var keyword in new[] { "example", "xml", "externalDocs", "discriminator" })
+                {
+                    obj.Remove(keyword);
+                }
+            }
+
+            foreach (var (key, value) in obj.ToList())
+            {
+                RemoveOpenApiKeywords(value, key);
+            }
+        }
+        else if (node is JsonArray array)
+        {
+            foreach (var item in array)
+            {
+                RemoveOpenApiKeywords(item);
+            }
+        }
     }
 
     private JsonNode Resolve(JsonNode node)
