@@ -23,6 +23,8 @@ public static class JsonDefaults
             Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
             UnmappedMemberHandling = unmapped,
             NumberHandling = JsonNumberHandling.Strict,
+            // null for a non-nullable member is refused while reading, named by its path, like any wrong type.
+            RespectNullableAnnotations = true,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         options.MakeReadOnly(populateMissingResolver: true);

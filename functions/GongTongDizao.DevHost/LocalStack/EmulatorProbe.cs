@@ -23,7 +23,7 @@ internal static class EmulatorProbe
         ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
     })
     {
-        Timeout = TimeSpan.FromSeconds(3),
+        Timeout = TimeSpan.FromSeconds(10),
     };
 
     public static async Task<PortState> AzuriteAsync(string host, int port, CancellationToken cancellationToken)
@@ -33,15 +33,11 @@ internal static class EmulatorProbe
             return PortState.Free;
         }
 
-        try
+        return await WithRetriesAsync(async () =>
         {
             using var response = await s_http.GetAsync(new Uri($"http://{host}:{port}/devstoreaccount1?comp=list"), cancellationToken);
             return response.Headers.Server.ToString().Contains("Azurite", StringComparison.OrdinalIgnoreCase) ? PortState.Emulator : PortState.Foreign;
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-        {
-            return PortState.Foreign;
-        }
+        });
     }
 
     public static async Task<PortState> CosmosAsync(string host, int port, CancellationToken cancellationToken)
@@ -51,14 +47,34 @@ internal static class EmulatorProbe
             return PortState.Free;
         }
 
-        try
+        return await WithRetriesAsync(async () =>
         {
-            var body = await s_http.GetStringAsync(new Uri($"https://{host}:{port}/"), cancellationToken);
+            using var response = await s_http.GetAsync(new Uri($"https://{host}:{port}/"), cancellationToken);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
             return body.Contains("writableLocations", StringComparison.Ordinal) ? PortState.Emulator : PortState.Foreign;
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        });
+    }
+
+    /// <summary>
+    /// A busy emulator (a test suite hammering it) may answer slowly or drop a connection: only an answer that is
+    /// not the emulator's makes the port foreign; three failed tries in a row do too.
+    /// </summary>
+    private static async Task<PortState> WithRetriesAsync(Func<Task<PortState>> probe)
+    {
+        for (var attempt = 1; ; attempt++)
         {
-            return PortState.Foreign;
+            try
+            {
+                return await probe();
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && attempt < 3)
+            {
+                await Task.Delay(500);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                return PortState.Foreign;
+            }
         }
     }
 
@@ -66,7 +82,7 @@ internal static class EmulatorProbe
     {
         using var client = new TcpClient();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(1));
+        timeout.CancelAfter(TimeSpan.FromSeconds(5));
         try
         {
             await client.ConnectAsync(host, port, timeout.Token);

@@ -8,7 +8,7 @@ public sealed record AcceptPrivacyPolicyRequest(string Version);
 
 public sealed class AcceptPrivacyPolicyValidator : AbstractValidator<AcceptPrivacyPolicyRequest>
 {
-    public AcceptPrivacyPolicyValidator() => RuleFor(r => r.Version).NotEmpty().Text(1, 20);
+    public AcceptPrivacyPolicyValidator() => RuleFor(r => r.Version).NotEmpty().Matches("^[0-9A-Za-z][0-9A-Za-z._-]{0,19}$").WithMessage("版本号格式不正确");
 }
 
 /// <summary>Records which version of the privacy policy the person accepted, and when.</summary>

@@ -15,7 +15,7 @@ public sealed class ImportOrgsValidator : AbstractValidator<ImportOrgsRequest>
 {
     public ImportOrgsValidator()
     {
-        RuleFor(r => r.Orgs).NotEmpty().Must(o => o.Count <= 5000).WithMessage("一次最多导入 5000 个节点");
+        RuleFor(r => r.Orgs).NotEmpty().Must(o => o is null || o.Count <= 5000).WithMessage("一次最多导入 5000 个节点");
         RuleForEach(r => r.Orgs).ChildRules(org =>
         {
             org.RuleFor(o => o.Id).NotEmpty().Matches("^[0-9A-Za-z]{2,32}$").WithMessage("编码须为 2 到 32 位字母或数字");

@@ -1,0 +1,149 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using GongTongDizao.Core;
+using GongTongDizao.DevHost.Metadata;
+using GongTongDizao.DevHost.Seeding;
+using GongTongDizao.Testing;
+using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace GongTongDizao.EndToEnd.Tests.Reliability;
+
+/// <summary>
+/// For every endpoint, malformed requests of every kind: each is a 4xx ProblemDetails with a stable code, never a
+/// 5xx or a stack trace, and the stores hold exactly as many documents afterwards.
+/// </summary>
+[Collection(SerialCollection.Name)]
+public sealed class BadInputTests(ReliabilityFixture host, ITestOutputHelper output) : IClassFixture<ReliabilityFixture>
+{
+    private static readonly string[] s_hostile = ["' OR 1=1 --", "<script>alert(1)</script>", "../../etc/passwd", "${jndi:ldap://x}", "SELECT * FROM c", "%00", "😀😀"];
+
+    [Fact]
+    public async Task Every_endpoint_answers_malformed_requests_with_a_4xx_problem_and_stores_nothing()
+    {
+        var token = await host.LoginAsync(DemoUsers.Resident);
+        var before = await CountDocumentsAsync();
+        var tried = 0;
+        var failures = new List<string>();
+        foreach (var route in HttpRoute.All().Where(r => r.HasPathParameters || r.RequestSchema is not null))
+        {
+            foreach (var (label, request) in Variants(route))
+            {
+                tried++;
+                using var message = request;
+                Authorise(message, route, token);
+                using var client = host.CreateClient();
+                using var response = await client.SendAsync(message);
+                var body = await response.Content.ReadAsStringAsync();
+                var status = (int)response.StatusCode;
+                if (status is < 400 or >= 500 || body.Contains("   at ", StringComparison.Ordinal) || body.Contains("Exception", StringComparison.Ordinal))
+                {
+                    failures.Add($"{route} [{label}] → {status} {body[..Math.Min(200, body.Length)]}");
+                }
+                else if (status != 401 && status != 404 && status != 405 && !IsProblem(response, body))
+                {
+                    failures.Add($"{route} [{label}] → {status} without a ProblemDetails code: {body[..Math.Min(200, body.Length)]}");
+                }
+            }
+        }
+
+        var after = await CountDocumentsAsync();
+        output.WriteLine($"Bad input: {tried} malformed requests over {HttpRoute.All().Count} endpoints, {failures.Count} failures.");
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+        Assert.True(tried >= HttpRoute.All().Count(r => r.HasPathParameters || r.RequestSchema is not null) * 10, $"only {tried} cases");
+        Assert.Equal(before, after);
+    }
+
+    private static bool IsProblem(HttpResponseMessage response, string body)
+    {
+        if (response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+        {
+            return false;
+        }
+
+        using var json = JsonDocument.Parse(body);
+        return json.RootElement.TryGetProperty("code", out var code) && code.GetString() is { Length: > 0 };
+    }
+
+    private static void Authorise(HttpRequestMessage message, HttpRoute route, string token)
+    {
+        if (route.NeedsBearer)
+        {
+            message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        if (route.Level is AuthLevel.Function or AuthLevel.Admin)
+        {
+            message.Headers.Add("x-functions-key", DevHostFixture.MasterKey);
+        }
+    }
+
+    /// <summary>At least ten malformed requests per endpoint; bodies only where the endpoint takes one.</summary>
+    private static IEnumerable<(string Label, HttpRequestMessage Request)> Variants(HttpRoute route)
+    {
+        var method = new HttpMethod(route.Method);
+        HttpRequestMessage Make(string id, HttpContent? content = null) =>
+            new(method, new Uri(route.PathWith(id), UriKind.Relative)) { Content = content };
+        StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+        if (route.HasPathParameters)
+        {
+            foreach (var hostile in s_hostile)
+            {
+                yield return ($"path {hostile}", Make(hostile, route.RequestSchema is null ? null : Json("{}")));
+            }
+
+            yield return ("long id", Make(new string('9', 300), route.RequestSchema is null ? null : Json("{}")));
+            yield return ("query injection", new HttpRequestMessage(method, new Uri(route.PathWith("nope") + "?q=%27%20OR%201%3D1&continuation=%7B%7D&status=nope&pageSize=-1", UriKind.Relative)));
+            yield return ("continuation garbage", new HttpRequestMessage(method, new Uri(route.PathWith("nope") + "?continuation=" + Uri.EscapeDataString("{\"token\":\"x\"}"), UriKind.Relative)));
+        }
+
+        if (route.RequestSchema is null)
+        {
+            yield break;
+        }
+
+        var id = "x";
+        yield return ("invalid JSON", Make(id, Json("{\"a\":")));
+        yield return ("not an object", Make(id, Json("[1,2,3]")));
+        yield return ("empty body", Make(id, Json(string.Empty)));
+        yield return ("text/plain", Make(id, new StringContent("{}", Encoding.UTF8, "text/plain")));
+        yield return ("over 1 MB", Make(id, Json("{\"x\":\"" + new string('a', (1024 * 1024) + 10) + "\"}")));
+        yield return ("invalid UTF-8", Make(id, new ByteArrayContent([0x7B, 0x22, 0x61, 0x22, 0x3A, 0x22, 0xC3, 0x28, 0x22, 0x7D]) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } }));
+        yield return ("unknown member", Make(id, Json("{\"zzUnknown\":1}")));
+        yield return ("missing fields", Make(id, Json("{}")));
+        var properties = route.RequestSchema["properties"] as JsonObject ?? [];
+        foreach (var (name, _) in properties)
+        {
+            yield return ($"{name}: wrong type", Make(id, Json(new JsonObject { [name] = new JsonObject { ["nested"] = true } }.ToJsonString())));
+            yield return ($"{name}: huge number", Make(id, Json($"{{\"{name}\":1e400}}")));
+            yield return ($"{name}: negative", Make(id, Json($"{{\"{name}\":-99999999999}}")));
+            yield return ($"{name}: overlong", Make(id, Json(new JsonObject { [name] = new string('长', 20_000) }.ToJsonString())));
+            yield return ($"{name}: control characters", Make(id, Json(new JsonObject { [name] = "a\u0001\u001bb" }.ToJsonString())));
+            yield return ($"{name}: unknown enum", Make(id, Json(new JsonObject { [name] = "definitely_not_a_value" }.ToJsonString())));
+            foreach (var hostile in s_hostile.Take(3))
+            {
+                yield return ($"{name}: {hostile}", Make(id, Json(new JsonObject { [name] = hostile }.ToJsonString())));
+            }
+        }
+    }
+
+    private async Task<long> CountDocumentsAsync()
+    {
+        var cosmos = host.Services.GetRequiredService<CosmosClient>();
+        long total = 0;
+        foreach (var container in GongTongDizao.Core.Storage.DataPlaneManifest.Embedded.Cosmos.Containers)
+        {
+            using var feed = cosmos.GetContainer(StoreNames.Database, container.Name).GetItemQueryIterator<long>("SELECT VALUE COUNT(1) FROM c");
+            while (feed.HasMoreResults)
+            {
+                total += (await feed.ReadNextAsync()).Sum();
+            }
+        }
+
+        return total;
+    }
+}
