@@ -1,3 +1,6 @@
+using GongTongDizao.Core.Moderation;
+using GongTongDizao.Core.Privacy;
+using GongTongDizao.Core.Timers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,6 +12,28 @@ internal static class LettersServiceCollectionExtensions
     public static IServiceCollection AddLettersFeature(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<LettersOptions>().Bind(configuration.GetSection(LettersOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton<LetterStore>();
+        services.AddSingleton<LetterViews>();
+        services.AddSingleton<LetterTransitions>();
+        services.AddSingleton<ModerateLetter>();
+        services.AddSingleton<ITimerHandler, LetterDeadlineHandler>();
+        services.AddSingleton<IModerationSource, LetterModerationSource>();
+        services.AddSingleton<IPersonalDataSource, LetterPersonalData>();
+
+        services.AddTransient<SubmitLetter>();
+        services.AddTransient<ListMyLetters>();
+        services.AddTransient<GetLetter>();
+        services.AddTransient<WithdrawLetter>();
+        services.AddTransient<EvaluateLetter>();
+        services.AddTransient<ListStaffLetters>();
+        services.AddTransient<AcceptLetter>();
+        services.AddTransient<AssignLetter>();
+        services.AddTransient<ReplyToLetter>();
+        services.AddTransient<TransferLetter>();
+        services.AddTransient<MarkDuplicate>();
+        services.AddTransient<GetLetterStats>();
         return services;
     }
 }

@@ -1,0 +1,64 @@
+using System.Globalization;
+using GongTongDizao.Core.Auth;
+using GongTongDizao.Core.Common;
+
+namespace GongTongDizao.Core.Features.Letters;
+
+/// <summary>Paging as it arrives in a query string: both optional.</summary>
+public sealed record LetterPageQuery(string? Continuation, string? PageSize)
+{
+    public const int DefaultPageSize = 20;
+
+    public Result<int> ParsePageSize()
+    {
+        if (string.IsNullOrEmpty(PageSize))
+        {
+            return DefaultPageSize;
+        }
+
+        return int.TryParse(PageSize, NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size is >= 1 and <= LetterStore.MaxPageSize
+            ? size
+            : Error.Validation("pageSize", $"每页条数须在 1 到 {LetterStore.MaxPageSize} 之间");
+    }
+
+    public Error? CheckContinuation() =>
+        LetterStore.IsValidToken(Continuation) ? null : Error.Validation("continuation", "翻页标记无效，请从第一页重新加载");
+}
+
+/// <summary>
+/// The caller's letters, newest first: one single-partition query on their home community per page. Letters written
+/// before a move to another community stay in the old partition; they remain readable through GET /letters/{id}
+/// (the id names its partition) and in the personal-data export.
+/// </summary>
+public sealed class ListMyLetters(LetterStore store, LetterViews views)
+{
+    public async Task<Result<LetterPage>> HandleAsync(Caller caller, LetterPageQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(query);
+        var pageSize = query.ParsePageSize();
+        if (!pageSize.IsSuccess)
+        {
+            return pageSize.Error;
+        }
+
+        if (query.CheckContinuation() is { } bad)
+        {
+            return bad;
+        }
+
+        if (caller.User.HomeCommunityId is not { } communityId)
+        {
+            return new LetterPage([], null);
+        }
+
+        var page = await store.PageMineAsync(communityId, caller.Id, query.Continuation, pageSize.Value, cancellationToken);
+        var items = new List<LetterSummary>(page.Items.Count);
+        foreach (var letter in page.Items)
+        {
+            items.Add(await views.SummaryAsync(letter, forStaff: false, cancellationToken));
+        }
+
+        return new LetterPage(items, page.Continuation);
+    }
+}

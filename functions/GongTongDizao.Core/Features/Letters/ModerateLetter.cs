@@ -1,0 +1,68 @@
+using System.Runtime.CompilerServices;
+using FluentValidation;
+using GongTongDizao.Core.Auth;
+using GongTongDizao.Core.Common;
+using GongTongDizao.Core.Moderation;
+using Microsoft.Extensions.Options;
+
+namespace GongTongDizao.Core.Features.Letters;
+
+public sealed record RejectLetterRequest(string Reason);
+
+public sealed class RejectLetterValidator : AbstractValidator<RejectLetterRequest>
+{
+    public RejectLetterValidator() => RuleFor(r => r.Reason).NotEmpty().Text(1, 200, multiline: true);
+}
+
+/// <summary>
+/// Moderators in scope decide on held letters: approve (the letter reaches staff as if just submitted) or reject
+/// (the author sees the reason; staff never see it).
+/// </summary>
+public sealed class ModerateLetter(LetterTransitions transitions, IOptions<LettersOptions> options)
+{
+    public const string DefaultRejectReason = "内容不符合社区规范";
+
+    public Task<Result<LetterView>> ApproveAsync(Caller caller, string letterId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return transitions.RunAsync(caller, letterId, LetterAction.Approve, (letter, _, now) =>
+        {
+            var (received, submitted, timers) = SubmitLetter.Receive(letter, options.Value, caller.Id, now);
+            return Task.FromResult<Result<LetterChange>>(new LetterChange(received, [submitted], timers, "审核通过"));
+        }, cancellationToken);
+    }
+
+    public Task<Result<LetterView>> RejectAsync(Caller caller, string letterId, RejectLetterRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Reject(caller, letterId, request.Reason, cancellationToken);
+    }
+
+    internal Task<Result<LetterView>> Reject(Caller caller, string letterId, string? reason, CancellationToken cancellationToken) =>
+        transitions.RunAsync(caller, letterId, LetterAction.Reject, (letter, _, now) =>
+            Task.FromResult<Result<LetterChange>>(new LetterChange(letter with { ClosedAt = now }, Reason: string.IsNullOrWhiteSpace(reason) ? DefaultRejectReason : reason.Trim())),
+            cancellationToken);
+}
+
+/// <summary>Held letters in the one moderation queue; decisions go through the same transitions as the endpoints.</summary>
+public sealed class LetterModerationSource(LetterStore store, ModerateLetter moderate) : IModerationSource
+{
+    public string ItemType => LetterEvents.EntityType;
+
+    public async IAsyncEnumerable<ModerationItem> HeldAsync(IReadOnlyList<string> scopeRootOrgIds, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scopeRootOrgIds);
+        await foreach (var letter in store.HeldWithinAsync(scopeRootOrgIds, cancellationToken))
+        {
+            yield return new ModerationItem(letter.Id, ItemType, letter.CommunityId, "文字内容需人工审核", LetterEvents.Shorten(letter.Title, 50), letter.CreatedAt);
+        }
+    }
+
+    public async Task<Result<NoContent>> DecideAsync(Caller moderator, string itemId, bool approve, string? reason, CancellationToken cancellationToken)
+    {
+        var decided = approve
+            ? await moderate.ApproveAsync(moderator, itemId, cancellationToken)
+            : await moderate.Reject(moderator, itemId, reason, cancellationToken);
+        return decided.IsSuccess ? new NoContent() : decided.Error;
+    }
+}

@@ -1,0 +1,50 @@
+using FluentValidation;
+using GongTongDizao.Core.Auth;
+using GongTongDizao.Core.Common;
+using Microsoft.Extensions.Options;
+
+namespace GongTongDizao.Core.Features.Letters;
+
+public sealed record ReplyToLetterRequest(string Content);
+
+public sealed class ReplyToLetterValidator : AbstractValidator<ReplyToLetterRequest>
+{
+    public ReplyToLetterValidator() => RuleFor(r => r.Content).NotEmpty().Text(1, 2000, multiline: true);
+}
+
+/// <summary>
+/// Staff answer (答复). The first reply is what the on-time reply rate measures; every reply starts the wait for the
+/// author's evaluation, after which the letter closes itself.
+/// </summary>
+public sealed class ReplyToLetter(LetterTransitions transitions, IOptions<LettersOptions> options)
+{
+    public Task<Result<LetterView>> HandleAsync(Caller caller, string letterId, ReplyToLetterRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(request);
+        var content = request.Content.Trim();
+        return transitions.RunAsync(caller, letterId, LetterAction.Reply, (letter, _, now) =>
+        {
+            var first = letter.Metrics.ReplySeconds is null;
+            var replied = letter with
+            {
+                Replies = [.. letter.Replies, new LetterReply(Guid.NewGuid().ToString("N"), content, now, caller.Id, letter.HandlingOrgId)],
+                FirstRepliedAt = letter.FirstRepliedAt ?? now,
+                LastRepliedAt = now,
+                Metrics = first
+                    ? letter.Metrics with
+                    {
+                        ReplySeconds = (long)(now - (letter.ReceivedAt ?? letter.CreatedAt)).TotalSeconds,
+                        RepliedOnTime = letter.Deadlines.ReplyBy is { } by && now <= by,
+                    }
+                    : letter.Metrics,
+                Overdue = false,
+                Deadlines = letter.Deadlines with { AutoCloseAt = now + options.Value.AutoCloseAfter },
+            };
+            return Task.FromResult<Result<LetterChange>>(new LetterChange(
+                replied,
+                [LetterEvents.Replied(replied, content, caller.Id, now)],
+                [LetterTransitions.Timer(SubmitLetter.AutoCloseKind, replied, replied.Deadlines.AutoCloseAt!.Value)]));
+        }, cancellationToken);
+    }
+}
