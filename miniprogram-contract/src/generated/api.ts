@@ -270,6 +270,298 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 写信（青年信箱）
+         * @description 信件属于写信人在“我的”中设置的所在社区（未设置时返回 400 `VALIDATION_FAILED`，`errors.homeCommunityId` 提示先设置社区）。
+         *     标题不超过 50 个字、正文不超过 2000 个字（emoji、汉字都按一个字计）。文字经微信内容安全检测：
+         *     违规返回 422 `CONTENT_REJECTED` 且不保存；需人工审核（或微信暂时无法检测）时保存为 `held`，仅本人与审核员可见，审核通过后才交给团组织；
+         *     正常则为 `submitted`。每人每天（北京时间）最多 5 封，超出返回 429 `RATE_LIMITED`，`Retry-After` 为距次日零点的秒数。
+         *     `attachments` 是上传接口返回的 uploadId（最多 9 个）；附件功能未开通时带附件会返回 400 `VALIDATION_FAILED`（“暂不支持附件”）。
+         */
+        post: operations["submitLetter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/letters/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 我写的信
+         * @description 当前所在社区里本人写的信，按时间倒序分页（一次单分区查询）。有 `continuation` 时把它原样放进下一次请求取下一页。
+         *     更换所在社区前写的信不在此列表中，但仍可通过 `GET /letters/{id}` 查看，也包含在个人信息导出里。
+         */
+        get: operations["listMyLetters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/letters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 信件详情
+         * @description 含状态时间线与全部答复。写信人、负责该信件的团组织工作人员、（待审核时）辖区审核员可以查看，其他人得到 404。
+         *     团组织看到的匿名信件不含 `author`；写信人自己看到的详情也不含 `author` 与 `assignee`。
+         *     `allowedActions` 列出当前用户此刻可用的操作（对应 `/letters/{id}/<action>`，`evaluate` 对应 `/evaluation`）。
+         */
+        get: operations["getLetter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/letters/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 撤回信件
+         * @description 写信人在收到答复之前可以撤回（待审核、待受理、已受理、办理中）。
+         */
+        post: operations["withdrawLetter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/letters/{id}/evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 评价答复
+         * @description 收到答复后，写信人评价是否解决与满意度（1–5）。选择“未解决”会让信件重新打开一次（`reopened`，重新计算答复期限）；
+         *     已重新打开过的信件再次评价即办结。评价内容经微信内容安全检测，违规返回 422。
+         */
+        post: operations["evaluateLetter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/letters/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 受理信件（团组织）
+         * @description 负责该信件的团组织工作人员受理待受理（或重新打开）的信件。受理时限默认 24 小时。
+         */
+        post: operations["acceptLetter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/letters/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 指派办理人（团组织）
+         * @description 指派给同样负责该信件的团组织工作人员，并设置办理期限（须晚于当前时间）。
+         */
+        post: operations["assignLetter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/letters/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 答复信件（团组织）
+         * @description 答复后写信人会收到通知；答复时限默认为收信后 7 天。答复后写信人 7 天内未评价的，信件自动办结。
+         */
+        post: operations["replyToLetter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/letters/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 转办信件（团组织）
+         * @description 转给信件所在社区或其上级组织（街道、区……），由新的组织重新受理（新的受理时限）。转出后原工作人员若不负责新组织，将看不到该信件。
+         */
+        post: operations["transferLetter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/letters/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 标记为重复信件（团组织）
+         * @description 与负责范围内的另一封信重复时，关闭本信件并记录原信件。
+         */
+        post: operations["markLetterDuplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/letters/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 审核通过（审核员）
+         * @description 辖区审核员放行待审核（`held`）的信件，信件随即交给团组织（状态 `submitted`，开始计算受理时限）。
+         */
+        post: operations["approveLetter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/letters/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 审核驳回（审核员）
+         * @description 辖区审核员驳回待审核的信件；写信人可在时间线中看到原因，团组织看不到该信件。
+         */
+        post: operations["rejectLetter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 团组织的信件列表
+         * @description 团组织工作人员负责范围内的信件（不含待审核的），按时间倒序分页。`orgId` 为社区时只查该社区，为街道、区时查其下所有社区；
+         *     不填时为本人负责的全部范围。不在负责范围内的 `orgId` 返回 403。匿名信件不含 `author`。
+         */
+        get: operations["listStaffLetters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/letters/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 信件统计（响应率、解决率、满意率）
+         * @description 统计某组织及其下级在时间段内（按写信时间，`[from, to)`）的信件：按状态、类别的数量，
+         *     响应率（按时受理数 / 收到数）、按时答复率（按时答复数 / 收到数）、解决率（已解决 / 已评价）、满意率（评 4–5 分 / 已评价），
+         *     以及受理、答复用时的中位数（小时，从收到信件起算）。“收到”指已交给团组织的信件（待审核、被驳回的不计）。分母为 0 时比率省略。
+         *     `from`、`to` 可以是日期（北京时间，`to` 当天包含在内）或 ISO 8601 时间；默认最近 30 天。
+         */
+        get: operations["getLetterStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -569,6 +861,388 @@ export interface components {
             userId: string;
             roles: components["schemas"]["RoleAssignment"][];
         };
+        /**
+         * @description 信件类别：employment 创业就业；integration 社会融入；housing 住房保障；daily_life 生活烦恼；
+         *     childcare 假日托管；volunteering 志愿服务；other 其他
+         * @example employment
+         * @enum {string}
+         */
+        LetterCategory: "employment" | "integration" | "housing" | "daily_life" | "childcare" | "volunteering" | "other";
+        /**
+         * @description held 待审核；submitted 待受理；accepted 已受理；in_progress 办理中；replied 已答复；closed 已办结；
+         *     withdrawn 已撤回；rejected 未通过审核；duplicate 重复信件；reopened 已重新打开（评价未解决）
+         * @example submitted
+         * @enum {string}
+         */
+        LetterStatus: "held" | "submitted" | "accepted" | "in_progress" | "replied" | "closed" | "withdrawn" | "rejected" | "duplicate" | "reopened";
+        /**
+         * @description 时间线中引起状态变化的操作（写信本身没有 action）
+         * @example accept
+         * @enum {string}
+         */
+        LetterAction: "approve" | "reject" | "withdraw" | "accept" | "assign" | "reply" | "transfer" | "mark_duplicate" | "evaluate" | "reopen" | "auto_close";
+        LetterSubmitRequest: {
+            category: components["schemas"]["LetterCategory"];
+            /**
+             * @description 标题，1–50 个字（emoji、汉字各算一个字）
+             * @example 想咨询社区的青年招聘会
+             */
+            title: string;
+            /**
+             * @description 正文，1–2000 个字，可换行
+             * @example 您好，请问最近社区有没有面向青年的招聘会？
+             */
+            content: string;
+            /**
+             * @description 匿名时团组织看不到写信人的任何身份信息
+             * @default false
+             * @example false
+             */
+            anonymous: boolean;
+            /**
+             * @description 上传接口返回的 uploadId
+             * @example []
+             */
+            attachments?: string[];
+        };
+        LetterEvaluationRequest: {
+            /**
+             * @description 问题是否已解决；第一次选“未解决”会重新打开信件
+             * @example true
+             */
+            resolved: boolean;
+            /** @example 5 */
+            satisfaction: number;
+            /** @example 问题解决了，谢谢团委老师！ */
+            comment?: string | null;
+        };
+        LetterAssignRequest: {
+            /**
+             * @description 被指派的团组织工作人员的用户 id（须同样负责该信件）
+             * @example u9a8b7c6d5e4f3a2b1c0d9e8f
+             */
+            staffUserId: string;
+            /**
+             * Format: date-time
+             * @description 办理期限，须晚于当前时间
+             * @example 2026-12-01T10:00:00+08:00
+             */
+            dueAt: string;
+        };
+        LetterReplyRequest: {
+            /** @example 您好，社区将于 12 月 5 日在活动中心举办青年专场招聘会，欢迎参加。 */
+            content: string;
+        };
+        LetterTransferRequest: {
+            /**
+             * @description 信件所在社区或其上级组织的编码
+             * @example 420106
+             */
+            orgId: string;
+            /** @example 涉及全区就业政策，请区团委答复 */
+            reason: string;
+        };
+        LetterDuplicateRequest: {
+            /**
+             * @description 与之重复的原信件 id（须在本人负责范围内）
+             * @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d
+             */
+            ofLetterId: string;
+        };
+        LetterRejectRequest: {
+            /**
+             * @description 驳回原因（写信人可见）
+             * @example 含有不实信息
+             */
+            reason: string;
+        };
+        /** @description 写信人（只有团组织与审核员能看到，且匿名信件从不出现） */
+        LetterAuthor: {
+            /** @example u3f2a9c0d4e5b6a7b8c9d0e1f */
+            id: string;
+            /** @example 小林 */
+            displayName?: string;
+        };
+        LetterAssignee: {
+            /** @example u9a8b7c6d5e4f3a2b1c0d9e8f */
+            userId: string;
+            /** @example 团委王老师 */
+            displayName?: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T02:00:00+00:00
+             */
+            dueAt: string;
+        };
+        /** @description 时间线中的一步；只写角色（写信人、工作人员、审核员、系统），不写具体是谁 */
+        LetterStep: {
+            status: components["schemas"]["LetterStatus"];
+            action?: components["schemas"]["LetterAction"];
+            /**
+             * @example staff
+             * @enum {string}
+             */
+            actor: "author" | "staff" | "moderator" | "system";
+            /**
+             * Format: date-time
+             * @example 2026-11-20T09:30:00+00:00
+             */
+            at: string;
+            /**
+             * @description 说明（转办原因、驳回原因、超期提醒等）
+             * @example 超过受理期限
+             */
+            note?: string;
+        };
+        LetterReply: {
+            /** @example 9b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e */
+            id: string;
+            /** @example 您好，社区将于 12 月 5 日在活动中心举办青年专场招聘会，欢迎参加。 */
+            content: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-21T02:00:00+00:00
+             */
+            at: string;
+            byOrg: components["schemas"]["OrgRef"];
+        };
+        LetterEvaluation: {
+            /** @example true */
+            resolved: boolean;
+            /** @example 5 */
+            satisfaction: number;
+            /** @example 问题解决了，谢谢！ */
+            comment?: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-22T02:00:00+00:00
+             */
+            at: string;
+        };
+        /** @description 附件（图片）；`url` 为短期有效的读取地址，未通过图片审核时没有 url */
+        LetterAttachment: {
+            /** @example up3f2a9c0d4e5b */
+            uploadId: string;
+            /**
+             * Format: uri
+             * @example https://stgongtongdizao.blob.core.chinacloudapi.cn/attachments/up3f2a9c0d4e5b?sig=...
+             */
+            url?: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-21T03:00:00+00:00
+             */
+            expiresAt?: string;
+            /**
+             * @example passed
+             * @enum {string}
+             */
+            status: "pending" | "passed" | "held" | "rejected";
+        };
+        LetterView: {
+            /** @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d */
+            id: string;
+            category: components["schemas"]["LetterCategory"];
+            /** @example 创业就业 */
+            categoryLabel: string;
+            /** @example 想咨询社区的青年招聘会 */
+            title: string;
+            /** @example 您好，请问最近社区有没有面向青年的招聘会？ */
+            content: string;
+            /** @example false */
+            anonymous: boolean;
+            status: components["schemas"]["LetterStatus"];
+            community: components["schemas"]["OrgRef"];
+            handlingOrg: components["schemas"]["OrgRef"];
+            author?: components["schemas"]["LetterAuthor"];
+            /**
+             * Format: date-time
+             * @example 2026-11-20T08:00:00+00:00
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description 交给团组织的时间（待审核的信件没有）
+             * @example 2026-11-20T08:00:00+00:00
+             */
+            receivedAt?: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-20T09:30:00+00:00
+             */
+            acceptedAt?: string;
+            /**
+             * Format: date-time
+             * @description 当前环节的期限（待受理：受理期限；已受理、办理中、重新打开：答复期限）
+             * @example 2026-11-27T08:00:00+00:00
+             */
+            dueAt?: string;
+            /**
+             * @description 当前环节是否已超期
+             * @example false
+             */
+            overdue: boolean;
+            /**
+             * @example accept
+             * @enum {string}
+             */
+            overdueStage?: "accept" | "reply";
+            assignee?: components["schemas"]["LetterAssignee"];
+            /** @example 420106001001~0a1b2c3d4e5f60718293a4b5c6d7e8f9 */
+            duplicateOf?: string;
+            /** @example false */
+            reopenedOnce: boolean;
+            evaluation?: components["schemas"]["LetterEvaluation"];
+            timeline: components["schemas"]["LetterStep"][];
+            replies: components["schemas"]["LetterReply"][];
+            attachments: components["schemas"]["LetterAttachment"][];
+            /**
+             * @description 当前用户此刻可用的操作
+             * @example [
+             *       "evaluate"
+             *     ]
+             */
+            allowedActions: ("approve" | "reject" | "withdraw" | "accept" | "assign" | "reply" | "transfer" | "duplicate" | "evaluate")[];
+        };
+        LetterSummary: {
+            /** @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d */
+            id: string;
+            category: components["schemas"]["LetterCategory"];
+            /** @example 生活烦恼 */
+            categoryLabel: string;
+            /** @example 周末能不能开放社区自习室？ */
+            title: string;
+            /** @example true */
+            anonymous: boolean;
+            status: components["schemas"]["LetterStatus"];
+            community: components["schemas"]["OrgRef"];
+            author?: components["schemas"]["LetterAuthor"];
+            /**
+             * Format: date-time
+             * @example 2026-11-20T08:00:00+00:00
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-21T08:00:00+00:00
+             */
+            dueAt?: string;
+            /** @example false */
+            overdue: boolean;
+            /** @example 0 */
+            replyCount: number;
+        };
+        LetterPage: {
+            items: components["schemas"]["LetterSummary"][];
+            /**
+             * @description 下一页的标记；最后一页没有
+             * @example eyJ0b2tlbiI6IisxIn0
+             */
+            continuation?: string;
+        };
+        LetterStatusCounts: {
+            /** @example 0 */
+            held: number;
+            /** @example 1 */
+            submitted: number;
+            /** @example 0 */
+            accepted: number;
+            /** @example 1 */
+            in_progress: number;
+            /** @example 1 */
+            replied: number;
+            /** @example 2 */
+            closed: number;
+            /** @example 1 */
+            withdrawn: number;
+            /** @example 0 */
+            rejected: number;
+            /** @example 0 */
+            duplicate: number;
+            /** @example 0 */
+            reopened: number;
+        };
+        LetterCategoryCounts: {
+            /** @example 2 */
+            employment: number;
+            /** @example 0 */
+            integration: number;
+            /** @example 1 */
+            housing: number;
+            /** @example 2 */
+            daily_life: number;
+            /** @example 0 */
+            childcare: number;
+            /** @example 0 */
+            volunteering: number;
+            /** @example 2 */
+            other: number;
+        };
+        LetterStats: {
+            org: components["schemas"]["OrgRef"];
+            /**
+             * Format: date-time
+             * @example 2026-10-31T16:00:00+00:00
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-30T16:00:00+00:00
+             */
+            to: string;
+            /**
+             * @description 时间段内写的信件总数（含待审核）
+             * @example 7
+             */
+            total: number;
+            byStatus: components["schemas"]["LetterStatusCounts"];
+            byCategory: components["schemas"]["LetterCategoryCounts"];
+            /**
+             * @description 交给了团组织的信件数
+             * @example 6
+             */
+            received: number;
+            /** @example 3 */
+            acceptedOnTime: number;
+            /** @example 2 */
+            repliedOnTime: number;
+            /** @example 2 */
+            evaluated: number;
+            /** @example 1 */
+            resolved: number;
+            /** @example 1 */
+            satisfied: number;
+            /**
+             * @description 响应率 = 按时受理数 / 收到数（4 位小数）
+             * @example 0.5
+             */
+            responseRate?: number;
+            /**
+             * @description 按时答复率 = 按时答复数 / 收到数
+             * @example 0.3333
+             */
+            onTimeReplyRate?: number;
+            /**
+             * @description 解决率 = 已解决 / 已评价
+             * @example 0.5
+             */
+            resolutionRate?: number;
+            /**
+             * @description 满意率 = 评 4–5 分 / 已评价
+             * @example 0.5
+             */
+            satisfactionRate?: number;
+            /**
+             * @description 从收到到受理的用时中位数（小时，2 位小数）
+             * @example 3
+             */
+            medianHoursToAccept?: number;
+            /**
+             * @description 从收到到首次答复的用时中位数（小时）
+             * @example 50
+             */
+            medianHoursToReply?: number;
+        };
     };
     responses: {
         /** @description 当前用户 */
@@ -689,6 +1363,61 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description 信件详情 */
+        LetterView: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["LetterView"];
+            };
+        };
+        /** @description 一页信件 */
+        LetterPage: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["LetterPage"];
+            };
+        };
+        /** @description 没有权限：不是写信人、不在负责范围内，或者该操作需要另一种身份（如审核员） */
+        LetterForbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 当前状态下不能进行此操作（`INVALID_STATE`），或信件刚被他人修改（`CONCURRENT_CHANGE`）：重新拉取信件后再操作 */
+        LetterConflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 文字含违规内容（微信内容安全检测为 risky），未保存 */
+        LetterContentRejected: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 今天写信已达上限（每人每天 5 封，北京时间）：`Retry-After` 为距次日零点的秒数 */
+        LetterRateLimited: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
     parameters: {
         /**
@@ -701,6 +1430,15 @@ export interface components {
          * @example u9a8b7c6d5e4f3a2b1c0d9e8f
          */
         UserId: string;
+        /**
+         * @description 信件 id（`<社区编码>~<32 位十六进制>`）
+         * @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d
+         */
+        LetterId: string;
+        /** @description 上一页响应里的 `continuation`，原样传回；不传表示第一页 */
+        LetterContinuation: string;
+        /** @description 每页条数，1–50，默认 20 */
+        LetterPageSize: number;
     };
     requestBodies: never;
     headers: {
@@ -1146,6 +1884,403 @@ export interface operations {
             401: components["responses"]["FunctionKeyMissing"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    submitLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LetterSubmitRequest"];
+            };
+        };
+        responses: {
+            201: components["responses"]["LetterView"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["LetterContentRejected"];
+            429: components["responses"]["LetterRateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listMyLetters: {
+        parameters: {
+            query?: {
+                /** @description 上一页响应里的 `continuation`，原样传回；不传表示第一页 */
+                continuation?: components["parameters"]["LetterContinuation"];
+                /** @description 每页条数，1–50，默认 20 */
+                pageSize?: components["parameters"]["LetterPageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["LetterPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 信件 id（`<社区编码>~<32 位十六进制>`）
+                 * @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d
+                 */
+                id: components["parameters"]["LetterId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["LetterView"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    withdrawLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 信件 id（`<社区编码>~<32 位十六进制>`）
+                 * @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d
+                 */
+                id: components["parameters"]["LetterId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["LetterView"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["LetterForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["LetterConflict"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    evaluateLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 信件 id（`<社区编码>~<32 位十六进制>`）
+                 * @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d
+                 */
+                id: components["parameters"]["LetterId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LetterEvaluationRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["LetterView"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["LetterForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["LetterConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["LetterContentRejected"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    acceptLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 信件 id（`<社区编码>~<32 位十六进制>`）
+                 * @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d
+                 */
+                id: components["parameters"]["LetterId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["LetterView"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["LetterForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["LetterConflict"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    assignLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 信件 id（`<社区编码>~<32 位十六进制>`）
+                 * @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d
+                 */
+                id: components["parameters"]["LetterId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LetterAssignRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["LetterView"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["LetterForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["LetterConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    replyToLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 信件 id（`<社区编码>~<32 位十六进制>`）
+                 * @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d
+                 */
+                id: components["parameters"]["LetterId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LetterReplyRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["LetterView"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["LetterForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["LetterConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    transferLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 信件 id（`<社区编码>~<32 位十六进制>`）
+                 * @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d
+                 */
+                id: components["parameters"]["LetterId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LetterTransferRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["LetterView"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["LetterForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["LetterConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    markLetterDuplicate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 信件 id（`<社区编码>~<32 位十六进制>`）
+                 * @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d
+                 */
+                id: components["parameters"]["LetterId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LetterDuplicateRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["LetterView"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["LetterForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["LetterConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    approveLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 信件 id（`<社区编码>~<32 位十六进制>`）
+                 * @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d
+                 */
+                id: components["parameters"]["LetterId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["LetterView"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["LetterForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["LetterConflict"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    rejectLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 信件 id（`<社区编码>~<32 位十六进制>`）
+                 * @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d
+                 */
+                id: components["parameters"]["LetterId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LetterRejectRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["LetterView"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["LetterForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["LetterConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listStaffLetters: {
+        parameters: {
+            query?: {
+                /**
+                 * @description 组织编码（须在本人负责范围内）
+                 * @example 420106001001
+                 */
+                orgId?: string;
+                /** @description 按状态筛选（不能是 held） */
+                status?: components["schemas"]["LetterStatus"];
+                category?: components["schemas"]["LetterCategory"];
+                /** @description true 只看已超期的信件，false 只看未超期的 */
+                overdue?: boolean;
+                /** @description 上一页响应里的 `continuation`，原样传回；不传表示第一页 */
+                continuation?: components["parameters"]["LetterContinuation"];
+                /** @description 每页条数，1–50，默认 20 */
+                pageSize?: components["parameters"]["LetterPageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["LetterPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["LetterForbidden"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getLetterStats: {
+        parameters: {
+            query?: {
+                /**
+                 * @description 组织编码；本人只负责一个组织时可省略
+                 * @example 420106001
+                 */
+                orgId?: string;
+                /** @example 2026-11-01 */
+                from?: string;
+                /** @example 2026-11-30 */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 统计结果 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterStats"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["LetterForbidden"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
