@@ -245,6 +245,11 @@ var appAppSettings = {
   Auth__TokenLifetime: authTokenLifetime
   Auth__SigningKey: '${kvRefPrefix}${secretNames.tokenSigningKey})'
   Auth__DataProtectionKey: '${kvRefPrefix}${secretNames.dataProtectionKey})'
+  // 青年信箱 handling rules (LettersOptions): deadlines like a 12345 hotline, and the per-resident daily limit.
+  Letters__AcceptDeadline: '1.00:00:00'
+  Letters__ReplyDeadline: '7.00:00:00'
+  Letters__AutoCloseAfter: '7.00:00:00'
+  Letters__DailyLimit: '5'
 }
 
 // WeChat__Templates__<key> for each subscribe-message template.
