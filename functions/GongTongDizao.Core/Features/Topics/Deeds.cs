@@ -1,0 +1,101 @@
+using FluentValidation;
+using GongTongDizao.Core.Auth;
+using GongTongDizao.Core.Common;
+
+namespace GongTongDizao.Core.Features.Topics;
+
+public sealed record MilestoneRequest(string Title, DateOnly? DueOn);
+
+public sealed record PlanDeedRequest(string Owner, IReadOnlyList<MilestoneRequest>? Milestones);
+
+public sealed class PlanDeedValidator : AbstractValidator<PlanDeedRequest>
+{
+    public PlanDeedValidator()
+    {
+        RuleFor(r => r.Owner).NotEmpty().Text(2, 50);
+        RuleFor(r => r.Milestones).Must(m => m is null || m.Count <= 20).WithMessage("最多 20 个节点");
+        RuleForEach(r => r.Milestones).ChildRules(m => m.RuleFor(x => x.Title).NotEmpty().Text(2, 100));
+    }
+}
+
+public sealed record ReportProgressRequest(string Text, int Percent, IReadOnlyList<string>? Attachments);
+
+public sealed class ReportProgressValidator : AbstractValidator<ReportProgressRequest>
+{
+    public ReportProgressValidator()
+    {
+        RuleFor(r => r.Text).NotEmpty().Text(2, 1000, multiline: true);
+        RuleFor(r => r.Percent).InclusiveBetween(0, 100);
+        RuleFor(r => r.Attachments).Must(a => a is null || a.Count <= TopicAttachments.MaxPerItem).WithMessage($"最多 {TopicAttachments.MaxPerItem} 张图片");
+        RuleForEach(r => r.Attachments).NotEmpty().MaximumLength(64);
+    }
+}
+
+/// <summary>民事民办: staff name who owns the deed (实事) and its milestones.</summary>
+public sealed class PlanDeed(TopicGate gate, TopicWriter writer, TopicViews views)
+{
+    public async Task<Result<TopicView>> HandleAsync(Caller caller, string topicId, PlanDeedRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(request);
+        var gated = await gate.CheckAsync(caller, topicId, TopicAction.PlanDeed, cancellationToken);
+        if (!gated.IsSuccess)
+        {
+            return gated.Error;
+        }
+
+        var topic = gated.Value.Topic;
+        var deed = (topic.Deed ?? new Deed()) with
+        {
+            Owner = request.Owner.Trim(),
+            Milestones = [.. (request.Milestones ?? []).Select(m => new Milestone(m.Title.Trim(), m.DueOn))],
+        };
+        var saved = await writer.SaveAsync(topic, topic with { Deed = deed }, "deed.planned", caller.Id, null, [], cancellationToken);
+        return saved.IsSuccess ? await views.CreateAsync(saved.Value, caller, gated.Value.Roles, cancellationToken) : saved.Error;
+    }
+}
+
+/// <summary>
+/// A progress update on the deed's timeline. 100 % means delivered: the topic moves on to evaluation (民事民评).
+/// </summary>
+public sealed class ReportProgress(TopicGate gate, TopicWriter writer, TopicViews views, TopicAttachments attachments)
+{
+    public const int MaxUpdates = 100;
+
+    public async Task<Result<TopicView>> HandleAsync(Caller caller, string topicId, ReportProgressRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(request);
+        var action = request.Percent == 100 ? TopicAction.Deliver : TopicAction.ReportProgress;
+        var gated = await gate.CheckAsync(caller, topicId, action, cancellationToken);
+        if (!gated.IsSuccess)
+        {
+            return gated.Error;
+        }
+
+        var topic = gated.Value.Topic;
+        var deed = topic.Deed ?? new Deed();
+        if (deed.Progress.Count >= MaxUpdates)
+        {
+            return Error.InvalidState($"进展最多 {MaxUpdates} 条");
+        }
+
+        var updateId = Guid.NewGuid().ToString("N")[..12];
+        var committed = await attachments.CommitAsync(caller.Id, request.Attachments, "progress", $"{topic.Id}~{updateId}", topic.CommunityId, cancellationToken);
+        if (!committed.IsSuccess)
+        {
+            return committed.Error;
+        }
+
+        var update = new ProgressUpdate(updateId, request.Text.Trim(), request.Percent, committed.Value, caller.Id, writer.Now);
+        var after = topic with
+        {
+            Status = gated.Value.To,
+            Deed = deed with { Progress = [.. deed.Progress, update] },
+            DeliveredAt = action == TopicAction.Deliver ? writer.Now : topic.DeliveredAt,
+            StatusReason = null,
+        };
+        var saved = await writer.SaveAsync(topic, after, action == TopicAction.Deliver ? "deed.delivered" : "deed.progress", caller.Id, null, [], cancellationToken);
+        return saved.IsSuccess ? await views.CreateAsync(saved.Value, caller, gated.Value.Roles, cancellationToken) : saved.Error;
+    }
+}

@@ -1,0 +1,76 @@
+using GongTongDizao.Core.Auth;
+using GongTongDizao.Core.Common;
+
+namespace GongTongDizao.Core.Features.Topics;
+
+public sealed record SecondView(string TopicId, bool Seconded, long SecondCount, TopicStatus Status);
+
+/// <summary>
+/// 附议 and its withdrawal. The second is a document whose id is (topic, person): creating it is the idempotency
+/// check (409 = already seconded), and only a create that succeeded increments the counter, with an atomic patch, so
+/// concurrent seconds give the exact count. Deleting decrements only when there was a second to delete.
+/// </summary>
+public sealed class SecondTopic(TopicStore store, TopicAccess access, SecondingPolicy policy, TopicPublishing publishing, TopicStatsStore stats)
+{
+    public async Task<Result<SecondView>> SecondAsync(Caller caller, string topicId, CancellationToken cancellationToken)
+    {
+        var checkedTopic = await CheckAsync(caller, topicId, TopicAction.Second, cancellationToken);
+        if (!checkedTopic.IsSuccess)
+        {
+            return checkedTopic.Error;
+        }
+
+        var topic = checkedTopic.Value;
+        if (topic.Status == TopicStatus.Proposed && !policy.IsOpen(topic))
+        {
+            return Error.InvalidState("附议期已结束");
+        }
+
+        var second = new Second { Id = Second.IdFor(topic.Id, caller.Id), CommunityId = topic.CommunityId, TopicId = topic.Id, UserId = caller.Id, At = policy.Now };
+        if (await store.TryCreateAsync(second, topic.CommunityId, cancellationToken))
+        {
+            topic = await store.IncrementAsync(topic, [("/secondCount", 1)], cancellationToken);
+            await stats.IncrementAsync(topic.CommunityId, policy.Now, [(StatCounters.Participations, 1)], cancellationToken);
+            topic = await publishing.SettleAsync(topic, cancellationToken) ?? topic;
+        }
+
+        return new SecondView(topic.Id, true, topic.SecondCount, topic.Status);
+    }
+
+    public async Task<Result<SecondView>> WithdrawAsync(Caller caller, string topicId, CancellationToken cancellationToken)
+    {
+        var checkedTopic = await CheckAsync(caller, topicId, TopicAction.Unsecond, cancellationToken);
+        if (!checkedTopic.IsSuccess)
+        {
+            return checkedTopic.Error;
+        }
+
+        var topic = checkedTopic.Value;
+        if (await store.TryDeleteAsync(Second.IdFor(topic.Id, caller.Id), topic.CommunityId, cancellationToken))
+        {
+            topic = await store.IncrementAsync(topic, [("/secondCount", -1)], cancellationToken);
+            await stats.IncrementAsync(topic.CommunityId, policy.Now, [(StatCounters.Participations, -1)], cancellationToken);
+        }
+
+        return new SecondView(topic.Id, false, topic.SecondCount, topic.Status);
+    }
+
+    private async Task<Result<Topic>> CheckAsync(Caller caller, string topicId, TopicAction action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var topic = await store.FindAsync(topicId, cancellationToken);
+        if (topic is null)
+        {
+            return Error.NotFound();
+        }
+
+        var roles = await access.RolesAsync(caller, topic, cancellationToken);
+        if (!TopicAccess.CanRead(topic, roles))
+        {
+            return Error.NotFound();
+        }
+
+        var allowed = TopicStateMachine.Decide(topic.Status, action, roles);
+        return allowed.IsSuccess ? topic : allowed.Error;
+    }
+}

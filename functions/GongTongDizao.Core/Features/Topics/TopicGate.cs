@@ -1,0 +1,30 @@
+using GongTongDizao.Core.Auth;
+using GongTongDizao.Core.Common;
+
+namespace GongTongDizao.Core.Features.Topics;
+
+/// <summary>A topic the caller may act on, their roles, and the state the action leads to.</summary>
+public sealed record GatedTopic(Topic Topic, TopicRole Roles, TopicStatus To);
+
+/// <summary>Loads a topic and asks <see cref="TopicStateMachine"/> whether the caller may do the action now.</summary>
+public sealed class TopicGate(TopicStore store, TopicAccess access)
+{
+    public async Task<Result<GatedTopic>> CheckAsync(Caller caller, string topicId, TopicAction action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var topic = await store.FindAsync(topicId, cancellationToken);
+        if (topic is null)
+        {
+            return Error.NotFound();
+        }
+
+        var roles = await access.RolesAsync(caller, topic, cancellationToken);
+        if (!TopicAccess.CanRead(topic, roles))
+        {
+            return Error.NotFound();
+        }
+
+        var to = TopicStateMachine.Decide(topic.Status, action, roles);
+        return to.IsSuccess ? new GatedTopic(topic, roles, to.Value) : to.Error;
+    }
+}

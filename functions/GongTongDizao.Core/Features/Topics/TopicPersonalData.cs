@@ -1,0 +1,128 @@
+using System.Runtime.CompilerServices;
+using GongTongDizao.Core.Privacy;
+using Microsoft.Azure.Cosmos;
+
+namespace GongTongDizao.Core.Features.Topics;
+
+public sealed record TopicRecord(string Kind, string TopicId, string? Title, string? Text, string? Detail, DateTimeOffset? At);
+
+/// <summary>
+/// What the Topics feature holds about a person: topics they proposed, seconds, comments, meeting registrations and
+/// evaluations. Deletion keeps what they wrote for the community record but replaces who they were with the
+/// pseudonym (seconds and evaluations are re-keyed, since their ids name the person). These queries cross
+/// partitions: a person's records are spread over the communities they took part in; export and deletion are rare.
+/// </summary>
+public sealed class TopicPersonalData(TopicStore store) : IPersonalDataSource
+{
+    private const int MaxAttempts = 10;
+
+    public string Kind => "topics";
+
+    public async IAsyncEnumerable<object> ExportAsync(string userId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var topic in TopicsOfAsync(userId, cancellationToken))
+        {
+            if (topic.AuthorId == userId)
+            {
+                yield return new TopicRecord("topic", topic.Id, topic.Title, topic.Description, TopicWriter.StatusName(topic.Status), topic.CreatedAt);
+            }
+
+            foreach (var meeting in topic.Meetings)
+            {
+                var (state, position) = meeting.PlaceOf(userId);
+                if (state != RegistrationState.None)
+                {
+                    yield return new TopicRecord("registration", topic.Id, topic.Title, meeting.Place, position is { } p ? $"候补第 {p} 位" : "已报名", meeting.StartsAt);
+                }
+            }
+        }
+
+        await foreach (var second in ByUserAsync<Second>(Second.DocumentType, "userId", userId, cancellationToken))
+        {
+            yield return new TopicRecord("second", second.TopicId, null, null, null, second.At);
+        }
+
+        await foreach (var comment in ByUserAsync<Comment>(Comment.DocumentType, "authorId", userId, cancellationToken))
+        {
+            yield return new TopicRecord("comment", comment.TopicId, null, comment.Content, comment.Stance.ToString().ToLowerInvariant(), comment.CreatedAt);
+        }
+
+        await foreach (var evaluation in ByUserAsync<Evaluation>(Evaluation.DocumentType, "userId", userId, cancellationToken))
+        {
+            yield return new TopicRecord("evaluation", evaluation.TopicId, null, evaluation.Comment, $"{evaluation.Rating} 星", evaluation.At);
+        }
+    }
+
+    public async Task AnonymiseAsync(string userId, string pseudonym, CancellationToken cancellationToken)
+    {
+        await foreach (var found in TopicsOfAsync(userId, cancellationToken))
+        {
+            var topic = found;
+            for (var attempt = 0; attempt < MaxAttempts && topic is not null; attempt++)
+            {
+                var renamed = topic with
+                {
+                    AuthorId = topic.AuthorId == userId ? pseudonym : topic.AuthorId,
+                    AuthorName = topic.AuthorId == userId ? null : topic.AuthorName,
+                    RegistrantIds = Rename(topic.RegistrantIds, userId, pseudonym),
+                    Meetings = [.. topic.Meetings.Select(m => m with { Registered = Rename(m.Registered, userId, pseudonym), Waiting = Rename(m.Waiting, userId, pseudonym) })],
+                };
+                if (await store.TryReplaceAsync(renamed, cancellationToken) is not null)
+                {
+                    break;
+                }
+
+                topic = await store.FindAsync(topic.Id, cancellationToken);
+            }
+        }
+
+        await foreach (var second in ByUserAsync<Second>(Second.DocumentType, "userId", userId, cancellationToken))
+        {
+            await store.TryCreateAsync(second with { Id = Second.IdFor(second.TopicId, pseudonym), UserId = pseudonym }, second.CommunityId, cancellationToken);
+            await store.TryDeleteAsync(second.Id, second.CommunityId, cancellationToken);
+        }
+
+        await foreach (var evaluation in ByUserAsync<Evaluation>(Evaluation.DocumentType, "userId", userId, cancellationToken))
+        {
+            await store.TryCreateAsync(evaluation with { Id = Evaluation.IdFor(evaluation.TopicId, pseudonym), UserId = pseudonym }, evaluation.CommunityId, cancellationToken);
+            await store.TryDeleteAsync(evaluation.Id, evaluation.CommunityId, cancellationToken);
+        }
+
+        var comments = new QueryDefinition("SELECT * FROM c WHERE c.type = @type AND (c.authorId = @u OR ARRAY_CONTAINS(c.reporters, @u))")
+            .WithParameter("@type", Comment.DocumentType).WithParameter("@u", userId);
+        await foreach (var found in store.QueryAsync<Comment>(comments, null, cancellationToken))
+        {
+            var comment = found;
+            for (var attempt = 0; attempt < MaxAttempts && comment is not null; attempt++)
+            {
+                var renamed = comment with
+                {
+                    AuthorId = comment.AuthorId == userId ? pseudonym : comment.AuthorId,
+                    AuthorName = comment.AuthorId == userId ? null : comment.AuthorName,
+                    Reporters = Rename(comment.Reporters, userId, pseudonym),
+                };
+                if ((await store.ReplaceAsync(renamed, cancellationToken)).IsSuccess)
+                {
+                    break;
+                }
+
+                comment = await store.ReadAsync<Comment>(comment.Id, comment.CommunityId, cancellationToken);
+            }
+        }
+    }
+
+    private static List<string> Rename(IReadOnlyList<string> ids, string userId, string pseudonym) => [.. ids.Select(id => id == userId ? pseudonym : id)];
+
+    private IAsyncEnumerable<Topic> TopicsOfAsync(string userId, CancellationToken cancellationToken) =>
+        store.QueryAsync<Topic>(
+            new QueryDefinition("SELECT * FROM t WHERE t.type = @type AND (t.authorId = @u OR ARRAY_CONTAINS(t.registrantIds, @u))")
+                .WithParameter("@type", Topic.DocumentType).WithParameter("@u", userId),
+            null,
+            cancellationToken);
+
+    private IAsyncEnumerable<T> ByUserAsync<T>(string type, string field, string userId, CancellationToken cancellationToken) =>
+        store.QueryAsync<T>(
+            new QueryDefinition($"SELECT * FROM d WHERE d.type = @type AND d.{field} = @u").WithParameter("@type", type).WithParameter("@u", userId),
+            null,
+            cancellationToken);
+}

@@ -1,0 +1,92 @@
+using System.Text.Json.Nodes;
+using GongTongDizao.Core.Audit;
+using GongTongDizao.Core.Events;
+using GongTongDizao.Core.Timers;
+
+namespace GongTongDizao.Core.Features.Topics;
+
+/// <summary>
+/// Opens seconding (deadline timer, statistics) and settles it: reaching the threshold moves the topic to
+/// deliberation, a closed window without it expires the topic. Both run as the system, ETag-checked and retried,
+/// so whichever of many concurrent seconders (or the timer) gets there first makes the one transition.
+/// </summary>
+public sealed class TopicPublishing(TopicStore store, SecondingPolicy policy, TopicWriter writer, TimerQueue timers, TopicStatsStore stats)
+{
+    public const string DeadlineTimerKind = "topic.second_deadline";
+
+    private const int MaxAttempts = 10;
+
+    public Topic Open(Topic topic) => policy.Open(topic);
+
+    public async Task AfterOpenedAsync(Topic topic, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        await timers.ScheduleAsync(new TimerMessage(DeadlineTimerKind, topic.Id, topic.CommunityId, topic.ThresholdDeadline ?? policy.Now), cancellationToken);
+        await stats.IncrementAsync(topic.CommunityId, policy.Now, [(StatCounters.TopicsProposed, 1)], cancellationToken);
+    }
+
+    /// <summary>Applies the threshold or the expiry if due; returns the topic as it now stands.</summary>
+    public async Task<Topic?> SettleAsync(Topic? observed, CancellationToken cancellationToken)
+    {
+        var topic = observed;
+        for (var attempt = 0; attempt < MaxAttempts && topic is not null; attempt++)
+        {
+            if (policy.Assess(topic, topic.SecondCount) == SecondingOutcome.None)
+            {
+                return topic;
+            }
+
+            // The counter says "due": confirm against the seconds themselves before an irreversible transition.
+            var outcome = policy.Assess(topic, await store.CountSecondsAsync(topic.CommunityId, topic.Id, cancellationToken));
+            if (outcome == SecondingOutcome.None)
+            {
+                return topic;
+            }
+
+            var action = outcome == SecondingOutcome.ReachThreshold ? TopicAction.ReachThreshold : TopicAction.Expire;
+            var to = TopicStateMachine.Decide(topic.Status, action, TopicRole.System);
+            if (!to.IsSuccess)
+            {
+                return topic;
+            }
+
+            var saved = action == TopicAction.ReachThreshold
+                ? await writer.TrySaveAsync(
+                    topic,
+                    topic with { Status = to.Value, ThresholdReachedAt = policy.Now },
+                    "topic.threshold_reached",
+                    AuditLog.SystemActor,
+                    null,
+                    [writer.Event(EventTypes.TopicThresholdReached, topic, AuditLog.SystemActor, new JsonObject { ["secondThreshold"] = policy.Threshold })],
+                    cancellationToken)
+                : await writer.TrySaveAsync(
+                    topic,
+                    topic with { Status = to.Value, StatusReason = $"附议期内未达到 {policy.Threshold} 人附议" },
+                    "topic.expired",
+                    AuditLog.SystemActor,
+                    null,
+                    [],
+                    cancellationToken);
+            if (saved is not null)
+            {
+                return saved;
+            }
+
+            topic = await store.FindAsync(topic.Id, cancellationToken);
+        }
+
+        return topic;
+    }
+}
+
+/// <summary>The seconding deadline: expires the topic if the threshold was not reached. Idempotent: a settled topic is left alone.</summary>
+public sealed class SecondDeadlineHandler(TopicStore store, TopicPublishing publishing) : ITimerHandler
+{
+    public IReadOnlyCollection<string> Kinds { get; } = [TopicPublishing.DeadlineTimerKind];
+
+    public async Task HandleAsync(TimerMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        await publishing.SettleAsync(await store.FindAsync(message.EntityId, cancellationToken), cancellationToken);
+    }
+}

@@ -1,0 +1,114 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+using System.Text.Json.Serialization;
+using GongTongDizao.Core.Features.Orgs;
+using Microsoft.Azure.Cosmos;
+
+namespace GongTongDizao.Core.Features.Topics;
+
+/// <summary>
+/// One community's deliberation counters for one year, in the stats container (partition key orgId = the
+/// community, id <c>topics~&lt;year&gt;</c>). Statistics read these instead of topics.
+/// </summary>
+public sealed record CommunityYearStats
+{
+    public const string DocumentKind = "topicStats";
+
+    [JsonPropertyName("id")]
+    public required string Id { get; init; }
+
+    public string Kind { get; init; } = DocumentKind;
+
+    public required string OrgId { get; init; }
+
+    public required int Year { get; init; }
+
+    /// <summary>The community's ancestors and itself, so a subtree's counters are one query.</summary>
+    public IReadOnlyList<string> Path { get; init; } = [];
+
+    public long TopicsProposed { get; init; }
+
+    /// <summary>议事: meetings held (minutes recorded).</summary>
+    public long DeliberationsHeld { get; init; }
+
+    /// <summary>办成实事: topics closed as completed.</summary>
+    public long DeedsDone { get; init; }
+
+    public long Evaluations { get; init; }
+
+    public long RatingSum { get; init; }
+
+    /// <summary>Seconds, comments, meeting registrations and evaluations made by residents.</summary>
+    public long Participations { get; init; }
+
+    public static string IdFor(int year) => $"topics~{year}";
+}
+
+/// <summary>Counter names, as stored.</summary>
+public static class StatCounters
+{
+    public const string TopicsProposed = "/topicsProposed";
+    public const string DeliberationsHeld = "/deliberationsHeld";
+    public const string DeedsDone = "/deedsDone";
+    public const string Evaluations = "/evaluations";
+    public const string RatingSum = "/ratingSum";
+    public const string Participations = "/participations";
+}
+
+public sealed class TopicStatsStore(CosmosClient cosmos, OrgDirectory orgs)
+{
+    /// <summary>China has one time zone and no daylight saving: a statistical year runs in UTC+8.</summary>
+    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    private readonly Container _stats = cosmos.GetContainer(StoreNames.Database, StoreNames.Containers.Stats);
+
+    public static int YearOf(DateTimeOffset at) => at.ToOffset(ChinaOffset).Year;
+
+    /// <summary>Atomic increments of the community's counters for the year of <paramref name="at"/>.</summary>
+    public async Task IncrementAsync(string communityId, DateTimeOffset at, IReadOnlyList<(string Counter, long Delta)> counters, CancellationToken cancellationToken)
+    {
+        var year = YearOf(at);
+        var id = CommunityYearStats.IdFor(year);
+        PatchOperation[] operations = [.. counters.Select(c => PatchOperation.Increment(c.Counter, c.Delta))];
+        try
+        {
+            await PatchAsync(id, communityId, operations, cancellationToken);
+        }
+        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            var org = await orgs.FindAsync(communityId, cancellationToken);
+            var fresh = new CommunityYearStats { Id = id, OrgId = communityId, Year = year, Path = [.. org?.Path ?? [], communityId] };
+            try
+            {
+                await _stats.CreateItemAsync(fresh, new PartitionKey(communityId), new ItemRequestOptions { EnableContentResponseOnWrite = false }, cancellationToken);
+            }
+            catch (CosmosException conflict) when (conflict.StatusCode == HttpStatusCode.Conflict)
+            {
+                // Another request created it first; the increment below applies to theirs.
+            }
+
+            await PatchAsync(id, communityId, operations, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The year's counters of every community in the subtree. Crosses partitions by nature (one small document per
+    /// community with activity), never touches topics.
+    /// </summary>
+    public async IAsyncEnumerable<CommunityYearStats> WithinAsync(string orgId, int year, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var query = new QueryDefinition("SELECT * FROM s WHERE s.kind = @kind AND s.year = @year AND ARRAY_CONTAINS(s.path, @org)")
+            .WithParameter("@kind", CommunityYearStats.DocumentKind).WithParameter("@year", year).WithParameter("@org", orgId);
+        using var feed = _stats.GetItemQueryIterator<CommunityYearStats>(query);
+        while (feed.HasMoreResults)
+        {
+            foreach (var item in await feed.ReadNextAsync(cancellationToken))
+            {
+                yield return item;
+            }
+        }
+    }
+
+    private async Task PatchAsync(string id, string communityId, PatchOperation[] operations, CancellationToken cancellationToken) =>
+        await _stats.PatchItemAsync<CommunityYearStats>(id, new PartitionKey(communityId), operations, new PatchItemRequestOptions { EnableContentResponseOnWrite = false }, cancellationToken);
+}

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using GongTongDizao.Core;
+using GongTongDizao.Core.Audit;
+using GongTongDizao.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GongTongDizao.EndToEnd.Tests.Topics;
+
+/// <summary>Real time plus an offset the tests can move forward (meetings start, windows close).</summary>
+public sealed class ShiftableClock : TimeProvider
+{
+    private long _offsetTicks;
+
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
+}
+
+/// <summary>
+/// The DevHost with a clock the tests move and a one-hour seconding window (the threshold stays at the default 10),
+/// so expiry and meetings can be walked through within a token's lifetime.
+/// </summary>
+public class TopicsFixture : DevHostFixture
+{
+    public const string Community = "420106001001";
+    public const string OtherCommunity = "420106001002";
+
+    public ShiftableClock Clock { get; } = new();
+
+    protected override IEnumerable<string> Arguments() => [.. base.Arguments(), "--Topics:SecondWindow=01:00:00"];
+
+    protected override void ConfigureHost(WebApplicationBuilder builder) => builder.Services.AddSingleton<TimeProvider>(Clock);
+
+    /// <summary>A new resident (dev login) living in <paramref name="communityId"/>: token and user id.</summary>
+    public async Task<(string Token, string UserId)> NewResidentAsync(string communityId = Community, string name = "居民")
+    {
+        var token = await this.LoginAsync($"dev-{Guid.NewGuid():N}");
+        var (status, me) = await this.SendAsync(HttpMethod.Put, "api/me", token, new { displayName = name, homeCommunityId = communityId });
+        Assert.Equal(200, status);
+        return (token, me.GetProperty("id").GetString()!);
+    }
+
+    public async Task<string> NewTopicAsync(string token, string communityId = Community, string title = "楼道加装扶手")
+    {
+        var (status, topic) = await this.SendAsync(HttpMethod.Post, "api/topics", token, new { communityId, title, description = "老人上下楼不方便，建议在楼道加装扶手，方便大家出行。" });
+        Assert.True(status == 201, $"create topic: {status} {topic}");
+        return topic.GetProperty("id").GetString()!;
+    }
+
+    public async Task<JsonElement> GetTopicAsync(string token, string topicId)
+    {
+        var (status, topic) = await this.SendAsync(HttpMethod.Get, $"api/topics/{topicId}", token);
+        Assert.Equal(200, status);
+        return topic;
+    }
+
+    /// <summary>The audit trail's actions for an entity, oldest first.</summary>
+    public async Task<List<string>> AuditActionsAsync(string entityId)
+    {
+        var container = Services.GetRequiredService<AuditLog>().Container;
+        var query = new QueryDefinition("SELECT * FROM e WHERE e.entityId = @id ORDER BY e.at").WithParameter("@id", entityId);
+        var actions = new List<string>();
+        using var feed = container.GetItemQueryIterator<AuditEvent>(query);
+        while (feed.HasMoreResults)
+        {
+            actions.AddRange((await feed.ReadNextAsync()).Select(e => e.Action));
+        }
+
+        return actions;
+    }
+
+    public Container Topics => Services.GetRequiredService<CosmosClient>().GetContainer(StoreNames.Database, StoreNames.Containers.Topics);
+}
