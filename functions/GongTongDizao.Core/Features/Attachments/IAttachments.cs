@@ -3,7 +3,11 @@ using GongTongDizao.Core.Common;
 namespace GongTongDizao.Core.Features.Attachments;
 
 /// <summary>A photo committed to an item (letter, topic, comment, progress update).</summary>
-public sealed record AttachmentRef(string UploadId, string ContentType, long Size);
+public sealed record AttachmentRef(string UploadId, string ContentType, long Size)
+{
+    /// <summary>Whose upload it was: lets <see cref="IAttachments.ViewAsync"/> read it within one partition. Set by <see cref="IAttachments.CommitAsync"/>; store the ref as returned.</summary>
+    public string? OwnerId { get; init; }
+}
 
 /// <summary>What a reader gets: a short-lived read URL, and the image-check status (pending | passed | held | rejected).</summary>
 public sealed record AttachmentView(string UploadId, Uri? Url, DateTimeOffset? ExpiresAt, string Status);

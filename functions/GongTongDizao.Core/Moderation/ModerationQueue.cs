@@ -1,0 +1,115 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
+using FluentValidation;
+using GongTongDizao.Core.Auth;
+using GongTongDizao.Core.Authorization;
+using GongTongDizao.Core.Common;
+
+namespace GongTongDizao.Core.Moderation;
+
+/// <summary>One page of the moderation queue; pass <see cref="Continuation"/> back for the next, absent on the last page.</summary>
+public sealed record ModerationQueuePage(IReadOnlyList<ModerationItem> Items, string? Continuation);
+
+public sealed record RejectModerationItemRequest(string Reason);
+
+public sealed class RejectModerationItemValidator : AbstractValidator<RejectModerationItemRequest>
+{
+    public RejectModerationItemValidator() => RuleFor(r => r.Reason).NotEmpty().Text(1, 200, multiline: true);
+}
+
+/// <summary>
+/// The one queue moderators work from: held items of every <see cref="IModerationSource"/> (photos, letters,
+/// topics, comments…) within the moderator's scope, source by source in a fixed order (by item type).
+/// </summary>
+public sealed class ListModerationQueue(IEnumerable<IModerationSource> sources)
+{
+    public const int PageSize = 20;
+
+    public async Task<Result<ModerationQueuePage>> HandleAsync(Caller caller, string? continuation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var roots = Authorizer.ScopeRoots(caller.User, Permission.ModerateContent);
+        if (roots.Count == 0)
+        {
+            return Error.Forbidden("只有审核员可以查看审核队列");
+        }
+
+        if (!ModerationCursor.TryParse(continuation, out var cursor))
+        {
+            return Error.Validation("continuation", "分页标记无效，请从第一页重新加载");
+        }
+
+        var ordered = sources.OrderBy(s => s.ItemType, StringComparer.Ordinal).ToArray();
+        var items = new List<ModerationItem>(PageSize);
+        for (var source = cursor.Source; source < ordered.Length; source++)
+        {
+            var position = 0;
+            await foreach (var item in ordered[source].HeldAsync(roots, cancellationToken))
+            {
+                if (source == cursor.Source && position < cursor.Skip)
+                {
+                    position++;
+                    continue;
+                }
+
+                if (items.Count == PageSize)
+                {
+                    return new ModerationQueuePage(items, new ModerationCursor(source, position).Format());
+                }
+
+                items.Add(item);
+                position++;
+            }
+        }
+
+        return new ModerationQueuePage(items, null);
+    }
+}
+
+/// <summary>Approves or rejects one held item through the source that owns its type; the source checks scope and audits.</summary>
+public sealed class DecideModerationItem(IEnumerable<IModerationSource> sources)
+{
+    public async Task<Result<NoContent>> HandleAsync(Caller caller, string itemType, string itemId, bool approve, string? reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (Authorizer.ScopeRoots(caller.User, Permission.ModerateContent).Count == 0)
+        {
+            return Error.Forbidden("只有审核员可以处理审核队列");
+        }
+
+        var source = sources.FirstOrDefault(s => string.Equals(s.ItemType, itemType, StringComparison.Ordinal));
+        return source is null ? Error.NotFound() : await source.DecideAsync(caller, itemId, approve, reason?.Trim(), cancellationToken);
+    }
+}
+
+/// <summary>Where a page ends: the source's index (by item type) and how many of its items came before.</summary>
+internal readonly record struct ModerationCursor(int Source, int Skip)
+{
+    public string Format() => Base64Url.EncodeToString(Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"m1:{Source}:{Skip}")));
+
+    public static bool TryParse(string? token, out ModerationCursor cursor)
+    {
+        cursor = default;
+        if (string.IsNullOrEmpty(token))
+        {
+            return true;
+        }
+
+        if (token.Length > 64 || !Base64Url.IsValid(token))
+        {
+            return false;
+        }
+
+        var parts = Encoding.ASCII.GetString(Base64Url.DecodeFromChars(token)).Split(':');
+        if (parts is not ["m1", var source, var skip]
+            || !int.TryParse(source, NumberStyles.None, CultureInfo.InvariantCulture, out var s)
+            || !int.TryParse(skip, NumberStyles.None, CultureInfo.InvariantCulture, out var k))
+        {
+            return false;
+        }
+
+        cursor = new ModerationCursor(s, k);
+        return true;
+    }
+}

@@ -1,0 +1,21 @@
+using GongTongDizao.Core.Common;
+using GongTongDizao.Core.Features.Attachments;
+using GongTongDizao.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace GongTongDizao.Functions.Features.Attachments;
+
+public sealed class UploadFunctions(Api api, CreateUpload createUpload, UploadSweeper sweeper)
+{
+    [Function("CreateUpload")]
+    public Task<IActionResult> Create(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "uploads")] HttpRequest req, CancellationToken cancellationToken) =>
+        api.AuthenticatedAsync<CreateUploadRequest, Created>(req, createUpload.HandleAsync, cancellationToken);
+
+    /// <summary>Uploads never committed within 24 hours: blob and document (the lifecycle rule only removes blobs, and only in Azure).</summary>
+    [Function("UploadSweep")]
+    public Task Sweep([TimerTrigger("0 0 * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
+        sweeper.SweepAsync(cancellationToken);
+}

@@ -1,0 +1,55 @@
+using GongTongDizao.Core.Features.Attachments;
+using GongTongDizao.Core.Timers;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GongTongDizao.EndToEnd.Tests.Attachments;
+
+/// <summary>
+/// The whole path: commit → media_check_async on the simulator → its signed wxa_media_check push to the DevHost's
+/// /api/wechat/push → the verdict handler. The simulator picks its verdict from the media URL, which contains the parent id.
+/// </summary>
+public sealed class SimulatorPushTests(AttachmentsFixture host) : IClassFixture<AttachmentsFixture>
+{
+    [Theory]
+    [InlineData("pass", MediaCheckStatus.Passed, true)]
+    [InlineData("risky", MediaCheckStatus.Rejected, false)]
+    [InlineData("review", MediaCheckStatus.Held, false)]
+    public async Task The_pushed_verdict_decides_whether_readers_get_the_photo(string verdict, MediaCheckStatus expected, bool visible)
+    {
+        var (refs, userId) = await CommitAsync($"{verdict}-{Guid.NewGuid():N}");
+
+        await Eventually.TrueAsync(
+            async () => (await host.Uploads.FindAsync(userId, refs[0].UploadId, CancellationToken.None))?.Check?.Status == expected,
+            TimeSpan.FromSeconds(20));
+        var view = Assert.Single(await host.Attachments.ViewAsync(refs, CancellationToken.None));
+
+        Assert.Equal(Core.Features.Attachments.Attachments.StatusName(expected), view.Status);
+        Assert.Equal(visible, view.Url is not null);
+    }
+
+    [Fact]
+    public async Task Without_a_pushed_verdict_the_timeout_holds_the_photo()
+    {
+        var (refs, userId) = await CommitAsync($"noverdict-{Guid.NewGuid():N}");
+
+        // Longer than the simulator's verdict delay: had it pushed anything, it would have arrived.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var before = (await host.Uploads.FindAsync(userId, refs[0].UploadId, CancellationToken.None))!.Check!.Status;
+        await host.Services.GetRequiredService<TimerDispatcher>().DispatchAsync(
+            new TimerMessage(AttachmentRules.TimeoutTimerKind, refs[0].UploadId, userId, DateTimeOffset.UtcNow), CancellationToken.None);
+        var view = Assert.Single(await host.Attachments.ViewAsync(refs, CancellationToken.None));
+
+        Assert.Equal(MediaCheckStatus.Pending, before);
+        Assert.Equal("held", view.Status);
+        Assert.Null(view.Url);
+    }
+
+    private async Task<(IReadOnlyList<AttachmentRef> Refs, string UserId)> CommitAsync(string parentId)
+    {
+        var (token, userId) = await host.NewResidentAsync();
+        var uploadId = await host.UploadAsync(token, AttachmentsFixture.Jpeg);
+        var result = await host.Attachments.CommitAsync(userId, [uploadId], "topic", parentId, "420106001001", CancellationToken.None);
+        Assert.True(result.IsSuccess);
+        return (result.Value, userId);
+    }
+}
