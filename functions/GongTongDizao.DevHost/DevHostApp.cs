@@ -10,6 +10,8 @@ using GongTongDizao.DevHost.Timers;
 using GongTongDizao.Functions;
 using GongTongDizao.Functions.Features.Health;
 using GongTongDizao.WeChat.Simulator;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Azure.Cosmos;
 
 namespace GongTongDizao.DevHost;
@@ -63,6 +65,7 @@ public static class DevHostApp
         }
 
         var app = builder.Build();
+        PointSimulatorPushesAtThisHost(app);
         app.UseMiddleware<RequestLogging>();
         app.MapFunctions(functions, new FunctionKeyAuthorizer(options.FunctionKey, options.MasterKey));
 
@@ -101,6 +104,27 @@ public static class DevHostApp
         }
 
         configuration.AddInMemoryCollection(values);
+    }
+
+    /// <summary>
+    /// The simulator posts media-check verdicts and subscribe events to the push endpoint, like WeChat does to the
+    /// URL set in its console; the address is known only once Kestrel has bound its port.
+    /// </summary>
+    private static void PointSimulatorPushesAtThisHost(WebApplication app)
+    {
+        if (app.Services.GetService<WeChatSimulator>() is not { } simulator)
+        {
+            return;
+        }
+
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+            if (address is not null)
+            {
+                simulator.Options.PushUrl = new Uri(new Uri(address.Replace("//[::]", "//127.0.0.1", StringComparison.Ordinal).Replace("//0.0.0.0", "//127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/"), "api/wechat/push");
+            }
+        });
     }
 
     private static void UseSimulator(ConfigurationManager configuration, WeChatSimulator simulator)

@@ -250,6 +250,11 @@ var appAppSettings = {
   Letters__ReplyDeadline: '7.00:00:00'
   Letters__AutoCloseAfter: '7.00:00:00'
   Letters__DailyLimit: '5'
+  // 妇女议事 rules (TopicsOptions): seconds needed within the window, the decision quorum, how long ratings stay open.
+  Topics__SecondThreshold: '10'
+  Topics__SecondWindow: '14.00:00:00'
+  Topics__Quorum: '5'
+  Topics__EvaluationWindow: '30.00:00:00'
 }
 
 // WeChat__Templates__<key> for each subscribe-message template.

@@ -1,5 +1,8 @@
+using GongTongDizao.Core.Privacy;
+using GongTongDizao.WeChat;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace GongTongDizao.Core.Features.Notifications;
 
@@ -9,6 +12,29 @@ internal static class NotificationsServiceCollectionExtensions
     public static IServiceCollection AddNotificationsFeature(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<NotificationsOptions>().Bind(configuration.GetSection(NotificationsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IPostConfigureOptions<WeChatClientOptions>, LocalTemplateIds>();
+
+        services.AddSingleton<TemplateCatalogue>();
+        services.AddSingleton<DeliveryQueue>();
+        services.AddSingleton<SubscriptionQuotas>();
+        services.AddSingleton<NotificationPreferences>();
+        services.AddSingleton<InboxStore>();
+        services.AddSingleton<AudienceResolver>();
+        services.AddSingleton<NotificationTelemetry>();
+        services.AddSingleton<IPersonalDataSource, NotificationsPersonalData>();
+
+        services.AddTransient<FanOutEvent>();
+        services.AddTransient<DeliverNotification>();
+        services.AddTransient<HandleWeChatPush>();
+        services.AddTransient<ListSubscriptions>();
+        services.AddTransient<ReportSubscriptions>();
+        services.AddTransient<ListNotifications>();
+        services.AddTransient<MarkNotificationsRead>();
+        services.AddTransient<GetPreferences>();
+        services.AddTransient<UpdatePreferences>();
+        services.AddTransient<CreateBroadcast>();
+        services.AddTransient<GetBroadcast>();
         return services;
     }
 }

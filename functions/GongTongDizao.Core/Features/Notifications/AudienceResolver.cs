@@ -1,0 +1,196 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using GongTongDizao.Core.Authorization;
+using GongTongDizao.Core.Common;
+using GongTongDizao.Core.Events;
+using GongTongDizao.Core.Features.Identity;
+using GongTongDizao.Core.Features.Orgs;
+using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.DependencyInjection;
+using Permission = GongTongDizao.Core.Authorization.Permission;
+
+namespace GongTongDizao.Core.Features.Notifications;
+
+/// <summary>
+/// The people an event concerns, streamed. <see cref="Accepts"/>, when set, is a per-person check the fan-out runs
+/// in parallel (a broadcast's opt-in), so the candidates are never collected first.
+/// </summary>
+public sealed record Audience(IAsyncEnumerable<string> Candidates, Func<string, CancellationToken, Task<bool>>? Accepts = null)
+{
+    public static Audience Empty { get; } = new(AsyncEnumerable.Empty<string>());
+}
+
+/// <summary>
+/// Who hears of each event type:
+/// letter.submitted → youth-league workers whose role covers the community; letter.accepted and letter.replied → the
+/// author; letter.overdue → youth-league workers bound above the community (street and up); topic.threshold_reached →
+/// women's representatives and federation workers covering the community; topic.meeting_scheduled → seconders and
+/// registrants; topic.decided → author and seconders; topic.completed → every participant (asked to evaluate);
+/// broadcast.created → residents of the subtree who opted in to that audience.
+/// </summary>
+public sealed class AudienceResolver(CosmosClient cosmos, OrgDirectory orgs, NotificationPreferences preferences, IServiceProvider services)
+{
+    private const int CommunitiesPerQuery = 50;
+    private readonly Container _users = cosmos.GetContainer(StoreNames.Database, StoreNames.Containers.Users);
+
+    public async Task<Audience> ResolveAsync(DomainEvent domainEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        var org = await orgs.FindAsync(domainEvent.OrgId, cancellationToken);
+        if (org is null && domainEvent.Type is EventTypes.LetterSubmitted or EventTypes.LetterOverdue or EventTypes.TopicThresholdReached or EventTypes.BroadcastCreated)
+        {
+            // The tree may have been imported on another instance since this one cached it.
+            orgs.Invalidate();
+            org = await orgs.FindAsync(domainEvent.OrgId, cancellationToken)
+                ?? throw new InvalidOperationException($"Event {domainEvent.Id} names org {domainEvent.OrgId}, which is not in the governance tree.");
+        }
+
+        return domainEvent.Type switch
+        {
+            EventTypes.LetterSubmitted when org is not null => new(StaffBoundAtAsync([.. org.Path, org.Id], Authorizer.RolesGranting(Permission.HandleLetters), cancellationToken)),
+            EventTypes.LetterOverdue when org is not null => new(StaffBoundAtAsync(org.Path, Authorizer.RolesGranting(Permission.HandleLetters), cancellationToken)),
+            EventTypes.TopicThresholdReached when org is not null => new(StaffBoundAtAsync([.. org.Path, org.Id], Authorizer.RolesGranting(Permission.ManageDeliberation), cancellationToken)),
+            EventTypes.LetterAccepted or EventTypes.LetterReplied => Text(domainEvent.Data, "authorId") is { } author ? new(One(author)) : Audience.Empty,
+            EventTypes.TopicMeetingScheduled => new(Topics().SecondersAndRegistrantsAsync(domainEvent.OrgId, domainEvent.EntityId, cancellationToken)),
+            EventTypes.TopicDecided => new(Topics().AuthorAndSecondersAsync(domainEvent.OrgId, domainEvent.EntityId, cancellationToken)),
+            EventTypes.TopicCompleted => new(Topics().ParticipantsAsync(domainEvent.OrgId, domainEvent.EntityId, cancellationToken)),
+            EventTypes.BroadcastCreated when org is not null && ParseAudience(domainEvent.Data) is { } audience =>
+                new(ResidentsAsync(org, cancellationToken), (userId, ct) => preferences.WantsAsync(userId, audience, ct)),
+            _ => Audience.Empty,
+        };
+    }
+
+    private ITopicAudience Topics() => services.GetService<ITopicAudience>()
+        ?? throw new InvalidOperationException("No ITopicAudience is registered (the Topics feature provides it); topic events cannot be fanned out.");
+
+    /// <summary>
+    /// Users holding one of <paramref name="roles"/> bound exactly at one of <paramref name="orgIds"/>. A role bound to a
+    /// node covers its subtree, so the nodes on the way up from a community are exactly the bindings that cover it.
+    /// </summary>
+    private async IAsyncEnumerable<string> StaffBoundAtAsync(IReadOnlyList<string> orgIds, IReadOnlyList<Role> roles, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (orgIds.Count == 0 || roles.Count == 0)
+        {
+            yield break;
+        }
+
+        var conditions = new List<string>();
+        var parameters = new List<(string Name, string Value)>();
+        for (var r = 0; r < roles.Count; r++)
+        {
+            parameters.Add(($"@r{r}", RoleName(roles[r])));
+            for (var o = 0; o < orgIds.Count; o++)
+            {
+                conditions.Add($"ARRAY_CONTAINS(u.roles, {{\"role\": @r{r}, \"orgId\": @o{o}}}, true)");
+            }
+        }
+
+        for (var o = 0; o < orgIds.Count; o++)
+        {
+            parameters.Add(($"@o{o}", orgIds[o]));
+        }
+
+        // Only generated parameter names are concatenated; every value is a parameter.
+        var query = new QueryDefinition("SELECT u.id, u.roles FROM u WHERE " + string.Join(" OR ", conditions));
+        foreach (var (name, value) in parameters)
+        {
+            query = query.WithParameter(name, value);
+        }
+
+        using var feed = _users.GetItemQueryIterator<StaffCandidate>(query);
+        while (feed.HasMoreResults)
+        {
+            foreach (var candidate in await feed.ReadNextAsync(cancellationToken))
+            {
+                if (candidate.Roles.Any(role => roles.Contains(role.Role) && orgIds.Contains(role.OrgId, StringComparer.Ordinal)))
+                {
+                    yield return candidate.Id;
+                }
+            }
+        }
+    }
+
+    /// <summary>People whose home community is in the subtree of <paramref name="org"/>, a page at a time.</summary>
+    private async IAsyncEnumerable<string> ResidentsAsync(OrgUnit org, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var communities = (await orgs.AllAsync(cancellationToken))
+            .Where(o => o.Level == OrgLevel.Community && org.Covers(o))
+            .Select(o => o.Id)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        foreach (var chunk in communities.Chunk(CommunitiesPerQuery))
+        {
+            var query = new QueryDefinition("SELECT VALUE u.id FROM u WHERE ARRAY_CONTAINS(@communities, u.homeCommunityId)").WithParameter("@communities", chunk);
+            using var feed = _users.GetItemQueryIterator<string>(query, requestOptions: new QueryRequestOptions { MaxItemCount = 1000 });
+            while (feed.HasMoreResults)
+            {
+                foreach (var id in await feed.ReadNextAsync(cancellationToken))
+                {
+                    yield return id;
+                }
+            }
+        }
+    }
+
+    private static async IAsyncEnumerable<string> One(string userId)
+    {
+        await Task.CompletedTask;
+        yield return userId;
+    }
+
+    private static BroadcastAudience? ParseAudience(JsonObject data) => Text(data, "audience") switch
+    {
+        "youth" => BroadcastAudience.Youth,
+        "women" => BroadcastAudience.Women,
+        "all" => BroadcastAudience.All,
+        _ => null,
+    };
+
+    private static string RoleName(Role role) => JsonSerializer.Serialize(role, JsonDefaults.Options).Trim('"');
+
+    private static string? Text(JsonObject data, string name) =>
+        data[name] is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text) ? text : null;
+
+    private sealed record StaffCandidate
+    {
+        [JsonPropertyName("id")]
+        public required string Id { get; init; }
+
+        public IReadOnlyList<RoleAssignment> Roles { get; init; } = [];
+    }
+}
+
+/// <summary>Broadcast opt-ins (PUT /api/me/preferences), one document per person.</summary>
+public sealed class NotificationPreferences(CosmosClient cosmos)
+{
+    private readonly Container _container = cosmos.GetContainer(StoreNames.Database, StoreNames.Containers.Notifications);
+
+    public async Task<PreferencesDocument?> FindAsync(string userId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await _container.ReadItemAsync<PreferencesDocument>(NotificationKinds.PreferencesId, new PartitionKey(userId), cancellationToken: cancellationToken)).Resource;
+        }
+        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    public async Task<PreferencesDocument> SaveAsync(PreferencesDocument preferences, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(preferences);
+        return (await _container.UpsertItemAsync(preferences, new PartitionKey(preferences.UserId), cancellationToken: cancellationToken)).Resource;
+    }
+
+    public async Task<bool> WantsAsync(string userId, BroadcastAudience audience, CancellationToken cancellationToken) =>
+        await FindAsync(userId, cancellationToken) is { } p && audience switch
+        {
+            BroadcastAudience.Youth => p.Youth,
+            BroadcastAudience.Women => p.Women,
+            _ => p.All,
+        };
+}

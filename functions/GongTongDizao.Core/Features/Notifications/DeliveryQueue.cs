@@ -1,0 +1,23 @@
+using System.Text.Json;
+using Azure.Storage.Queues;
+using GongTongDizao.Core.Common;
+
+namespace GongTongDizao.Core.Features.Notifications;
+
+/// <summary>Sends delivery messages (base64 JSON, as the queue trigger expects), optionally delayed.</summary>
+public class DeliveryQueue(QueueServiceClient queues)
+{
+    /// <summary>Azure Storage queues accept a visibility delay of at most 7 days.</summary>
+    public static readonly TimeSpan MaxDelay = TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1);
+
+    private readonly QueueClient _deliveries = queues.GetQueueClient(StoreNames.Queues.Deliveries);
+
+    public virtual async Task SendAsync(DeliveryMessage message, TimeSpan? delay, CancellationToken cancellationToken)
+    {
+        var visibility = delay is { } d ? (d < TimeSpan.Zero ? TimeSpan.Zero : d > MaxDelay ? MaxDelay : d) : (TimeSpan?)null;
+        await _deliveries.SendMessageAsync(BinaryData.FromObjectAsJson(message, JsonDefaults.Options), visibilityTimeout: visibility, cancellationToken: cancellationToken);
+    }
+
+    public static DeliveryMessage Parse(string message) =>
+        JsonSerializer.Deserialize<DeliveryMessage>(message, JsonDefaults.Options) ?? throw new JsonException("Empty delivery message.");
+}

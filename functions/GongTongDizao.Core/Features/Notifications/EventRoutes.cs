@@ -1,0 +1,63 @@
+using System.Collections.Frozen;
+using System.Text.Json.Nodes;
+using GongTongDizao.Core.Events;
+
+namespace GongTongDizao.Core.Features.Notifications;
+
+/// <summary>How one event type is told: its subscribe template, the inbox title and the short status word.</summary>
+public sealed record EventRoute(string EventType, string TemplateKey, string InboxTitle, string Phrase);
+
+/// <summary>Every event type the app emits and how its notification reads (the audiences are in <see cref="AudienceResolver"/>).</summary>
+public static class EventRoutes
+{
+    private static readonly FrozenDictionary<string, EventRoute> s_routes = new EventRoute[]
+    {
+        new(EventTypes.LetterSubmitted, "letterReceived", "收到一封新的青年信箱来信", "待受理"),
+        new(EventTypes.LetterAccepted, "letterAccepted", "您的来信已受理", "已受理"),
+        new(EventTypes.LetterReplied, "letterReplied", "您的来信有了答复", "已答复"),
+        new(EventTypes.LetterOverdue, "letterOverdue", "有信件超时未受理", "已超时"),
+        new(EventTypes.TopicThresholdReached, "topicThresholdReached", "议题附议人数已达标", "待议事"),
+        new(EventTypes.TopicMeetingScheduled, "topicMeetingScheduled", "议事会议已安排", "待开会"),
+        new(EventTypes.TopicDecided, "topicDecided", "议题已作出决定", "已决定"),
+        new(EventTypes.TopicCompleted, "topicCompleted", "实事已办结，请您评价", "已办结"),
+        new(EventTypes.BroadcastCreated, "broadcast", "通知公告", "已发布"),
+    }.ToFrozenDictionary(r => r.EventType, StringComparer.Ordinal);
+
+    public static IReadOnlyCollection<EventRoute> All => s_routes.Values;
+
+    public static EventRoute? Find(string eventType) => s_routes.GetValueOrDefault(eventType);
+
+    public static string DefaultPhrase(string eventType) => s_routes.GetValueOrDefault(eventType)?.Phrase ?? "有更新";
+
+    /// <summary>The inbox title: a broadcast's own title, otherwise the route's wording.</summary>
+    public static string InboxTitle(EventRoute route, JsonObject data)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        ArgumentNullException.ThrowIfNull(data);
+        return route.EventType == EventTypes.BroadcastCreated && Text(data, "title") is { } title ? title : route.InboxTitle;
+    }
+
+    /// <summary>The inbox summary: the broadcast body, or the item's title (letter or topic) with any detail the event carries.</summary>
+    public static string? InboxSummary(EventRoute route, JsonObject data)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        ArgumentNullException.ThrowIfNull(data);
+        if (route.EventType == EventTypes.BroadcastCreated)
+        {
+            return Text(data, "body") ?? Text(data, "summary");
+        }
+
+        var title = Text(data, "title");
+        var detail = route.EventType switch
+        {
+            EventTypes.LetterReplied => Text(data, "replySummary"),
+            EventTypes.TopicMeetingScheduled => Text(data, "place"),
+            EventTypes.TopicDecided => Text(data, "outcome"),
+            _ => null,
+        };
+        return title is null ? detail : detail is null ? title : $"{title}：{detail}";
+    }
+
+    private static string? Text(JsonObject data, string name) =>
+        data[name] is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text) ? text : null;
+}

@@ -1,0 +1,171 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.Options;
+
+namespace GongTongDizao.Core.Features.Notifications;
+
+/// <summary>Where a subscription decision was learnt: the mini-program's report or WeChat's popup push.</summary>
+public enum DecisionSource
+{
+    Client,
+    Push,
+}
+
+/// <summary>
+/// Subscribe quotas per person and template. Every change is read-modify-write with ETag, so concurrent deliveries to
+/// one person never spend a unit twice (a conditional patch would save a read, but the local emulator ignores patch
+/// filter predicates, so it could not be tested here).
+/// </summary>
+public sealed class SubscriptionQuotas(CosmosClient cosmos, IOptions<NotificationsOptions> options, TimeProvider time)
+{
+    private const int MaxConcurrencyRetries = 10;
+    private const int MaxTakeRetries = 100;
+    private readonly Container _container = cosmos.GetContainer(StoreNames.Database, StoreNames.Containers.Notifications);
+
+    /// <summary>Takes one send for <paramref name="templateKey"/>: true when a long-term subscription is on or a one-time unit was left.</summary>
+    public async Task<bool> TryTakeAsync(string userId, string templateKey, CancellationToken cancellationToken)
+    {
+        if (options.Value.IsLongTerm(templateKey) && await FindAsync(userId, templateKey, cancellationToken) is { LongTerm: true })
+        {
+            return true;
+        }
+
+        for (var attempt = 0; attempt < MaxTakeRetries; attempt++)
+        {
+            var quota = await FindAsync(userId, templateKey, cancellationToken);
+            if (quota is not { Remaining: > 0 })
+            {
+                return false;
+            }
+
+            try
+            {
+                await _container.ReplaceItemAsync(
+                    quota with { Remaining = quota.Remaining - 1, ETag = null },
+                    quota.Id,
+                    new PartitionKey(userId),
+                    new ItemRequestOptions { IfMatchEtag = quota.ETag, EnableContentResponseOnWrite = false },
+                    cancellationToken);
+                return true;
+            }
+            catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.PreconditionFailed)
+            {
+                // Another delivery took a unit meanwhile: read again.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 20 + (attempt * 5))), time, cancellationToken);
+            }
+        }
+
+        throw new InvalidOperationException($"Could not take a {templateKey} unit for {userId} after {MaxTakeRetries} tries: too much contention.");
+    }
+
+    /// <summary>Gives back a unit WeChat did not spend (the send was rejected before delivery).</summary>
+    public Task RefundAsync(string userId, string templateKey, CancellationToken cancellationToken) =>
+        PatchIfExistsAsync(userId, templateKey, [PatchOperation.Increment("/remaining", 1)], cancellationToken);
+
+    /// <summary>WeChat said 43101: whatever we counted, the person has nothing left.</summary>
+    public Task ResetAsync(string userId, string templateKey, CancellationToken cancellationToken) =>
+        PatchIfExistsAsync(userId, templateKey, [PatchOperation.Set("/remaining", 0)], cancellationToken);
+
+    /// <summary>Records a decision (accept, reject, ban, filter) from the client or the popup push.</summary>
+    public async Task<QuotaDocument> RecordAsync(string userId, string templateKey, string decision, DecisionSource source, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var current = await FindAsync(userId, templateKey, cancellationToken);
+            var updated = Apply(current ?? new QuotaDocument { Id = NotificationKinds.QuotaId(templateKey), UserId = userId, TemplateKey = templateKey }, decision, source, options.Value.IsLongTerm(templateKey)) with
+            {
+                UpdatedAt = time.GetUtcNow(),
+                ETag = null,
+            };
+            try
+            {
+                return current is null
+                    ? (await _container.CreateItemAsync(updated, new PartitionKey(userId), cancellationToken: cancellationToken)).Resource
+                    : (await _container.ReplaceItemAsync(updated, updated.Id, new PartitionKey(userId), new ItemRequestOptions { IfMatchEtag = current.ETag }, cancellationToken)).Resource;
+            }
+            catch (CosmosException ex) when (ex.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.PreconditionFailed && attempt < MaxConcurrencyRetries)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 50)), time, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The decision rules, kept pure for tests. An accept adds a unit only when its source is not catching up with
+    /// the other source's report of the same accept; ban (and a settings change to reject) empties the quota.
+    /// </summary>
+    public static QuotaDocument Apply(QuotaDocument quota, string decision, DecisionSource source, bool longTermTemplate)
+    {
+        ArgumentNullException.ThrowIfNull(quota);
+        switch (decision)
+        {
+            case SubscriptionDecisions.Accept:
+                var client = quota.ClientAccepts + (source == DecisionSource.Client ? 1 : 0);
+                var push = quota.PushAccepts + (source == DecisionSource.Push ? 1 : 0);
+                var added = Math.Max(client, push) - Math.Max(quota.ClientAccepts, quota.PushAccepts);
+                return quota with
+                {
+                    ClientAccepts = client,
+                    PushAccepts = push,
+                    Remaining = quota.Remaining + added,
+                    LongTerm = quota.LongTerm || longTermTemplate,
+                    Decision = decision,
+                };
+            case SubscriptionDecisions.Ban:
+                return quota with { Remaining = 0, LongTerm = false, Decision = decision };
+            case SubscriptionDecisions.Reject:
+                return quota with { LongTerm = false, Decision = decision };
+            default:
+                return quota with { Decision = decision };
+        }
+    }
+
+    public async Task<QuotaDocument?> FindAsync(string userId, string templateKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await _container.ReadItemAsync<QuotaDocument>(NotificationKinds.QuotaId(templateKey), new PartitionKey(userId), cancellationToken: cancellationToken)).Resource;
+        }
+        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    public async IAsyncEnumerable<QuotaDocument> AllAsync(string userId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.userId = @u AND c.kind = @k").WithParameter("@u", userId).WithParameter("@k", NotificationKinds.Quota);
+        using var feed = _container.GetItemQueryIterator<QuotaDocument>(query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(userId) });
+        while (feed.HasMoreResults)
+        {
+            foreach (var quota in await feed.ReadNextAsync(cancellationToken))
+            {
+                yield return quota;
+            }
+        }
+    }
+
+    private async Task PatchIfExistsAsync(string userId, string templateKey, PatchOperation[] operations, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _container.PatchItemAsync<QuotaDocument>(NotificationKinds.QuotaId(templateKey), new PartitionKey(userId), operations, new PatchItemRequestOptions { EnableContentResponseOnWrite = false }, cancellationToken);
+        }
+        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            // No quota document: nothing was counted, so there is nothing to correct.
+        }
+    }
+}
+
+/// <summary>What <c>wx.requestSubscribeMessage</c> reports per template.</summary>
+public static class SubscriptionDecisions
+{
+    public const string Accept = "accept";
+    public const string Reject = "reject";
+    public const string Ban = "ban";
+    public const string Filter = "filter";
+
+    public static readonly IReadOnlyList<string> All = [Accept, Reject, Ban, Filter];
+}

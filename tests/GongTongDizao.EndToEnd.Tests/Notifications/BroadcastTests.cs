@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using System.Globalization;
+using GongTongDizao.Core.Auth;
+using GongTongDizao.Core.Features.Identity;
+using GongTongDizao.Core.Features.Notifications;
+using GongTongDizao.WeChat.Simulator;
+using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace GongTongDizao.EndToEnd.Tests.Notifications;
+
+[Collection(NotificationsCollection.Name)]
+public sealed class BroadcastTests(NotificationsFixture host, ITestOutputHelper output)
+{
+    /// <summary>
+    /// The audience of the large broadcast: 2,000 by default, because the shared emulators on two cores cannot take
+    /// 10,000 in a test run's time; NOTIFICATIONS_BROADCAST_RESIDENTS=10000 runs the full size.
+    /// </summary>
+    private static readonly int s_residents = int.TryParse(Environment.GetEnvironmentVariable("NOTIFICATIONS_BROADCAST_RESIDENTS"), CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 2_000;
+
+    [Fact]
+    public async Task A_broadcast_reaches_every_opted_in_resident_of_the_subtree_and_its_counts_add_up()
+    {
+        var (street, community, other) = await host.ImportTreeAsync();
+        var staff = await StaffAsync(Role.YouthLeagueWorker, street);
+        var clock = Stopwatch.StartNew();
+
+        var residents = await CreateResidentsAsync(community, s_residents, youth: true);
+        var withQuota = residents.Take(10).ToList();
+        foreach (var resident in withQuota)
+        {
+            await host.GrantAsync(resident, "broadcast", 1);
+        }
+
+        var notOptedIn = await CreateResidentsAsync(community, 3, youth: false);
+        var outside = await CreateResidentsAsync(other, 3, youth: true);
+        output.WriteLine($"{residents.Count} residents created in {clock.Elapsed.TotalSeconds:0.0} s");
+
+        var (status, created) = await host.SendAsync(HttpMethod.Post, "api/staff/broadcasts", await host.LoginAsync(staff.Code), new
+        {
+            orgId = community,
+            audience = "youth",
+            title = "周末社区志愿服务招募",
+            body = "本周六上午九点在社区广场集合，参加环境整治志愿服务，欢迎青年朋友报名。",
+        });
+        Assert.True(status == 201, created.ToString());
+        var id = created.GetProperty("id").GetString()!;
+        Assert.Equal("sending", created.GetProperty("status").GetString());
+
+        System.Text.Json.JsonElement view = default;
+        await Eventually.TrueAsync(async () =>
+        {
+            (_, view) = await host.SendAsync(HttpMethod.Get, $"api/staff/broadcasts/{id}", await host.LoginAsync(staff.Code));
+            return view.GetProperty("status").GetString() == "done";
+        }, TimeSpan.FromMinutes(Math.Max(5, s_residents / 1000)));
+        output.WriteLine($"broadcast done after {clock.Elapsed.TotalSeconds:0.0} s: {view}");
+
+        var sent = view.GetProperty("sent").GetInt32();
+        Assert.Equal(s_residents, view.GetProperty("recipients").GetInt32());
+        Assert.Equal(s_residents, sent + view.GetProperty("skipped").GetInt32() + view.GetProperty("failed").GetInt32());
+        Assert.Equal(0, view.GetProperty("failed").GetInt32());
+        // Only the ten with a quota can have received it on WeChat, and each send this host made is counted.
+        Assert.InRange(sent, host.Simulator.State.SentMessages.Count(m => withQuota.Any(r => r.OpenId == m.ToOpenId)), withQuota.Count);
+        foreach (var user in residents.Take(20).Concat(residents.TakeLast(5)))
+        {
+            var item = await host.InboxItemAsync(user.Id, (await EventIdAsync(id, user.Id))!);
+            Assert.Equal("周末社区志愿服务招募", item!.Title);
+        }
+
+        foreach (var user in notOptedIn.Concat(outside))
+        {
+            Assert.Null(await EventIdAsync(id, user.Id));
+        }
+    }
+
+    [Fact]
+    public async Task Broadcasts_are_limited_per_org_and_day_and_need_the_matching_permission()
+    {
+        var (street, community, _) = await host.ImportTreeAsync();
+        var youthWorker = await StaffAsync(Role.YouthLeagueWorker, street);
+        var federationWorker = await StaffAsync(Role.WomensFederationWorker, street);
+        var outsider = await StaffAsync(Role.YouthLeagueWorker, (await host.ImportTreeAsync()).Street);
+        var youthToken = await host.LoginAsync(youthWorker.Code);
+        object Body(string audience) => new { orgId = community, audience, title = "停水通知", body = "明日上午八点至十二点停水，请提前储水。" };
+
+        Assert.Equal(403, (await host.SendAsync(HttpMethod.Post, "api/staff/broadcasts", youthToken, Body("women"))).Status);
+        Assert.Equal(403, (await host.SendAsync(HttpMethod.Post, "api/staff/broadcasts", await host.LoginAsync(outsider.Code), Body("youth"))).Status);
+        Assert.Equal(201, (await host.SendAsync(HttpMethod.Post, "api/staff/broadcasts", await host.LoginAsync(federationWorker.Code), Body("women"))).Status);
+        Assert.Equal(201, (await host.SendAsync(HttpMethod.Post, "api/staff/broadcasts", youthToken, Body("youth"))).Status);
+        Assert.Equal(201, (await host.SendAsync(HttpMethod.Post, "api/staff/broadcasts", youthToken, Body("all"))).Status);
+
+        var (status, problem) = await host.SendAsync(HttpMethod.Post, "api/staff/broadcasts", youthToken, Body("youth"));
+
+        Assert.Equal(429, status);
+        Assert.Equal("RATE_LIMITED", problem.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Risky_text_is_not_broadcast()
+    {
+        var (street, community, _) = await host.ImportTreeAsync();
+        var staff = await StaffAsync(Role.YouthLeagueWorker, street);
+
+        var (status, problem) = await host.SendAsync(HttpMethod.Post, "api/staff/broadcasts", await host.LoginAsync(staff.Code), new { orgId = community, audience = "youth", title = "通知", body = "这里有违禁词" });
+
+        Assert.Equal(422, status);
+        Assert.Equal("CONTENT_REJECTED", problem.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Preferences_are_opt_in_and_read_back()
+    {
+        var (_, community, _) = await host.ImportTreeAsync();
+        var resident = await StaffAsync(null, community);
+        var token = await host.LoginAsync(resident.Code);
+
+        var (_, before) = await host.SendAsync(HttpMethod.Get, "api/me/preferences", token);
+        var (status, after) = await host.SendAsync(HttpMethod.Put, "api/me/preferences", token, new { youth = true, women = false, all = true });
+
+        Assert.False(before.GetProperty("youth").GetBoolean());
+        Assert.Equal(200, status);
+        Assert.True(after.GetProperty("youth").GetBoolean());
+        Assert.True(after.GetProperty("all").GetBoolean());
+        Assert.False(after.GetProperty("women").GetBoolean());
+    }
+
+    /// <summary>The broadcast's event id, found from the recipient's inbox (null when they have none).</summary>
+    private async Task<string?> EventIdAsync(string broadcastId, string userId)
+    {
+        var query = new QueryDefinition("SELECT VALUE c.eventId FROM c WHERE c.userId = @u AND c.kind = 'inbox' AND c.entityId = @b")
+            .WithParameter("@u", userId).WithParameter("@b", broadcastId);
+        var page = await host.Notifications.GetItemQueryIterator<string>(query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(userId) }).ReadNextAsync();
+        return page.FirstOrDefault();
+    }
+
+    /// <summary>Staff (or, without a role, a resident) who can log in: the id is derived from the simulator's openid as login does.</summary>
+    private async Task<(UserAccount User, string Code)> StaffAsync(Role? role, string orgId)
+    {
+        var code = "dev-bc-" + Guid.NewGuid().ToString("N")[..12];
+        var openId = WeChatSimulator.OpenIdFor(code);
+        var user = new UserAccount
+        {
+            Id = host.Services.GetRequiredService<UserIds>().FromOpenId(openId),
+            OpenId = openId,
+            HomeCommunityId = role is null ? orgId : null,
+            Roles = role is { } r ? [NotificationsFixture.Role(r, orgId)] : [],
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+        await host.Users.UpsertItemAsync(user, new PartitionKey(user.Id));
+        return (user, code);
+    }
+
+    private async Task<List<UserAccount>> CreateResidentsAsync(string communityId, int count, bool youth)
+    {
+        var created = new System.Collections.Concurrent.ConcurrentBag<(int, UserAccount)>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 48 }, async (i, ct) =>
+        {
+            var user = new UserAccount { Id = "u" + Guid.NewGuid().ToString("N")[..24], OpenId = "o" + Guid.NewGuid().ToString("N"), HomeCommunityId = communityId, CreatedAt = DateTimeOffset.UtcNow };
+            await host.Users.CreateItemAsync(user, new PartitionKey(user.Id), new ItemRequestOptions { EnableContentResponseOnWrite = false }, ct);
+            await host.Notifications.CreateItemAsync(new PreferencesDocument { UserId = user.Id, Youth = youth, All = true }, new PartitionKey(user.Id), new ItemRequestOptions { EnableContentResponseOnWrite = false }, ct);
+            created.Add((i, user));
+        });
+        return [.. created.OrderBy(c => c.Item1).Select(c => c.Item2)];
+    }
+}
