@@ -97,6 +97,9 @@ param authTokenLifetime string = '02:00:00'
 @description('WeChat subscribe-message template ids by template key (app setting WeChat__Templates__<key>).')
 param subscribeTemplateIds templateIdMap = {}
 
+@description('Subscribe templates sent as long-term subscriptions (政务民生 category only); empty means one-time only.')
+param longTermSubscribeTemplates string[] = []
+
 @description('Template ids as "key=id;key2=id2" (for azd, which passes strings from environment variables); merged over subscribeTemplateIds.')
 param subscribeTemplateIdPairs string = ''
 
@@ -292,6 +295,7 @@ module functionApp 'modules/function-app.bicep' = {
     authAudience: authAudience
     authTokenLifetime: authTokenLifetime
     subscribeTemplateIds: templateIds
+    longTermSubscribeTemplates: longTermSubscribeTemplates
     secretNames: keyVaultSecretNames
   }
   // Role assignments on storage (Flex deployment container) and App Insights must exist first.

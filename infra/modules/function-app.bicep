@@ -103,6 +103,9 @@ param authTokenLifetime string
 @description('WeChat subscribe-message template ids by template key.')
 param subscribeTemplateIds templateIdMap
 
+@description('Template keys sent as long-term subscriptions (only for mini-programs in a category WeChat allows them for, e.g. 政务民生).')
+param longTermSubscribeTemplates string[] = []
+
 @description('Names of the Key Vault secrets referenced by app settings.')
 param secretNames {
   weChatAppSecret: string
@@ -255,6 +258,14 @@ var appAppSettings = {
   Topics__SecondWindow: '14.00:00:00'
   Topics__Quorum: '5'
   Topics__EvaluationWindow: '30.00:00:00'
+  // Notification delivery (NotificationsOptions). Long-term subscribe templates, where the mini-program's category
+  // allows them, are added as Notifications__LongTermTemplates__0, __1… by the operator.
+  Notifications__BroadcastDailyLimitPerOrg: '3'
+  Notifications__FanOutParallelism: '32'
+  Notifications__MaxSendAttempts: '6'
+  Notifications__RetryBaseDelay: '00:00:30'
+  Notifications__InboxRetention: '180.00:00:00'
+  Notifications__DeliveryRetention: '30.00:00:00'
 }
 
 // WeChat__Templates__<key> for each subscribe-message template.
@@ -262,6 +273,13 @@ var templateAppSettings = toObject(
   items(subscribeTemplateIds),
   template => 'WeChat__Templates__${template.key}',
   template => template.value
+)
+
+// Notifications__LongTermTemplates__<n> for each long-term template key.
+var longTermTemplateAppSettings = toObject(
+  range(0, length(longTermSubscribeTemplates)),
+  index => 'Notifications__LongTermTemplates__${index}',
+  index => longTermSubscribeTemplates[index]
 )
 
 // Flex Consumption rejects FUNCTIONS_* and WEBSITE_RUN_FROM_PACKAGE (runtime and package come from
@@ -289,6 +307,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     hostAppSettings,
     appAppSettings,
     templateAppSettings,
+    longTermTemplateAppSettings,
     elasticPremiumAppSettings,
     entraIngestionAppSettings
   )

@@ -562,6 +562,666 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 申请上传一张图片
+         * @description 先申报图片的用途、类型和字节数，服务器返回一个只能写入、10 分钟内有效、只对应这一个文件的上传地址。
+         *     小程序随后直接把文件 PUT 到该地址（不经过本服务）：
+         *
+         *     ```js
+         *     const fs = wx.getFileSystemManager();
+         *     const data = fs.readFileSync(tempFilePath); // ArrayBuffer
+         *     wx.request({
+         *       url: ticket.url,
+         *       method: ticket.method,        // "PUT"
+         *       header: ticket.headers,       // { "x-ms-blob-type": "BlockBlob", "Content-Type": "image/jpeg" }
+         *       data,
+         *       success(res) { /* res.statusCode === 201 表示上传成功 *\/ },
+         *     });
+         *     ```
+         *
+         *     上传地址的域名（存储账户的 blob 地址）需登记为小程序的 request 合法域名。上传成功后，把 `uploadId`
+         *     放进信件、议题、评论或进展的提交内容里（每条最多 9 张）；提交时服务器会检查：属于本人、文件已上传、
+         *     实际大小与申报一致、文件内容确实是申报的图片类型（检查文件头），且没有被别的内容用过。任何一张不符合，
+         *     整条提交返回 400 `VALIDATION_FAILED`，`errors` 的键是 `attachments[序号]`，提示里带有该 `uploadId`。
+         *     24 小时内没有被提交使用的上传会被自动删除。提交后图片会送微信内容安全检测，检测不通过的图片会被隐藏。
+         */
+        post: operations["createUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/moderation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 待审核内容队列（审核员）
+         * @description 审核员管辖范围（角色绑定的组织及其下级）内待人工审核的内容：微信图片检测建议复核、检测超时或无法检测的图片，
+         *     以及信件、议题等功能中被暂缓发布的文字。按内容类型分组依次列出，每页最多 20 条；
+         *     响应里有 `continuation` 时，把它原样作为查询参数取下一页，没有则已是最后一页。
+         *     非审核员返回 403。
+         */
+        get: operations["listModerationQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/moderation/{itemType}/{itemId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 审核通过（发布）
+         * @description 通过一条待审核内容，使其对有权查看的人可见。内容由类型和编号共同确定（不同类型的编号可能相同）。
+         *     审核员须管辖该内容所属的组织；每次决定都记入操作记录。不需要请求体。
+         */
+        post: operations["approveModerationItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/moderation/{itemType}/{itemId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 审核不通过（隐藏）
+         * @description 驳回一条待审核内容并写明理由；内容被隐藏，决定与理由记入操作记录。
+         */
+        post: operations["rejectModerationItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 我的站内消息
+         * @description 最新的在前，每页 20 条，并返回未读总数。每条通知都会进站内消息，无论是否有订阅消息额度。
+         *     还有下一页时返回 `continuation`，把它原样放进查询参数再取下一页；没有时该字段不出现。
+         */
+        get: operations["listMyNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 标记站内消息为已读
+         * @description 传 `ids`（最多 100 个）或 `all` 为 true 其中之一。不属于本人或已读的消息会被忽略，不报错。
+         */
+        post: operations["markMyNotificationsRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 订阅消息模板与我的额度
+         * @description 返回每个订阅消息模板：调用 `wx.requestSubscribeMessage` 要用的 `templateId`（当前环境未配置时不出现，不要请求该模板）、
+         *     是否长期订阅模板，以及本人剩余的一次性额度。一次“允许”= 一条订阅消息；额度用完后消息仍会进站内消息。
+         */
+        get: operations["listMySubscriptions"];
+        put?: never;
+        /**
+         * 上报订阅消息授权结果
+         * @description 把 `wx.requestSubscribeMessage` 的 success 回调结果按模板键（不是 templateId）原样上报：`accept` 增加一次额度
+         *     （长期订阅模板则开启长期订阅），`reject` 记录拒绝，`ban` 表示用户已关闭该模板（额度清零），`filter` 表示模板被过滤。
+         *     微信推送的同一次授权事件不会重复计数。未知的模板键返回 400 `VALIDATION_FAILED`。
+         */
+        post: operations["reportMySubscriptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 我的通知公告偏好
+         * @description 是否接收面向青年（`youth`）、面向妇女（`women`）和面向全体居民（`all`）的通知公告；默认都不接收。
+         */
+        get: operations["getMyNotificationPreferences"];
+        /**
+         * 设置通知公告偏好
+         * @description 整体替换三项设置；未传的项视为 `false`。只有所在社区属于公告范围、且开启了对应类别的居民才会收到公告。
+         */
+        put: operations["updateMyNotificationPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/broadcasts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 发布通知公告
+         * @description 团组织工作人员可向青年（`youth`）、妇联工作人员可向妇女（`women`）发布，两者都可向全体居民（`all`）发布，
+         *     范围是 `orgId`（社区及以上）及其下级中开启了对应偏好的居民。文字经微信内容安全检测，违规或需人工审核时不发送，返回 422。
+         *     每个组织每天（北京时间）最多发布若干条（默认 3 条），超出返回 429 `RATE_LIMITED`。
+         *     发布后异步送达：每人一条站内消息，有订阅额度的再发微信订阅消息；用 `GET /staff/broadcasts/{id}` 查看进度。
+         */
+        post: operations["createBroadcast"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/broadcasts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 通知公告及送达情况
+         * @description `recipients` 在找齐全部接收人后出现；`sent` + `skipped` + `failed` 随送达实时累加，等于 `recipients` 时 `status` 为 `done`。
+         *     `skipped` 是没有订阅额度或用户拒收（仍在站内消息里），`failed` 是微信拒绝发送。只有对该组织有发布权限的工作人员可以查看。
+         */
+        get: operations["getBroadcast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wechat/push": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 微信消息推送地址校验
+         * @description 微信公众平台配置消息推送时调用。签名正确且时间戳在 5 分钟内时原样返回 `echostr`（纯文本），否则 401。小程序不得调用。
+         */
+        get: operations["verifyWeChatPush"];
+        put?: never;
+        /**
+         * 接收微信消息推送
+         * @description 微信服务器推送事件（安全模式：加密的 JSON 或 XML）。校验 `signature`、`msg_signature` 与时间戳（5 分钟内），解密并核对 AppID，
+         *     按事件去重（微信最多重试 3 次），处理后在 5 秒内返回纯文本 `success`。处理的事件：`subscribe_msg_popup_event`、
+         *     `subscribe_msg_change_event`、`subscribe_msg_sent_event`（订阅额度与送达记录对账）和 `wxa_media_check`（图片审核结果）。
+         *     伪造签名、过期时间戳或未加密的推送返回 401。小程序不得调用。
+         */
+        post: operations["receiveWeChatPush"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 提出议题（民事民提）
+         * @description 本人所在社区（`Me.homeCommunity`）的居民才能在该社区提议题，否则 403。标题 4–40 字、描述 10–2000 字（emoji、汉字都按一个字计）。
+         *     文字经微信内容安全检测：违规返回 422 `CONTENT_REJECTED` 且不保存；需人工审核（或微信暂时无法检测）时保存为 `held`，仅作者、工作人员与审核员可见，审核通过后才开始征集附议；正常则为 `proposed`，附议期（默认 14 天）随即开始。
+         *     `attachments` 是上传接口返回的 uploadId（最多 9 个）；附件功能未开通时带附件返回 400 `VALIDATION_FAILED`（“暂不支持附件”）。
+         */
+        post: operations["createTopic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/communities/{id}/topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 社区议题列表
+         * @description 某社区公开的议题（不含待审核、已屏蔽），一次单分区查询，按时间（`recent`，默认）或附议数（`seconds`）倒序分页；有 `continuation` 时原样放进下一次请求取下一页。
+         */
+        get: operations["listCommunityTopics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/topics/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 议题详情
+         * @description 一次点读。`viewer` 是当前用户与议题的关系（是否作者、是否已附议、是否已评价、是否可管理）。待审核或已屏蔽的议题只有作者、辖区工作人员与审核员能看到，其他人 404。
+         */
+        get: operations["getTopic"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/topics/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 撤回议题
+         * @description 作者在进入议事之前（待审核、征集附议中）可以撤回；其他人 403，其他状态 409 `INVALID_STATE`。
+         */
+        post: operations["withdrawTopic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/topics/{id}/second": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 附议
+         * @description 本社区居民附议，每人只计一次：重复提交仍返回 200，计数不变。附议期内达到门槛（默认 10 人）即进入议事（`deliberating`），进入议事后仍可附议。附议期结束后返回 409 `INVALID_STATE`。
+         */
+        post: operations["secondTopic"];
+        /**
+         * 取消附议
+         * @description 只有确实附议过才会减一；未附议时返回 200 且计数不变。
+         */
+        delete: operations["unsecondTopic"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/topics/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 合并议题
+         * @description 辖区工作人员把重复的议题合并到本社区另一个进行中的议题（征集附议、议事中、办理中）。
+         */
+        post: operations["mergeTopic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/topics/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 议题评论
+         * @description 已公开的评论，按时间倒序分页（单分区查询，每页 20 条）。被 3 人举报的评论在审核员处理前不显示。
+         */
+        get: operations["listTopicComments"];
+        put?: never;
+        /**
+         * 发表意见（民事民议）
+         * @description 本社区居民与辖区工作人员在征集附议与议事阶段可发表带立场的意见（support 支持 / oppose 反对 / neutral 中立），2–500 字，经内容安全检测：违规 422；需人工审核时保存为 `held`，仅本人可见。
+         */
+        post: operations["addTopicComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/comments/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 举报评论
+         * @description 本社区居民举报他人的评论，每人只计一次；累计 3 人举报后评论隐藏（`reported`），等待审核员处理。举报自己的评论返回 409。
+         */
+        post: operations["reportTopicComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/topics/{id}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 安排议事会
+         * @description 辖区妇联工作人员或妇女代表在议事阶段安排议事会；附议人与已报名的居民会收到通知（topic.meeting_scheduled）。时间须晚于现在，名额 1–500。
+         */
+        post: operations["scheduleTopicMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/topics/{id}/meetings/{meetingId}/registration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 报名议事会
+         * @description 本社区居民报名；名额满后进入候补，`waitingPosition` 为候补位次。重复报名不改变位置。会议开始后不能再报名。
+         */
+        post: operations["registerForTopicMeeting"];
+        /**
+         * 取消报名
+         * @description 取消报名或候补；空出的名额按顺序给候补的第一位。
+         */
+        delete: operations["cancelTopicMeetingRegistration"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/topics/{id}/meetings/{meetingId}/minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 记录会议纪要
+         * @description 会议开始后，辖区工作人员记录到会人数与纪要；会议即为已召开（计入“开展妇女议事”次数）。
+         */
+        post: operations["recordTopicMeetingMinutes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/topics/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 记录表决结果（民事民决）
+         * @description 至少召开过一次议事会后，辖区工作人员记录表决：赞成、反对、弃权票合计须达到法定人数（默认 5），否则 400 `VALIDATION_FAILED`（`errors.votesFor`）。通过（`accepted`，赞成须多于反对）进入办理；未通过（`rejected`）须公布理由，议题到此结束。作者与附议人会收到通知（topic.decided）。
+         */
+        post: operations["decideTopic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/topics/{id}/deed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 制定实事计划（民事民办）
+         * @description 办理阶段由辖区工作人员填写负责方与节点（最多 20 个），可多次修改。
+         */
+        put: operations["planTopicDeed"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/topics/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 报告进展
+         * @description 进展按时间线展示；`percent` 为 100 表示办理完成，议题进入评价阶段（`evaluating`）。`attachments` 最多 9 个 uploadId（附件功能未开通时返回 400）。
+         */
+        post: operations["reportTopicProgress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/topics/{id}/evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 评价实事（民事民评）
+         * @description 本社区居民在办理完成后的评价期（默认 30 天）内评分 1–5 并可附一句话（经内容安全检测），每人一次；再次评价返回 409。办结后仍可在评价期内评价。
+         */
+        post: operations["evaluateTopic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/topics/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 办结（办成实事）
+         * @description 评价阶段由辖区工作人员办结，计入“办成实事”；参与者会收到邀请评价的通知（topic.completed）。
+         */
+        post: operations["completeTopic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/topics/{id}/send-back": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 退回办理
+         * @description 评价阶段发现未办好时，辖区工作人员写明理由退回办理。
+         */
+        post: operations["sendTopicBack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stats/deliberation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 妇女议事统计
+         * @description 某组织子树在某年的议事次数、办成实事数、平均满意度（1–5），以及每个下级组织各自的数字。由各社区的年度计数汇总，不读取议题。
+         */
+        get: operations["getDeliberationStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stats/showcase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * “姐妹共建 幸福家园”推荐排名
+         * @description 某组织子树内各社区在某年的得分排名（全省每年推荐 100 个）。公式见 `formula`：score = 4×办成实事 + 2×议事次数 + 10×满意度系数 + 3×ln(1+参与人次)，满意度系数 = (平均评分−1)/4（评价不足 5 条时为 0），至少办成 1 件实事才参与排名。
+         */
+        get: operations["getShowcaseRanking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1019,26 +1679,6 @@ export interface components {
              */
             at: string;
         };
-        /** @description 附件（图片）；`url` 为短期有效的读取地址，未通过图片审核时没有 url */
-        LetterAttachment: {
-            /** @example up3f2a9c0d4e5b */
-            uploadId: string;
-            /**
-             * Format: uri
-             * @example https://stgongtongdizao.blob.core.chinacloudapi.cn/attachments/up3f2a9c0d4e5b?sig=...
-             */
-            url?: string;
-            /**
-             * Format: date-time
-             * @example 2026-11-21T03:00:00+00:00
-             */
-            expiresAt?: string;
-            /**
-             * @example passed
-             * @enum {string}
-             */
-            status: "pending" | "passed" | "held" | "rejected";
-        };
         LetterView: {
             /** @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d */
             id: string;
@@ -1095,7 +1735,7 @@ export interface components {
             evaluation?: components["schemas"]["LetterEvaluation"];
             timeline: components["schemas"]["LetterStep"][];
             replies: components["schemas"]["LetterReply"][];
-            attachments: components["schemas"]["LetterAttachment"][];
+            attachments: components["schemas"]["AttachmentView"][];
             /**
              * @description 当前用户此刻可用的操作
              * @example [
@@ -1242,6 +1882,679 @@ export interface components {
              * @example 50
              */
             medianHoursToReply?: number;
+        };
+        AttachmentUploadRequest: {
+            /**
+             * @description 图片将用于：信件、议题、评论或实事进展
+             * @example letter
+             * @enum {string}
+             */
+            purpose: "letter" | "topic" | "comment" | "progress";
+            /**
+             * @description 图片类型；提交时会按文件头核对
+             * @example image/jpeg
+             * @enum {string}
+             */
+            contentType: "image/jpeg" | "image/png" | "image/webp";
+            /**
+             * Format: int64
+             * @description 文件字节数（不超过 10 MB）；提交时须与实际上传的大小一致
+             * @example 1245184
+             */
+            size: number;
+        };
+        AttachmentUploadTicket: {
+            /**
+             * @description 提交信件、议题等内容时引用这张图片的编号
+             * @example 3f2a9c0d4e5b46a7b8c9d0e1f2a3b4c5
+             */
+            uploadId: string;
+            /**
+             * Format: uri
+             * @description 上传地址（含只写 SAS 签名，只能写入这一个文件）
+             */
+            url: string;
+            /**
+             * @description 上传时使用的请求方式
+             * @constant
+             */
+            method: "PUT";
+            /** @description 上传请求必须带上的请求头（原样放进 wx.request 的 header） */
+            headers: {
+                /** @constant */
+                "x-ms-blob-type": "BlockBlob";
+                /** @enum {string} */
+                "Content-Type": "image/jpeg" | "image/png" | "image/webp";
+            } & {
+                [key: string]: string;
+            };
+            /**
+             * Format: date-time
+             * @description 上传地址的失效时间（签发后 10 分钟）；过期后上传会被存储拒绝（403），需重新申请
+             * @example 2026-11-27T08:10:00+00:00
+             */
+            expiresAt: string;
+        };
+        /**
+         * @description 内容里的一张图片（信件、议题等的响应中使用）。`url` 是只读、约 15 分钟内有效的临时地址，
+         *     只返回给有权查看该内容的人；图片待人工审核（held）或检测不通过（rejected）时没有 `url`。
+         *     地址过期后重新获取该内容即可得到新地址。
+         */
+        AttachmentView: {
+            /** @example 3f2a9c0d4e5b46a7b8c9d0e1f2a3b4c5 */
+            uploadId: string;
+            /**
+             * Format: uri
+             * @description 只读临时地址（可能缺省）
+             */
+            url?: string;
+            /**
+             * Format: date-time
+             * @description `url` 的失效时间（可能缺省）
+             * @example 2026-11-27T08:15:00+00:00
+             */
+            expiresAt?: string;
+            /**
+             * @description 图片检测状态：pending 检测中（可见）、passed 通过、held 待人工审核、rejected 不通过
+             * @example passed
+             * @enum {string}
+             */
+            status: "pending" | "passed" | "held" | "rejected";
+        };
+        AttachmentModerationItem: {
+            /**
+             * @description 内容编号（在同一 itemType 内唯一）
+             * @example 3f2a9c0d4e5b46a7b8c9d0e1f2a3b4c5
+             */
+            itemId: string;
+            /**
+             * @description 内容类型：image 图片；信件、议题、评论等由各自功能定义
+             * @example image
+             */
+            itemType: string;
+            /**
+             * @description 内容所属的组织（社区/村）编码
+             * @example 420106001001
+             */
+            orgId: string;
+            /**
+             * @description 需要人工审核的原因
+             * @example 微信图片检测建议人工复核
+             */
+            reason: string;
+            /** @description 预览：图片为只读临时地址（约 15 分钟有效），文字为摘要（可能缺省） */
+            preview?: string;
+            /**
+             * Format: date-time
+             * @description 进入待审核状态的时间
+             * @example 2026-11-27T07:40:00+00:00
+             */
+            heldAt: string;
+        };
+        AttachmentModerationQueue: {
+            items: components["schemas"]["AttachmentModerationItem"][];
+            /**
+             * @description 下一页的分页标记；缺省表示已是最后一页
+             * @example bTE6MDoyMA
+             */
+            continuation?: string;
+        };
+        AttachmentModerationRejectRequest: {
+            /**
+             * @description 驳回理由（1–200 字），记入操作记录
+             * @example 图片含有他人身份证号码
+             */
+            reason: string;
+        };
+        NotificationsPage: {
+            items: components["schemas"]["NotificationsItem"][];
+            /** @description 未读消息总数（不只是本页） */
+            unreadCount: number;
+            /** @description 下一页的分页标记；没有下一页时不出现 */
+            continuation?: string;
+        };
+        NotificationsItem: {
+            /** @description 消息编号（标记已读时使用） */
+            id: string;
+            /**
+             * @description 事件类型
+             * @enum {string}
+             */
+            eventType: "letter.submitted" | "letter.accepted" | "letter.replied" | "letter.overdue" | "topic.threshold_reached" | "topic.meeting_scheduled" | "topic.decided" | "topic.completed" | "broadcast.created";
+            /** @description 关联对象类型（letter、topic、broadcast） */
+            entityType: string;
+            /** @description 关联对象编号 */
+            entityId: string;
+            /** @description 标题 */
+            title: string;
+            /** @description 摘要（信件或议题标题、答复摘要、公告正文） */
+            summary?: string;
+            /** @description 点击后打开的小程序页面（含参数） */
+            page?: string;
+            read: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        NotificationsMarkReadRequest: {
+            ids?: string[];
+            /** @description 为 true 时把全部未读消息标为已读（此时不传 ids） */
+            all?: boolean;
+        };
+        NotificationsMarkReadResult: {
+            /** @description 本次由未读变为已读的条数 */
+            marked: number;
+            unreadCount: number;
+        };
+        /**
+         * @description 订阅消息模板键（见 subscribe-templates.json）
+         * @enum {string}
+         */
+        NotificationsTemplateKey: "letterReceived" | "letterAccepted" | "letterReplied" | "letterOverdue" | "topicThresholdReached" | "topicMeetingScheduled" | "topicDecided" | "topicCompleted" | "broadcast";
+        NotificationsSubscriptionReport: {
+            /** @description 模板键 → wx.requestSubscribeMessage 返回的结果 */
+            results: {
+                [key: string]: "accept" | "reject" | "ban" | "filter";
+            };
+        };
+        NotificationsSubscriptionList: {
+            items: components["schemas"]["NotificationsSubscription"][];
+        };
+        NotificationsSubscription: {
+            templateKey: components["schemas"]["NotificationsTemplateKey"];
+            /** @description 模板标题 */
+            title: string;
+            /** @description 当前环境的微信模板 ID；未配置时不出现 */
+            templateId?: string;
+            /** @description 是否为长期订阅模板 */
+            longTermTemplate: boolean;
+            /** @description 剩余的一次性额度 */
+            remaining: number;
+            /** @description 是否已开启长期订阅 */
+            longTerm: boolean;
+            /**
+             * @description 最近一次的授权结果；从未授权时不出现
+             * @enum {string}
+             */
+            decision?: "accept" | "reject" | "ban" | "filter";
+        };
+        NotificationsPreferences: {
+            /** @description 接收面向青年的公告 */
+            youth?: boolean;
+            /** @description 接收面向妇女的公告 */
+            women?: boolean;
+            /** @description 接收面向全体居民的公告 */
+            all?: boolean;
+        };
+        /**
+         * @description 公告对象：青年、妇女、全体居民
+         * @enum {string}
+         */
+        NotificationsBroadcastAudience: "youth" | "women" | "all";
+        NotificationsBroadcastRequest: {
+            /** @description 发布范围（社区及以上的组织节点） */
+            orgId: string;
+            audience: components["schemas"]["NotificationsBroadcastAudience"];
+            /** @description 标题（订阅消息里超过 20 字会被截断） */
+            title: string;
+            /** @description 正文，可换行 */
+            body: string;
+            /** @description 点击通知打开的小程序页面；不传时打开公告详情页 */
+            page?: string;
+        };
+        NotificationsBroadcast: {
+            id: string;
+            orgId: string;
+            orgName: string;
+            audience: components["schemas"]["NotificationsBroadcastAudience"];
+            title: string;
+            body: string;
+            page?: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description 接收人数；找齐全部接收人之前不出现 */
+            recipients?: number;
+            /** @description 已发出微信订阅消息 */
+            sent: number;
+            /** @description 无订阅额度或用户拒收（仅站内消息） */
+            skipped: number;
+            /** @description 微信拒绝发送 */
+            failed: number;
+            /** @enum {string} */
+            status: "sending" | "done";
+        };
+        /**
+         * @description held 待审核，proposed 征集附议，deliberating 议事中，delivering 办理中，evaluating 待评价，completed 已办结（办成实事），rejected 未通过，withdrawn 已撤回，expired 附议未达标，hidden 已屏蔽，merged 已合并
+         * @example proposed
+         * @enum {string}
+         */
+        TopicStatus: "held" | "proposed" | "deliberating" | "delivering" | "evaluating" | "completed" | "rejected" | "withdrawn" | "expired" | "hidden" | "merged";
+        TopicCreateRequest: {
+            /** @example 420106001001 */
+            communityId: string;
+            /** @example 巷口路灯太暗 */
+            title: string;
+            /** @example 昙华林巷口晚上很暗，建议加装两盏路灯。 */
+            description: string;
+            /** @description 上传接口返回的 uploadId */
+            attachments?: string[];
+        };
+        TopicView: {
+            /** @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d */
+            id: string;
+            /** @example 420106001001 */
+            communityId: string;
+            /** @example 巷口路灯太暗 */
+            title: string;
+            /** @example 昙华林巷口晚上很暗，建议加装两盏路灯。 */
+            description: string;
+            status: components["schemas"]["TopicStatus"];
+            /**
+             * @description 撤回、未通过、屏蔽、退回、合并等的理由
+             * @example 该路段属市政管理，已转交城管部门
+             */
+            statusReason?: string;
+            /**
+             * @description 作者提议时的昵称；作者注销后省略
+             * @example 小林
+             */
+            authorName?: string;
+            attachments: components["schemas"]["AttachmentView"][];
+            /** @example 12 */
+            secondCount: number;
+            /** @example 10 */
+            secondThreshold: number;
+            /**
+             * Format: date-time
+             * @example 2026-12-11T08:00:00+00:00
+             */
+            thresholdDeadline?: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T08:00:00+00:00
+             */
+            thresholdReachedAt?: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T08:00:00+00:00
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T08:00:00+00:00
+             */
+            publishedAt?: string;
+            meetings: components["schemas"]["TopicMeeting"][];
+            decision?: components["schemas"]["TopicDecision"];
+            deed?: components["schemas"]["TopicDeed"];
+            evaluation: components["schemas"]["TopicEvaluationSummary"];
+            /** @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d */
+            mergedIntoTopicId?: string;
+            viewer: components["schemas"]["TopicViewer"];
+        };
+        /** @description 当前用户与议题的关系 */
+        TopicViewer: {
+            isAuthor: boolean;
+            seconded: boolean;
+            evaluated: boolean;
+            /** @description 是否为辖区妇联工作人员或妇女代表 */
+            canManage: boolean;
+        };
+        TopicMeeting: {
+            /** @example 5c1d2e3f4a5b */
+            id: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-05T02:00:00+00:00
+             */
+            startsAt: string;
+            /** @example 昙华林社区议事厅 */
+            place: string;
+            /** @example 讨论路灯安装位置与费用 */
+            agenda: string;
+            /** @example 30 */
+            capacity: number;
+            /**
+             * @example scheduled
+             * @enum {string}
+             */
+            status: "scheduled" | "held";
+            /** @example 30 */
+            registeredCount: number;
+            /** @example 2 */
+            waitingCount: number;
+            /** @example 18 */
+            attendees?: number;
+            /** @example 居民一致认为应更换为节能路灯。 */
+            summary?: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T08:00:00+00:00
+             */
+            heldAt?: string;
+            /**
+             * @example waiting
+             * @enum {string}
+             */
+            myRegistration: "none" | "registered" | "waiting";
+            /** @example 1 */
+            myWaitingPosition?: number;
+        };
+        TopicDecision: {
+            /**
+             * @example accepted
+             * @enum {string}
+             */
+            outcome: "accepted" | "rejected";
+            /** @example 15 */
+            votesFor: number;
+            /** @example 2 */
+            votesAgainst: number;
+            /** @example 1 */
+            abstentions: number;
+            /** @example 多数居民赞成 */
+            reason?: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T08:00:00+00:00
+             */
+            decidedAt: string;
+        };
+        TopicMilestone: {
+            /** @example 采购节能路灯 */
+            title: string;
+            /**
+             * Format: date
+             * @example 2026-12-15
+             */
+            dueOn?: string;
+        };
+        TopicProgress: {
+            /** @example 9e8d7c6b5a4f */
+            id: string;
+            /** @example 路灯已采购到位 */
+            text: string;
+            /** @example 40 */
+            percent: number;
+            attachments: components["schemas"]["AttachmentView"][];
+            /**
+             * Format: date-time
+             * @example 2026-11-27T08:00:00+00:00
+             */
+            at: string;
+        };
+        /** @description 实事：负责方、节点与进展 */
+        TopicDeed: {
+            /** @example 昙华林社区居委会 */
+            owner?: string;
+            milestones: components["schemas"]["TopicMilestone"][];
+            /** @example 40 */
+            percent: number;
+            /** @description 时间线，最早的在前 */
+            progress: components["schemas"]["TopicProgress"][];
+        };
+        TopicEvaluationSummary: {
+            /** @example 8 */
+            count: number;
+            /** @example 4.5 */
+            averageRating?: number;
+        };
+        TopicSummary: {
+            /** @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d */
+            id: string;
+            /** @example 巷口路灯太暗 */
+            title: string;
+            status: components["schemas"]["TopicStatus"];
+            /** @example 12 */
+            secondCount: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T08:00:00+00:00
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-11T08:00:00+00:00
+             */
+            thresholdDeadline?: string;
+            /** @example 小林 */
+            authorName?: string;
+        };
+        TopicList: {
+            items: components["schemas"]["TopicSummary"][];
+            /** @description 下一页的标记；没有更多时省略 */
+            continuation?: string;
+        };
+        TopicSecond: {
+            /** @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d */
+            topicId: string;
+            seconded: boolean;
+            /** @example 10 */
+            secondCount: number;
+            status: components["schemas"]["TopicStatus"];
+        };
+        TopicMergeRequest: {
+            /** @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d */
+            intoTopicId: string;
+            /** @example 与“巷口路灯太暗”内容相同 */
+            reason?: string;
+        };
+        TopicCommentRequest: {
+            /**
+             * @example support
+             * @enum {string}
+             */
+            stance: "support" | "oppose" | "neutral";
+            /** @example 支持尽快解决。 */
+            content: string;
+        };
+        TopicComment: {
+            /** @example 420106001001~c~9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d */
+            id: string;
+            /** @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d */
+            topicId: string;
+            /**
+             * @example support
+             * @enum {string}
+             */
+            stance: "support" | "oppose" | "neutral";
+            /** @example 晚上回家很不安全，支持尽快解决。 */
+            content: string;
+            /** @example 小芳 */
+            authorName?: string;
+            isMine: boolean;
+            /**
+             * @example published
+             * @enum {string}
+             */
+            status: "published" | "held" | "reported" | "removed";
+            /**
+             * Format: date-time
+             * @example 2026-11-27T08:00:00+00:00
+             */
+            createdAt: string;
+        };
+        TopicCommentList: {
+            items: components["schemas"]["TopicComment"][];
+            /** @description 下一页的标记；没有更多时省略 */
+            continuation?: string;
+        };
+        TopicMeetingRequest: {
+            /**
+             * Format: date-time
+             * @example 2026-12-05T02:00:00+00:00
+             */
+            startsAt: string;
+            /** @example 昙华林社区议事厅 */
+            place: string;
+            /** @example 讨论路灯安装位置与费用 */
+            agenda: string;
+            /** @example 30 */
+            capacity: number;
+        };
+        TopicRegistration: {
+            /** @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d */
+            topicId: string;
+            /** @example 5c1d2e3f4a5b */
+            meetingId: string;
+            /**
+             * @example waiting
+             * @enum {string}
+             */
+            state: "none" | "registered" | "waiting";
+            /** @example 2 */
+            waitingPosition?: number;
+            /** @example 30 */
+            registeredCount: number;
+            /** @example 2 */
+            waitingCount: number;
+        };
+        TopicMinutesRequest: {
+            /** @example 18 */
+            attendees: number;
+            /** @example 居民一致认为应更换为节能路灯。 */
+            summary: string;
+        };
+        TopicDecisionRequest: {
+            /**
+             * @example accepted
+             * @enum {string}
+             */
+            outcome: "accepted" | "rejected";
+            /** @example 15 */
+            votesFor: number;
+            /** @example 2 */
+            votesAgainst: number;
+            /** @example 1 */
+            abstentions: number;
+            /**
+             * @description 未通过时必填
+             * @example 多数居民赞成
+             */
+            reason?: string;
+        };
+        TopicDeedRequest: {
+            /** @example 昙华林社区居委会 */
+            owner: string;
+            milestones?: components["schemas"]["TopicMilestoneRequest"][];
+        };
+        TopicMilestoneRequest: {
+            /** @example 采购节能路灯 */
+            title: string;
+            /**
+             * Format: date
+             * @example 2026-12-15
+             */
+            dueOn?: string;
+        };
+        TopicProgressRequest: {
+            /** @example 路灯已采购到位 */
+            text: string;
+            /** @example 40 */
+            percent: number;
+            /** @description 上传接口返回的 uploadId */
+            attachments?: string[];
+        };
+        TopicEvaluationRequest: {
+            /** @example 5 */
+            rating: number;
+            /** @example 晚上亮堂多了 */
+            comment?: string;
+        };
+        TopicEvaluation: {
+            /** @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d */
+            topicId: string;
+            /** @example 5 */
+            rating: number;
+            /** @example 晚上亮堂多了 */
+            comment?: string;
+            /** @description 评价文字需人工审核，暂不公开（评分照常计入） */
+            commentHeld: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T08:00:00+00:00
+             */
+            at: string;
+            /** @example 8 */
+            evaluationCount: number;
+            /** @example 4.5 */
+            averageRating: number;
+        };
+        TopicSendBackRequest: {
+            /** @example 居民反映仍有一处路灯未亮 */
+            reason: string;
+        };
+        TopicTotals: {
+            /** @example 28 */
+            topicsProposed: number;
+            /**
+             * @description 开展妇女议事（已召开的议事会）
+             * @example 1429
+             */
+            deliberationsHeld: number;
+            /**
+             * @description 办成实事
+             * @example 1187
+             */
+            deedsDone: number;
+            /** @example 3200 */
+            evaluations: number;
+            /**
+             * @description 平均评分；没有评价时省略
+             * @example 4.6
+             */
+            averageSatisfaction?: number;
+            /**
+             * @description 附议、评论、报名与评价的人次
+             * @example 52000
+             */
+            participations: number;
+        };
+        TopicStatsPart: {
+            /** @example 420106001 */
+            orgId: string;
+            /** @example 中华路街道 */
+            orgName: string;
+            totals: components["schemas"]["TopicTotals"];
+        };
+        TopicDeliberationStats: {
+            /** @example 420106 */
+            orgId: string;
+            /** @example 武昌区 */
+            orgName: string;
+            /** @example 2026 */
+            year: number;
+            totals: components["schemas"]["TopicTotals"];
+            /** @description 每个直接下级组织（含其子树）的数字 */
+            children: components["schemas"]["TopicStatsPart"][];
+        };
+        TopicShowcaseEntry: {
+            /** @example 1 */
+            rank: number;
+            /** @example 420106001001 */
+            communityId: string;
+            /** @example 昙华林社区 */
+            communityName: string;
+            /** @example 51.14 */
+            score: number;
+            /** @example 4 */
+            deedsDone: number;
+            /** @example 6 */
+            deliberationsHeld: number;
+            /** @example 10 */
+            evaluations: number;
+            /** @example 4.5 */
+            averageSatisfaction?: number;
+            /** @example 120 */
+            participations: number;
+        };
+        TopicShowcase: {
+            /** @example 42 */
+            orgId: string;
+            /** @example 2026 */
+            year: number;
+            /** @description 计分公式（中文） */
+            formula: string;
+            items: components["schemas"]["TopicShowcaseEntry"][];
         };
     };
     responses: {
@@ -1418,6 +2731,125 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description 不是审核员，或该内容不在本人的管辖范围内 */
+        AttachmentModeratorOnly: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 该内容已被处理（不在待审核状态），或同时被他人修改：刷新队列 */
+        AttachmentAlreadyDecided: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 订阅消息模板与本人额度 */
+        NotificationsSubscriptionList: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["NotificationsSubscriptionList"];
+            };
+        };
+        /** @description 通知公告偏好 */
+        NotificationsPreferences: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["NotificationsPreferences"];
+            };
+        };
+        /** @description 通知公告及送达情况 */
+        NotificationsBroadcast: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["NotificationsBroadcast"];
+            };
+        };
+        /** @description 没有向该组织、该类人群发布公告的权限 */
+        NotificationsForbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 文字违规，或需人工审核、微信暂时无法检测（`detail` 说明），公告未发送 */
+        NotificationsContentRejected: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 该组织今天发布的公告已达上限；`Retry-After` 为距北京时间次日零点的秒数 */
+        NotificationsRateLimited: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 推送未被接受（签名错误、时间戳过期、未加密、格式错误或过大）；正文是简短的纯文本 */
+        NotificationsPushRejected: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /** @example invalid signature */
+                "text/plain": string;
+            };
+        };
+        /** @description 议题 */
+        TopicView: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["TopicView"];
+            };
+        };
+        /** @description 不是本社区居民、不是作者或不是辖区工作人员 */
+        TopicForbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 当前状态下不能进行此操作（`INVALID_STATE`，detail 说明原因），或议题同时被他人修改（`CONCURRENT_CHANGE`）：刷新后再操作 */
+        TopicConflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 内容含有违规信息，未保存 */
+        TopicContentRejected: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
     parameters: {
         /**
@@ -1439,6 +2871,28 @@ export interface components {
         LetterContinuation: string;
         /** @description 每页条数，1–50，默认 20 */
         LetterPageSize: number;
+        /**
+         * @description 待审核内容的类型（队列条目的 `itemType`），如 `image` 图片；信件、议题等由各自功能定义
+         * @example image
+         */
+        AttachmentModerationItemType: string;
+        /**
+         * @description 待审核内容的编号（队列条目的 `itemId`）
+         * @example 3f2a9c0d4e5b46a7b8c9d0e1f2a3b4c5
+         */
+        AttachmentModerationItemId: string;
+        /**
+         * @description 议题 id（`<社区编码>~<32 位十六进制>`）
+         * @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d
+         */
+        TopicId: string;
+        /**
+         * @description 议事会 id
+         * @example 5c1d2e3f4a5b
+         */
+        TopicMeetingId: string;
+        /** @description 上一页返回的 `continuation`，原样传回 */
+        TopicContinuation: string;
     };
     requestBodies: never;
     headers: {
@@ -2281,6 +3735,1121 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["LetterForbidden"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttachmentUploadRequest"];
+            };
+        };
+        responses: {
+            /** @description 上传地址（只写、仅此一个文件、10 分钟内有效） */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentUploadTicket"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description 24 小时内未使用的上传过多：先提交已上传的图片，或按 Retry-After 稍后再试 */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listModerationQueue: {
+        parameters: {
+            query?: {
+                /**
+                 * @description 上一页返回的分页标记（原样传回）
+                 * @example bTE6MDoyMA
+                 */
+                continuation?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 一页待审核内容 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentModerationQueue"];
+                };
+            };
+            /** @description 分页标记无效：从第一页重新加载 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["AttachmentModeratorOnly"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    approveModerationItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 待审核内容的类型（队列条目的 `itemType`），如 `image` 图片；信件、议题等由各自功能定义
+                 * @example image
+                 */
+                itemType: components["parameters"]["AttachmentModerationItemType"];
+                /**
+                 * @description 待审核内容的编号（队列条目的 `itemId`）
+                 * @example 3f2a9c0d4e5b46a7b8c9d0e1f2a3b4c5
+                 */
+                itemId: components["parameters"]["AttachmentModerationItemId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已通过 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["AttachmentModeratorOnly"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["AttachmentAlreadyDecided"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    rejectModerationItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 待审核内容的类型（队列条目的 `itemType`），如 `image` 图片；信件、议题等由各自功能定义
+                 * @example image
+                 */
+                itemType: components["parameters"]["AttachmentModerationItemType"];
+                /**
+                 * @description 待审核内容的编号（队列条目的 `itemId`）
+                 * @example 3f2a9c0d4e5b46a7b8c9d0e1f2a3b4c5
+                 */
+                itemId: components["parameters"]["AttachmentModerationItemId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttachmentModerationRejectRequest"];
+            };
+        };
+        responses: {
+            /** @description 已驳回 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["AttachmentModeratorOnly"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["AttachmentAlreadyDecided"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listMyNotifications: {
+        parameters: {
+            query?: {
+                /** @description 上一页返回的 `continuation` */
+                continuation?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 一页站内消息 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationsPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    markMyNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationsMarkReadRequest"];
+            };
+        };
+        responses: {
+            /** @description 标记结果 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationsMarkReadResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listMySubscriptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["NotificationsSubscriptionList"];
+            401: components["responses"]["Unauthenticated"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    reportMySubscriptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationsSubscriptionReport"];
+            };
+        };
+        responses: {
+            200: components["responses"]["NotificationsSubscriptionList"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getMyNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["NotificationsPreferences"];
+            401: components["responses"]["Unauthenticated"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateMyNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationsPreferences"];
+            };
+        };
+        responses: {
+            200: components["responses"]["NotificationsPreferences"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createBroadcast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationsBroadcastRequest"];
+            };
+        };
+        responses: {
+            201: components["responses"]["NotificationsBroadcast"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["NotificationsForbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["NotificationsContentRejected"];
+            429: components["responses"]["NotificationsRateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["WeChatOrServiceUnavailable"];
+        };
+    };
+    getBroadcast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["NotificationsBroadcast"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    verifyWeChatPush: {
+        parameters: {
+            query: {
+                signature: string;
+                timestamp: string;
+                nonce: string;
+                echostr: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 校验通过，正文是 echostr 原文 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example 7368923428453112 */
+                    "text/plain": string;
+                };
+            };
+            401: components["responses"]["NotificationsPushRejected"];
+        };
+    };
+    receiveWeChatPush: {
+        parameters: {
+            query: {
+                signature: string;
+                timestamp: string;
+                nonce: string;
+                openid?: string;
+                encrypt_type?: "aes";
+                msg_signature?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ToUserName": "gh_5a1e0c0de001",
+                 *       "Encrypt": "bXlfZW5jcnlwdGVkX3B1c2hfbWVzc2FnZQ=="
+                 *     }
+                 */
+                "application/json": {
+                    ToUserName?: string;
+                    Encrypt?: string;
+                };
+                "text/xml": string;
+            };
+        };
+        responses: {
+            /** @description 已接收（包括重复推送） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example success */
+                    "text/plain": "success";
+                };
+            };
+            400: components["responses"]["NotificationsPushRejected"];
+            401: components["responses"]["NotificationsPushRejected"];
+            413: components["responses"]["NotificationsPushRejected"];
+            500: components["responses"]["NotificationsPushRejected"];
+        };
+    };
+    createTopic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TopicCreateRequest"];
+            };
+        };
+        responses: {
+            201: components["responses"]["TopicView"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["TopicForbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["TopicContentRejected"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["WeChatOrServiceUnavailable"];
+        };
+    };
+    listCommunityTopics: {
+        parameters: {
+            query?: {
+                /** @description 只看某一状态（不能是 held、hidden） */
+                status?: components["schemas"]["TopicStatus"];
+                /** @description 排序：recent 最新，seconds 附议最多 */
+                sort?: "recent" | "seconds";
+                /** @description 上一页返回的 `continuation`，原样传回 */
+                continuation?: components["parameters"]["TopicContinuation"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description 组织编码（统一网格编码）
+                 * @example 420106001001
+                 */
+                id: components["parameters"]["OrgId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 议题列表 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getTopic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 议题 id（`<社区编码>~<32 位十六进制>`）
+                 * @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d
+                 */
+                id: components["parameters"]["TopicId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["TopicView"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    withdrawTopic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 议题 id（`<社区编码>~<32 位十六进制>`）
+                 * @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d
+                 */
+                id: components["parameters"]["TopicId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["TopicView"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["TopicForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["TopicConflict"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    secondTopic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 议题 id（`<社区编码>~<32 位十六进制>`）
+                 * @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d
+                 */
+                id: components["parameters"]["TopicId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 附议后的计数 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicSecond"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["TopicForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["TopicConflict"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    unsecondTopic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 议题 id（`<社区编码>~<32 位十六进制>`）
+                 * @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d
+                 */
+                id: components["parameters"]["TopicId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 取消后的计数 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicSecond"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["TopicForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["TopicConflict"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    mergeTopic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 议题 id（`<社区编码>~<32 位十六进制>`）
+                 * @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d
+                 */
+                id: components["parameters"]["TopicId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TopicMergeRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["TopicView"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["TopicForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["TopicConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listTopicComments: {
+        parameters: {
+            query?: {
+                /** @description 上一页返回的 `continuation`，原样传回 */
+                continuation?: components["parameters"]["TopicContinuation"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description 议题 id（`<社区编码>~<32 位十六进制>`）
+                 * @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d
+                 */
+                id: components["parameters"]["TopicId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 评论列表 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicCommentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    addTopicComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 议题 id（`<社区编码>~<32 位十六进制>`）
+                 * @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d
+                 */
+                id: components["parameters"]["TopicId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TopicCommentRequest"];
+            };
+        };
+        responses: {
+            /** @description 新评论 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicComment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["TopicForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["TopicConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["TopicContentRejected"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["WeChatOrServiceUnavailable"];
+        };
+    };
+    reportTopicComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 评论 id
+                 * @example 420106001001~c~9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 举报后的评论 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicComment"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["TopicForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["TopicConflict"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    scheduleTopicMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 议题 id（`<社区编码>~<32 位十六进制>`）
+                 * @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d
+                 */
+                id: components["parameters"]["TopicId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TopicMeetingRequest"];
+            };
+        };
+        responses: {
+            201: components["responses"]["TopicView"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["TopicForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["TopicConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    registerForTopicMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 议题 id（`<社区编码>~<32 位十六进制>`）
+                 * @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d
+                 */
+                id: components["parameters"]["TopicId"];
+                /**
+                 * @description 议事会 id
+                 * @example 5c1d2e3f4a5b
+                 */
+                meetingId: components["parameters"]["TopicMeetingId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 报名结果 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicRegistration"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["TopicForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["TopicConflict"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    cancelTopicMeetingRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 议题 id（`<社区编码>~<32 位十六进制>`）
+                 * @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d
+                 */
+                id: components["parameters"]["TopicId"];
+                /**
+                 * @description 议事会 id
+                 * @example 5c1d2e3f4a5b
+                 */
+                meetingId: components["parameters"]["TopicMeetingId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 取消后的状态 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicRegistration"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["TopicForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["TopicConflict"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    recordTopicMeetingMinutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 议题 id（`<社区编码>~<32 位十六进制>`）
+                 * @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d
+                 */
+                id: components["parameters"]["TopicId"];
+                /**
+                 * @description 议事会 id
+                 * @example 5c1d2e3f4a5b
+                 */
+                meetingId: components["parameters"]["TopicMeetingId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TopicMinutesRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["TopicView"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["TopicForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["TopicConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    decideTopic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 议题 id（`<社区编码>~<32 位十六进制>`）
+                 * @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d
+                 */
+                id: components["parameters"]["TopicId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TopicDecisionRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["TopicView"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["TopicForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["TopicConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    planTopicDeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 议题 id（`<社区编码>~<32 位十六进制>`）
+                 * @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d
+                 */
+                id: components["parameters"]["TopicId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TopicDeedRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["TopicView"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["TopicForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["TopicConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    reportTopicProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 议题 id（`<社区编码>~<32 位十六进制>`）
+                 * @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d
+                 */
+                id: components["parameters"]["TopicId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TopicProgressRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["TopicView"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["TopicForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["TopicConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    evaluateTopic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 议题 id（`<社区编码>~<32 位十六进制>`）
+                 * @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d
+                 */
+                id: components["parameters"]["TopicId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TopicEvaluationRequest"];
+            };
+        };
+        responses: {
+            /** @description 评价结果 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicEvaluation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["TopicForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["TopicConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["TopicContentRejected"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["WeChatOrServiceUnavailable"];
+        };
+    };
+    completeTopic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 议题 id（`<社区编码>~<32 位十六进制>`）
+                 * @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d
+                 */
+                id: components["parameters"]["TopicId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["TopicView"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["TopicForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["TopicConflict"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    sendTopicBack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 议题 id（`<社区编码>~<32 位十六进制>`）
+                 * @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d
+                 */
+                id: components["parameters"]["TopicId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TopicSendBackRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["TopicView"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["TopicForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["TopicConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getDeliberationStats: {
+        parameters: {
+            query: {
+                /**
+                 * @description 组织编码（统计其下整个子树）
+                 * @example 420106001
+                 */
+                orgId: string;
+                /**
+                 * @description 统计年份（北京时间），默认今年
+                 * @example 2026
+                 */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 统计 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicDeliberationStats"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getShowcaseRanking: {
+        parameters: {
+            query: {
+                /**
+                 * @description 组织编码（统计其下整个子树）
+                 * @example 420106001
+                 */
+                orgId: string;
+                /**
+                 * @description 统计年份（北京时间），默认今年
+                 * @example 2026
+                 */
+                year?: number;
+                /** @description 返回前几名（1–100） */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 排名 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicShowcase"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

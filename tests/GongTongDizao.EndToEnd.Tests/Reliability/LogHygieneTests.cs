@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+using GongTongDizao.DevHost.Seeding;
+using GongTongDizao.WeChat;
+using GongTongDizao.WeChat.Simulator;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GongTongDizao.EndToEnd.Tests.Reliability;
+
+/// <summary>
+/// After logins, token use, phone linking, failures and an access-token fetch, the DevHost's captured log lines hold
+/// no AppSecret, access token, session key, JWT, openid or phone number.
+/// </summary>
+public sealed partial class LogHygieneTests(ReliabilityFixture host) : IClassFixture<ReliabilityFixture>
+{
+    [Fact]
+    public async Task Logs_hold_no_secrets_tokens_openids_or_phone_numbers()
+    {
+        var code = $"dev-{Guid.NewGuid():N}";
+        var token = await host.LoginAsync(code);
+        var demo = await host.LoginAsync(DemoUsers.Resident);
+        await host.SendAsync(HttpMethod.Post, "api/me/phone", token, new { code = "phone-13912345678" });
+        await host.SendAsync(HttpMethod.Get, "api/me", token + "tampered");
+        await host.SendAsync(HttpMethod.Post, "api/auth/login", body: new { code = "no-such-code" });
+        var accessToken = await host.Services.GetRequiredService<WeChatAccessTokenProvider>().GetAccessTokenAsync();
+        var simulator = new WeChatSimulatorOptions();
+
+        var logs = host.Logs.AllText;
+
+        Assert.NotEmpty(host.Logs.Lines);
+        Assert.DoesNotContain(simulator.AppSecret, logs, StringComparison.Ordinal);
+        Assert.DoesNotContain(simulator.EncodingAesKey, logs, StringComparison.Ordinal);
+        Assert.DoesNotContain(accessToken, logs, StringComparison.Ordinal);
+        Assert.DoesNotContain(WeChatSimulator.OpenIdFor(code), logs, StringComparison.Ordinal);
+        Assert.DoesNotContain(WeChatSimulator.OpenIdFor(DemoUsers.Resident), logs, StringComparison.Ordinal);
+        Assert.DoesNotContain(token, logs, StringComparison.Ordinal);
+        Assert.DoesNotContain(demo, logs, StringComparison.Ordinal);
+        Assert.DoesNotMatch(Jwt(), logs);
+        Assert.DoesNotMatch(Phone(), logs);
+        Assert.DoesNotContain("session_key=", logs, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("js_code=" + code, logs, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"eyJ[\w-]{10,}\.[\w-]{10,}\.[\w-]{10,}")]
+    private static partial Regex Jwt();
+
+    [GeneratedRegex(@"(?<!\d)1[3-9]\d{9}(?!\d)")]
+    private static partial Regex Phone();
+}
