@@ -59,7 +59,7 @@ public sealed class AuthorizationMatrixTests(ReliabilityFixture host) : IClassFi
         }
 
         Assert.True(failures.Count == 0, string.Join('\n', failures));
-        var table = Header + string.Join('\n', rows) + "\n";
+        var table = Header + "\n" + string.Join('\n', rows) + "\n";
         var path = Path.Combine(RepoFolders.Find("docs"), "security.md");
         if (Environment.GetEnvironmentVariable("UPDATE_SECURITY_DOC") == "1")
         {
