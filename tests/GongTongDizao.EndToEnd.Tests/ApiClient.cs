@@ -45,6 +45,22 @@ public static class ApiClient
         return ((int)response.StatusCode, json);
     }
 
+    /// <summary>A call whose status is all that matters (load tests): no contract check, one shared client.</summary>
+    public static async Task<(int Status, string Body)> SendRawAsync(this DevHostFixture host, HttpMethod method, string path, string token, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(host.BaseAddress, path));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        using var response = await s_shared.SendAsync(request);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private static readonly HttpClient s_shared = new() { Timeout = TimeSpan.FromSeconds(60) };
+
     /// <summary>Every response an end-to-end test sees is checked against the mini-program contract's schema.</summary>
     public static void AssertMatchesContract(string method, string path, HttpResponseMessage response, string body)
     {
