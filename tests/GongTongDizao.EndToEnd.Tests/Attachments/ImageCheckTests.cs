@@ -98,7 +98,7 @@ public sealed class ImageCheckTests(AttachmentsFixture host) : IClassFixture<Att
     {
         var (refs, userId, _) = await CommitAsync();
 
-        await Verdicts.HandleAsync(Verdict("0000-unknown-trace", ContentSuggest.Risky), CancellationToken.None);
+        await Assert.ThrowsAsync<UnknownMediaCheckTraceException>(() => Verdicts.HandleAsync(Verdict("0000-unknown-trace", ContentSuggest.Risky), CancellationToken.None));
 
         Assert.Equal(MediaCheckStatus.Pending, (await host.Uploads.FindAsync(userId, refs[0].UploadId, CancellationToken.None))!.Check!.Status);
     }

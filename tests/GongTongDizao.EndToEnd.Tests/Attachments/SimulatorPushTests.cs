@@ -20,7 +20,7 @@ public sealed class SimulatorPushTests(AttachmentsFixture host) : IClassFixture<
 
         await Eventually.TrueAsync(
             async () => (await host.Uploads.FindAsync(userId, refs[0].UploadId, CancellationToken.None))?.Check?.Status == expected,
-            TimeSpan.FromSeconds(20));
+            TimeSpan.FromSeconds(45));
         var view = Assert.Single(await host.Attachments.ViewAsync(refs, CancellationToken.None));
 
         Assert.Equal(Core.Features.Attachments.Attachments.StatusName(expected), view.Status);

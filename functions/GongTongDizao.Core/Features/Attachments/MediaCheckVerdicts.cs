@@ -16,8 +16,10 @@ public sealed partial class MediaCheckVerdicts(UploadStore uploads, AuditLog aud
         ArgumentNullException.ThrowIfNull(verdict);
         if (await uploads.FindTraceAsync(verdict.TraceId, cancellationToken) is not { } link)
         {
+            // A fast verdict can overtake the commit that records its trace id: refuse it, so the push endpoint
+            // answers an error and WeChat delivers it again (three times); the timeout holds the photo otherwise.
             LogUnknownTrace(logger, verdict.TraceId);
-            return;
+            throw new UnknownMediaCheckTraceException(verdict.TraceId);
         }
 
         var (status, reason) = verdict.ErrCode != 0 ? (MediaCheckStatus.Held, MediaCheckReasons.DownloadFailed)
@@ -56,6 +58,6 @@ public sealed partial class MediaCheckVerdicts(UploadStore uploads, AuditLog aud
     [LoggerMessage(Level = LogLevel.Warning, EventName = "MediaRejected", Message = "MediaRejected: upload {UploadId} of {ParentType}/{ParentId} in org {OrgId} rejected by WeChat's image check (label {Label}) and hidden")]
     private static partial void LogMediaRejected(ILogger logger, string uploadId, string? parentType, string? parentId, string? orgId, int label);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Media-check verdict for unknown trace_id {TraceId} ignored")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Media-check verdict for unknown trace_id {TraceId}: refused for a later retry")]
     private static partial void LogUnknownTrace(ILogger logger, string traceId);
 }
