@@ -17,7 +17,6 @@ public sealed partial class ContractDocument
     private static readonly Lazy<ContractDocument> s_current = new(() => Load(RepoFolders.Find("miniprogram-contract")));
     private static readonly BuildOptions s_build = CreateBuildOptions();
     private readonly List<(Regex Pattern, string Path)> _paths;
-    private readonly JsonObject _schemaRoot;
 
     private ContractDocument(JsonObject root)
     {
@@ -25,8 +24,7 @@ public sealed partial class ContractDocument
         _paths = [.. Paths.Select(e => e.Key).Select(p => (new Regex("^" + Regex.Replace(Regex.Escape(p), @"\\\{[^}]+}", "[^/]+") + "$", RegexOptions.CultureInvariant), p))];
         var schemaView = root.DeepClone();
         RemoveOpenApiKeywords(schemaView);
-        _schemaRoot = schemaView.AsObject();
-        s_build.SchemaRegistry.Register(new Uri(BaseUri), new JsonElementBaseDocument(JsonSerializer.SerializeToElement(_schemaRoot), new Uri(BaseUri)));
+        s_build.SchemaRegistry.Register(new Uri(BaseUri), new JsonElementBaseDocument(JsonSerializer.SerializeToElement(schemaView), new Uri(BaseUri)));
     }
 
     public static ContractDocument Current => s_current.Value;
