@@ -1,6 +1,75 @@
+using System.Globalization;
+using System.Text;
+
 namespace GongTongDizao.Bench;
 
+/// <summary>
+/// Part 1 of ./bench.sh: requests/s, p50 and p99 of the resident endpoints through the DevHost at concurrency 1, 16
+/// and 64, beside the raw Cosmos SDK point read and create against the same emulator in the same run. The
+/// targets are ratios to that baseline because the machine is shared and its absolute speed varies.
+/// </summary>
 internal static class ApiOverhead
 {
-    public static Task<string> RunAsync(BenchOptions options) => throw new NotSupportedException("Not written yet.");
+    private static readonly int[] s_concurrency = [1, 16, 64];
+
+    private const double ReadTarget = 1.5;
+    private const double WriteTarget = 2.0;
+
+    public static async Task<string> RunAsync(BenchOptions options)
+    {
+        var duration = TimeSpan.FromSeconds(options.Quick ? 3 : 10);
+        // The highest daily letter limit and seconding threshold the options allow: the loops repeat what one resident does once.
+        await using var devHost = await DevHostProcess.StartAsync(options, "--Letters:DailyLimit=100", "--Topics:SecondThreshold=10000", "--DevHost:TimerInterval=01:00:00");
+        using var http = devHost.CreateClient();
+        var api = new ApiSession(http);
+        var world = await ApiWorld.CreateAsync(api, residents: options.Quick ? 96 : 200, topics: options.Quick ? 12 : 24);
+        using var raw = await RawCosmos.CreateAsync();
+
+        var rows = new List<Row>();
+        foreach (var concurrency in s_concurrency)
+        {
+            Console.Error.WriteLine($"concurrency {concurrency}…");
+            var rawRead = await LoadRun.MeasureAsync(concurrency, duration, _ => raw.PointReadAsync());
+            var rawCreate = await LoadRun.MeasureAsync(concurrency, duration, raw.CreateAsync);
+            rows.Add(new Row("Cosmos SDK point read (baseline)", Kind.Baseline, rawRead, null));
+            rows.Add(new Row("Cosmos SDK create (baseline)", Kind.Baseline, rawCreate, null));
+            foreach (var endpoint in world.Endpoints())
+            {
+                var figures = await LoadRun.MeasureAsync(concurrency, duration, endpoint.Call);
+                var baseline = endpoint.Kind == Kind.Read ? rawRead : rawCreate;
+                rows.Add(new Row(endpoint.Name, endpoint.Kind, figures, figures.P50Ms / baseline.P50Ms));
+            }
+        }
+
+        return Render(rows, duration);
+    }
+
+    private static string Render(List<Row> rows, TimeSpan duration)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("## API overhead");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Closed loop, {duration.TotalSeconds:0} s per cell after a warm-up; the ratio is p50 ÷ p50 of the baseline at the same concurrency (reads ÷ point read, target ≤ {ReadTarget}; writes ÷ create, target ≤ {WriteTarget}).");
+        text.AppendLine();
+        text.AppendLine("| endpoint | kind | concurrency | requests | failures | req/s | p50 ms | p99 ms | p50 ratio | target met |");
+        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var row in rows.OrderBy(r => r.Kind == Kind.Baseline ? 0 : 1).ThenBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Figures.Concurrency))
+        {
+            var f = row.Figures;
+            var target = row.Kind switch { Kind.Read => ReadTarget, Kind.Write => WriteTarget, _ => double.NaN };
+            var met = row.Ratio is { } r ? (r <= target ? "yes" : "**no**") : "";
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Name} | {row.Kind.ToString().ToLowerInvariant()} | {f.Concurrency} | {f.Requests} | {f.Failures} | {f.RequestsPerSecond:0} | {f.P50Ms:0.00} | {f.P99Ms:0.00} | {(row.Ratio is { } x ? x.ToString("0.00", CultureInfo.InvariantCulture) : "")} | {met} |");
+        }
+
+        return text.ToString();
+    }
+
+    private sealed record Row(string Name, Kind Kind, LoadFigures Figures, double? Ratio);
+}
+
+internal enum Kind
+{
+    Baseline,
+    Read,
+    Write,
 }

@@ -1,0 +1,69 @@
+using System.Net;
+using System.Text;
+using GongTongDizao.Core;
+using GongTongDizao.DevHost.LocalStack;
+using Microsoft.Azure.Cosmos;
+
+namespace GongTongDizao.Bench;
+
+/// <summary>
+/// The baseline: the Cosmos SDK alone against the same emulator the DevHost uses, with a document the size of a
+/// letter, in a container of its own so the app's data is untouched.
+/// </summary>
+internal sealed class RawCosmos : IDisposable
+{
+    private const string ContainerName = "bench-raw";
+    private readonly CosmosClient _client;
+    private readonly Container _container;
+    private readonly byte[] _template;
+
+    private RawCosmos(CosmosClient client, Container container)
+    {
+        _client = client;
+        _container = container;
+        _template = Encoding.UTF8.GetBytes(
+            """{"id":"ID","pk":"PK","category":"daily_life","title":"小区快递柜不够用","content":"希望增加快递柜，或者协调快递员送货上门。晚上下班回来经常取不到快递，老人也不方便。","status":"Submitted","communityId":"420106008001","authorId":"u-bench","createdAt":"2026-11-27T08:00:00Z","outbox":[]}""");
+    }
+
+    public string ReadId { get; } = "raw-read";
+
+    public static async Task<RawCosmos> CreateAsync()
+    {
+        var options = new LocalStackOptions();
+        var client = new CosmosClient(options.CosmosEndpoint.ToString(), LocalStackOptions.CosmosEmulatorKey, new CosmosClientOptions
+        {
+            // Same settings as the app's loopback client (CosmosClientFactory): gateway mode, emulator certificate.
+            ConnectionMode = ConnectionMode.Gateway,
+            LimitToEndpoint = true,
+            HttpClientFactory = () => new HttpClient(new HttpClientHandler
+            {
+                ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
+            }),
+        });
+        var database = client.GetDatabase(StoreNames.Database);
+        var container = (await database.CreateContainerIfNotExistsAsync(ContainerName, "/pk")).Container;
+        var raw = new RawCosmos(client, container);
+        using var seed = raw.Document(raw.ReadId);
+        using var _ = await container.UpsertItemStreamAsync(seed, new PartitionKey(raw.ReadId));
+        return raw;
+    }
+
+    public async Task<bool?> PointReadAsync()
+    {
+        using var response = await _container.ReadItemStreamAsync(ReadId, new PartitionKey(ReadId));
+        return response.StatusCode == HttpStatusCode.OK;
+    }
+
+    public async Task<bool?> CreateAsync(int n)
+    {
+        var id = $"raw-{Guid.NewGuid():N}-{n}";
+        using var body = Document(id);
+        using var response = await _container.CreateItemStreamAsync(body, new PartitionKey(id));
+        return response.StatusCode == HttpStatusCode.Created;
+    }
+
+    public void Dispose() => _client.Dispose();
+
+    private MemoryStream Document(string id) =>
+        new(Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(_template).Replace("\"ID\"", $"\"{id}\"", StringComparison.Ordinal).Replace("\"PK\"", $"\"{id}\"", StringComparison.Ordinal)));
+}
