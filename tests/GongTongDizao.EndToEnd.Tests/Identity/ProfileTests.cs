@@ -1,6 +1,8 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using GongTongDizao.Core;
 using GongTongDizao.Core.Features.Identity;
+using GongTongDizao.WeChat.Simulator;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -68,6 +70,34 @@ public sealed class ProfileTests(IdentityFixture host) : IClassFixture<IdentityF
         Assert.DoesNotContain("13812341234", stored, StringComparison.Ordinal);
         Assert.Equal(400, bad);
         Assert.Equal("PHONE_CODE_INVALID", problem.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task WeChat_unreachable_while_linking_a_phone_is_503_with_Retry_After_and_stores_nothing()
+    {
+        var token = await host.LoginAsync($"dev-{Guid.NewGuid():N}");
+        var simulator = host.Services.GetRequiredService<WeChatSimulator>();
+        using var control = new HttpClient { BaseAddress = simulator.BaseAddress };
+        using var fault = await control.PostAsJsonAsync(new Uri("__simulator/faults", UriKind.Relative), new { api = "getuserphonenumber", httpStatus = 502, count = 20 });
+        Assert.True(fault.IsSuccessStatusCode, await fault.Content.ReadAsStringAsync());
+        try
+        {
+            using var http = host.CreateClient();
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("api/me/phone", UriKind.Relative)) { Content = JsonContent.Create(new { code = "phone-13700001111" }) };
+            request.Headers.Authorization = new("Bearer", token);
+            using var response = await http.SendAsync(request);
+
+            Assert.Equal(503, (int)response.StatusCode);
+            Assert.NotNull(response.Headers.RetryAfter);
+            Assert.Contains("WECHAT_UNAVAILABLE", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            using var cleared = await control.DeleteAsync(new Uri("__simulator/faults", UriKind.Relative));
+        }
+
+        var (_, me) = await host.SendAsync(HttpMethod.Get, "api/me", token);
+        Assert.Equal(JsonValueKind.Null, me.TryGetProperty("phone", out var phone) ? phone.ValueKind : JsonValueKind.Null);
     }
 
     [Fact]

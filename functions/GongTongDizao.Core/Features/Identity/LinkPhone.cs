@@ -32,6 +32,12 @@ public sealed class LinkPhone(WeChatClient wechat, UserStore users, FieldProtect
         {
             return Error.From(ErrorCodes.WeChatUnavailable) with { RetryAfter = TimeSpan.FromSeconds(5) };
         }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            // WeChat unreachable or too slow after the client's retries: the code is still good, so the person may
+            // press the button again; nothing was stored.
+            return Error.From(ErrorCodes.WeChatUnavailable) with { RetryAfter = TimeSpan.FromSeconds(5) };
+        }
 
         var saved = await users.ReplaceAsync(
             caller.User with { PhoneProtected = protector.Protect(phone.PhoneNumber), PhoneMasked = Mask(phone.PurePhoneNumber), UpdatedAt = time.GetUtcNow() },
