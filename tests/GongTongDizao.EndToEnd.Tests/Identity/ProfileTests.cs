@@ -73,12 +73,12 @@ public sealed class ProfileTests(IdentityFixture host) : IClassFixture<IdentityF
     }
 
     [Fact]
-    public async Task WeChat_unreachable_while_linking_a_phone_is_503_with_Retry_After_and_stores_nothing()
+    public async Task WeChat_timing_out_while_linking_a_phone_is_503_with_Retry_After_and_stores_nothing()
     {
         var token = await host.LoginAsync($"dev-{Guid.NewGuid():N}");
         var simulator = host.Services.GetRequiredService<WeChatSimulator>();
         using var control = new HttpClient { BaseAddress = simulator.BaseAddress };
-        using var fault = await control.PostAsJsonAsync(new Uri("__simulator/faults", UriKind.Relative), new { api = "getuserphonenumber", httpStatus = 502, count = 20 });
+        using var fault = await control.PostAsJsonAsync(new Uri("__simulator/faults", UriKind.Relative), new { api = "getuserphonenumber", delayMs = 40_000, count = 5 });
         Assert.True(fault.IsSuccessStatusCode, await fault.Content.ReadAsStringAsync());
         try
         {
