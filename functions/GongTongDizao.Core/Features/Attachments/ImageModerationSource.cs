@@ -44,7 +44,8 @@ public sealed class ImageModerationSource(UploadStore uploads, AttachmentBlobs b
 
         if (!await authorizer.CanAsync(moderator.User, Permission.ModerateContent, record.OrgId, cancellationToken))
         {
-            return Error.Forbidden();
+            // A moderator of another area gets what a missing photo gets: the id confirms nothing.
+            return Authorizer.ScopeRoots(moderator.User, Permission.ModerateContent).Count == 0 ? Error.Forbidden() : Error.NotFound();
         }
 
         var status = approve ? MediaCheckStatus.Passed : MediaCheckStatus.Rejected;

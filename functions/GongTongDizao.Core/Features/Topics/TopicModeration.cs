@@ -41,6 +41,11 @@ public sealed class HeldTopicModeration(TopicStore store, TopicAccess access, To
         }
 
         var roles = await access.RolesAsync(moderator, topic, cancellationToken) & TopicRole.Moderator;
+        if (roles == TopicRole.None)
+        {
+            return OutOfScope(moderator);
+        }
+
         var to = TopicStateMachine.Decide(topic.Status, approve ? TopicAction.Approve : TopicAction.RejectContent, roles);
         if (!to.IsSuccess)
         {
@@ -61,6 +66,13 @@ public sealed class HeldTopicModeration(TopicStore store, TopicAccess access, To
 
         return new NoContent();
     }
+
+    /// <summary>
+    /// Not a moderator: 403. A moderator of another area: held text is not theirs to see, so it does not exist for
+    /// them (404, as <c>GET /topics/{id}</c> answers), and an id confirms nothing.
+    /// </summary>
+    internal static Error OutOfScope(Caller caller) =>
+        Authorizer.ScopeRoots(caller.User, Permission.ModerateContent).Count == 0 ? Error.Forbidden() : Error.NotFound();
 
     internal static string Preview(string text) => text.Length <= 60 ? text : text[..60] + "…";
 }
@@ -99,7 +111,7 @@ public sealed class CommentModeration(TopicStore store, Authorizer authorizer, T
 
         if (!await authorizer.CanAsync(moderator.User, Permission.ModerateContent, comment.CommunityId, cancellationToken))
         {
-            return Error.Forbidden();
+            return HeldTopicModeration.OutOfScope(moderator);
         }
 
         if (comment.Status is not (CommentStatus.Held or CommentStatus.Reported))

@@ -1,0 +1,25 @@
+using GongTongDizao.EndToEnd.Tests.Topics;
+using GongTongDizao.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GongTongDizao.EndToEnd.Tests.Reliability;
+
+/// <summary>
+/// The DevHost for the authorisation matrix. One second opens deliberation and the daily limits are raised, so every
+/// cell that succeeds can have an item of its own; the clock moves forward so that meetings can start.
+/// </summary>
+public sealed class MatrixFixture : DevHostFixture
+{
+    public ShiftableClock Clock { get; } = new();
+
+    protected override IEnumerable<string> Arguments() =>
+    [
+        .. base.Arguments(),
+        "--Topics:SecondThreshold=1",
+        "--Letters:DailyLimit=100",
+        "--Notifications:BroadcastDailyLimitPerOrg=100",
+    ];
+
+    protected override void ConfigureHost(WebApplicationBuilder builder) => builder.Services.AddSingleton<TimeProvider>(Clock);
+}

@@ -1,0 +1,111 @@
+namespace GongTongDizao.EndToEnd.Tests.Reliability;
+
+/// <summary>The callers of the matrix, in the order of the table's columns.</summary>
+public enum Column
+{
+    NoToken,
+    Forged,
+    Expired,
+
+    /// <summary>Resident A of 昙华林社区, who wrote the letter, proposed the topic, wrote the comment.</summary>
+    Owner,
+
+    /// <summary>Resident B of the same community: someone else's item.</summary>
+    OtherResident,
+
+    /// <summary>Staff with the route's role on 中华路街道, which covers the community.</summary>
+    StaffIn,
+
+    /// <summary>Staff with the same role on 积玉桥街道, which does not.</summary>
+    StaffOut,
+
+    /// <summary>A moderator on 武昌区, which covers the community.</summary>
+    Moderator,
+
+    /// <summary>The function key and no token.</summary>
+    AdminKey,
+}
+
+/// <summary>What a cell must answer: success (any 2xx) or one refusal (its status).</summary>
+public enum Outcome
+{
+    Allowed = 0,
+    Unauthenticated = 401,
+    Forbidden = 403,
+    NotFound = 404,
+    Conflict = 409,
+}
+
+/// <summary>One authorisation rule: what each column gets from a route the rule governs.</summary>
+public sealed record Rule(string Name, string Summary, Func<Column, Outcome> Expect)
+{
+    public bool Accepts(Column column, int status) =>
+        Expect(column) is var outcome && (outcome == Outcome.Allowed ? status is >= 200 and < 300 : status == (int)outcome);
+}
+
+/// <summary>
+/// The product's authorisation rules, one per kind of route. Items private to people (letters, held text) do not
+/// exist for those who may not see them (404, so an id confirms nothing); on public items (published topics) a
+/// refusal is 403. A key is not a person: without a token every people's route answers 401.
+/// </summary>
+public static class MatrixRules
+{
+    private const Outcome Ok = Outcome.Allowed;
+    private const Outcome No = Outcome.Forbidden;
+    private const Outcome Hidden = Outcome.NotFound;
+
+    public static readonly Rule Open = new("open", "no authentication: health and login answer everyone", _ => Ok);
+
+    public static readonly Rule WeChatOnly = new("wechat", "only a request signed with the WeChat token; people get 401", _ => Outcome.Unauthenticated);
+
+    public static readonly Rule AdminOnly = new("admin", "the function key only; a token (anyone's) is not a key", c => c == Column.AdminKey ? Ok : Outcome.Unauthenticated);
+
+    public static readonly Rule SignedIn = Person("signed-in", "anyone signed in, on their own account or on public data (orgs, public topics, their statistics)", Ok, Ok, Ok, Ok, Ok);
+
+    public static readonly Rule LetterRead = Person("letter-read", "a letter: its author and youth-league staff in scope; to anyone else it does not exist", Ok, Hidden, Ok, Hidden, Hidden);
+
+    public static readonly Rule LetterAuthor = Person("letter-author", "the author's actions on a letter; staff in scope see it but may not act for the author", Ok, Hidden, No, Hidden, Hidden);
+
+    public static readonly Rule LetterStaff = Person("letter-staff", "youth-league staff in scope handle a letter; its author sees it but may not", No, Hidden, Ok, Hidden, Hidden);
+
+    public static readonly Rule HeldLetter = Person("held-letter", "a held letter: moderators in scope decide; staff learn of it only once published", No, Hidden, Hidden, Hidden, Ok);
+
+    public static readonly Rule StaffLetterScope = Person("letter-scope", "listings and statistics for youth-league staff, only for orgs in their scope", No, No, Ok, No, No);
+
+    public static readonly Rule TopicCreate = Person("topic-create", "residents propose topics in their own community only", Ok, Ok, No, No, No);
+
+    public static readonly Rule TopicAuthor = Person("topic-author", "the author's actions on a public topic", Ok, No, No, No, No);
+
+    public static readonly Rule TopicResident = Person("topic-resident", "residents of the topic's community (second, meetings, rating)", Ok, Ok, No, No, No);
+
+    public static readonly Rule TopicComment = Person("topic-comment", "residents of the community and deliberation staff in scope comment", Ok, Ok, Ok, No, No);
+
+    public static readonly Rule TopicStaff = Person("topic-staff", "women's-federation staff or representatives in scope run the deliberation", No, No, Ok, No, No);
+
+    public static readonly Rule CommentReport = Person("comment-report", "residents of the community report others' comments (their own: 409)", Outcome.Conflict, Ok, No, No, No);
+
+    public static readonly Rule ModerationQueue = Person("moderation-queue", "moderators only, each sees the queue of their own scope", No, No, No, Ok, Ok);
+
+    public static readonly Rule ModerationDecision = Person("moderation-decision", "moderators in scope; for a moderator out of scope the held item does not exist", No, No, No, Hidden, Ok);
+
+    public static readonly Rule BroadcastSend = Person("broadcast-send", "staff send notices to orgs in their scope", No, No, Ok, No, No);
+
+    public static readonly Rule BroadcastRead = Person("broadcast-read", "a notice's delivery report: staff who may send to its org; to anyone else it does not exist", Hidden, Hidden, Ok, Hidden, Hidden);
+
+    private static Rule Person(string name, string summary, Outcome owner, Outcome other, Outcome staffIn, Outcome staffOut, Outcome moderator) =>
+        new(name, summary, column => column switch
+        {
+            Column.Owner => owner,
+            Column.OtherResident => other,
+            Column.StaffIn => staffIn,
+            Column.StaffOut => staffOut,
+            Column.Moderator => moderator,
+            _ => Outcome.Unauthenticated,
+        });
+
+    public static IReadOnlyList<Rule> All { get; } =
+    [
+        Open, WeChatOnly, AdminOnly, SignedIn, LetterRead, LetterAuthor, LetterStaff, HeldLetter, StaffLetterScope, TopicCreate,
+        TopicAuthor, TopicResident, TopicComment, TopicStaff, CommentReport, ModerationQueue, ModerationDecision, BroadcastSend, BroadcastRead,
+    ];
+}

@@ -1,0 +1,206 @@
+using System.Globalization;
+using System.Text.Json;
+using GongTongDizao.Testing;
+
+namespace GongTongDizao.EndToEnd.Tests.Reliability;
+
+/// <summary>Which staff a route is about: its staff columns are the in-scope and out-of-scope holders of that role.</summary>
+public enum Family
+{
+    Youth,
+    Deliberation,
+
+    /// <summary>Staff in scope without the moderator role, and a moderator out of scope.</summary>
+    Moderation,
+}
+
+public sealed record Person(string Token, string Id, string Home, string Name);
+
+/// <summary>
+/// The people of the matrix and the items they create through the API, all in 昙华林社区 under 中华路街道 (C1).
+/// Staff live outside C1, so their staff role is all that relates them to its items.
+/// </summary>
+public sealed class MatrixWorld
+{
+    public const string Community = "420106001001";
+    public const string Street = "420106001";
+    public const string District = "420106";
+    public const string OtherStreet = "420106008";
+    public const string OtherCommunity = "420106008001";
+    public const string SiblingCommunity = "420106001002";
+
+    private readonly MatrixFixture _host;
+    private int _phone;
+
+    private MatrixWorld(MatrixFixture host) => _host = host;
+
+    public Person A { get; private set; } = null!;
+
+    public Person B { get; private set; } = null!;
+
+    public Person YouthIn { get; private set; } = null!;
+
+    public Person YouthOut { get; private set; } = null!;
+
+    public Person FederationIn { get; private set; } = null!;
+
+    public Person FederationOut { get; private set; } = null!;
+
+    public Person Moderator { get; private set; } = null!;
+
+    public Person ModeratorOut { get; private set; } = null!;
+
+    /// <summary>Nobody in particular: a user whose roles the administrator's routes grant and revoke.</summary>
+    public Person Bystander { get; private set; } = null!;
+
+    /// <summary>A letter of A's that others are marked as duplicates of.</summary>
+    public string FirstLetter { get; private set; } = null!;
+
+    /// <summary>A proposed topic of A's that others are merged into.</summary>
+    public string FirstTopic { get; private set; } = null!;
+
+    public static async Task<MatrixWorld> CreateAsync(MatrixFixture host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var world = new MatrixWorld(host);
+        var people = await Task.WhenAll(
+            world.PersonAsync(Community, "居民甲"),
+            world.PersonAsync(Community, "居民乙"),
+            world.PersonAsync(SiblingCommunity, "团委在辖", "youthLeagueWorker", Street),
+            world.PersonAsync(OtherCommunity, "团委辖外", "youthLeagueWorker", OtherStreet),
+            world.PersonAsync(SiblingCommunity, "妇联在辖", "womensFederationWorker", Street),
+            world.PersonAsync(OtherCommunity, "妇联辖外", "womensFederationWorker", OtherStreet),
+            world.PersonAsync(OtherCommunity, "审核在辖", "moderator", District),
+            world.PersonAsync(OtherCommunity, "审核辖外", "moderator", OtherStreet),
+            world.PersonAsync(OtherCommunity, "路人"));
+        (world.A, world.B, world.YouthIn, world.YouthOut, world.FederationIn, world.FederationOut, world.Moderator, world.ModeratorOut, world.Bystander) =
+            (people[0]!, people[1]!, people[2]!, people[3]!, people[4]!, people[5]!, people[6]!, people[7]!, people[8]!);
+        world.FirstLetter = await world.LetterAsync();
+        world.FirstTopic = await world.TopicAsync();
+        return world;
+    }
+
+    public Person? Who(Column column, Family family) => column switch
+    {
+        Column.Owner => A,
+        Column.OtherResident => B,
+        Column.StaffIn => family == Family.Deliberation ? FederationIn : YouthIn,
+        Column.StaffOut => family switch { Family.Deliberation => FederationOut, Family.Moderation => ModeratorOut, _ => YouthOut },
+        Column.Moderator => Moderator,
+        _ => null,
+    };
+
+    /// <summary>A new person like the column's (for calls that use the account up, such as deleting it).</summary>
+    public Task<Person?> FreshAsync(Column column, Family family) => column switch
+    {
+        Column.Owner or Column.OtherResident => PersonAsync(Community, "居民")!,
+        Column.StaffIn => PersonAsync(SiblingCommunity, "在辖", family == Family.Deliberation ? "womensFederationWorker" : "youthLeagueWorker", Street)!,
+        Column.StaffOut => family == Family.Moderation
+            ? PersonAsync(OtherCommunity, "辖外", "moderator", OtherStreet)!
+            : PersonAsync(OtherCommunity, "辖外", family == Family.Deliberation ? "womensFederationWorker" : "youthLeagueWorker", OtherStreet)!,
+        Column.Moderator => PersonAsync(OtherCommunity, "审核", "moderator", District)!,
+        _ => Task.FromResult<Person?>(null),
+    };
+
+    public string PhoneCode() => string.Create(CultureInfo.InvariantCulture, $"phone-139{((uint)Guid.NewGuid().GetHashCode() + (uint)Interlocked.Increment(ref _phone)) % 100_000_000:D8}");
+
+    private async Task<Person?> PersonAsync(string home, string name, string? role = null, string? orgId = null)
+    {
+        var token = await _host.LoginAsync($"dev-{Guid.NewGuid():N}");
+        var me = await OkAsync(HttpMethod.Put, "api/me", token, new { displayName = name, homeCommunityId = home });
+        var id = me.GetProperty("id").GetString()!;
+        if (role is not null)
+        {
+            var (status, body) = await _host.SendAsync(HttpMethod.Post, $"api/manage/users/{id}/roles", body: new { role, orgId }, functionKey: DevHostFixture.MasterKey);
+            Assert.True(status == 200, $"grant {role}: {status} {body}");
+        }
+
+        return new Person(token, id, home, name);
+    }
+
+    // Letters, all written by A in C1.
+    public async Task<string> LetterAsync(string content = "您好，请问最近社区有没有面向青年的招聘会？") =>
+        Id(await OkAsync(HttpMethod.Post, "api/letters", A.Token, new { category = "employment", title = "想咨询招聘会", content, anonymous = false }));
+
+    public Task<string> HeldLetterAsync() => LetterAsync("这段文字待审核，请人工看看");
+
+    public async Task<string> AcceptedLetterAsync()
+    {
+        var id = await LetterAsync();
+        await OkAsync(HttpMethod.Post, $"api/letters/{id}/accept", YouthIn.Token);
+        return id;
+    }
+
+    public async Task<string> RepliedLetterAsync()
+    {
+        var id = await AcceptedLetterAsync();
+        await OkAsync(HttpMethod.Post, $"api/letters/{id}/reply", YouthIn.Token, new { content = "您好，本月底社区有一场青年招聘会。" });
+        return id;
+    }
+
+    // Topics, all proposed by A in C1 and walked on by B (seconds) and the federation worker in scope.
+    public async Task<string> TopicAsync(string description = "老人上下楼不方便，建议在楼道加装扶手，方便大家出行。") =>
+        Id(await OkAsync(HttpMethod.Post, "api/topics", A.Token, new { communityId = Community, title = "楼道加装扶手", description }));
+
+    public Task<string> HeldTopicAsync() => TopicAsync("这段文字待审核，建议在楼道加装扶手，方便大家出行。");
+
+    public async Task<string> DeliberatingTopicAsync()
+    {
+        var id = await TopicAsync();
+        await OkAsync(HttpMethod.Post, $"api/topics/{id}/second", B.Token);
+        return id;
+    }
+
+    public async Task<(string Topic, string Meeting)> MeetingAsync(TimeSpan startsIn)
+    {
+        var id = await DeliberatingTopicAsync();
+        var topic = await OkAsync(HttpMethod.Post, $"api/topics/{id}/meetings", FederationIn.Token, new { startsAt = _host.Clock.GetUtcNow() + startsIn, place = "社区议事厅", agenda = "扶手安装方案", capacity = 10 });
+        return (id, topic.GetProperty("meetings")[0].GetProperty("id").GetString()!);
+    }
+
+    /// <summary>A meeting that has started (the clock moves past it) and waits for its minutes.</summary>
+    public async Task<(string Topic, string Meeting)> StartedMeetingAsync()
+    {
+        var meeting = await MeetingAsync(TimeSpan.FromMinutes(1));
+        _host.Clock.Advance(TimeSpan.FromMinutes(2));
+        return meeting;
+    }
+
+    public async Task<string> HeldMeetingTopicAsync()
+    {
+        var (topic, meeting) = await StartedMeetingAsync();
+        await OkAsync(HttpMethod.Post, $"api/topics/{topic}/meetings/{meeting}/minutes", FederationIn.Token, new { attendees = 12, summary = "居民同意加装扶手。" });
+        return topic;
+    }
+
+    public async Task<string> DeliveringTopicAsync()
+    {
+        var topic = await HeldMeetingTopicAsync();
+        await OkAsync(HttpMethod.Post, $"api/topics/{topic}/decision", FederationIn.Token, new { outcome = "accepted", votesFor = 5, votesAgainst = 0, abstentions = 0 });
+        return topic;
+    }
+
+    public async Task<string> EvaluatingTopicAsync()
+    {
+        var topic = await DeliveringTopicAsync();
+        await OkAsync(HttpMethod.Post, $"api/topics/{topic}/progress", FederationIn.Token, new { text = "扶手已安装完成", percent = 100 });
+        return topic;
+    }
+
+    public async Task<string> CommentAsync(string topicId, string content = "支持，楼道确实需要扶手。") =>
+        Id(await OkAsync(HttpMethod.Post, $"api/topics/{topicId}/comments", A.Token, new { stance = "support", content }));
+
+    public async Task<string> HeldCommentAsync() => await CommentAsync(await TopicAsync(), "这段文字待审核，支持加装扶手。");
+
+    public async Task<string> BroadcastAsync() =>
+        Id(await OkAsync(HttpMethod.Post, "api/staff/broadcasts", YouthIn.Token, new { orgId = Community, audience = "youth", title = "青年招聘会", body = "本月底社区举办青年招聘会，欢迎参加。" }));
+
+    public async Task<JsonElement> OkAsync(HttpMethod method, string path, string? token = null, object? body = null)
+    {
+        var (status, json) = await _host.SendAsync(method, path, token, body);
+        Assert.True(status is >= 200 and < 300, $"{method} {path}: {status} {json}");
+        return json;
+    }
+
+    private static string Id(JsonElement item) => item.GetProperty("id").GetString()!;
+}
