@@ -9,6 +9,7 @@ using GongTongDizao.Core.Features.Topics;
 using GongTongDizao.Core.Timers;
 using GongTongDizao.Core.Health;
 using GongTongDizao.Core.Storage;
+using GongTongDizao.Core.Telemetry;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,6 +50,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TimerQueue>();
         services.AddSingleton<TimerDispatcher>();
         services.AddSingleton<ContentGuard>();
+        // The log, unless the host sends custom events elsewhere (the Functions app: Application Insights).
+        services.TryAddSingleton<IAppTelemetry, LoggingAppTelemetry>();
+        services.AddSingleton<AppEvents>();
         services.AddLettersFeature(configuration);
         services.AddTopicsFeature(configuration);
         services.AddNotificationsFeature(configuration);

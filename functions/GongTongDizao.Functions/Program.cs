@@ -1,13 +1,9 @@
 using GongTongDizao.Functions;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.Services
-    .AddApplicationInsightsTelemetryWorkerService()
-    .ConfigureFunctionsApplicationInsights();
+builder.Services.AddGongTongDizaoTelemetry(builder.Configuration);
 builder.Services.AddGongTongDizaoFunctions(builder.Configuration);
 builder.Build().Run();

@@ -2,6 +2,7 @@ using FluentValidation;
 using GongTongDizao.Core.Auth;
 using GongTongDizao.Core.Common;
 using GongTongDizao.Core.ContentSafety;
+using GongTongDizao.Core.Telemetry;
 using GongTongDizao.WeChat;
 using Microsoft.Extensions.Options;
 
@@ -21,18 +22,19 @@ public sealed class EvaluateLetterValidator : AbstractValidator<EvaluateLetterRe
 
 /// <summary>
 /// The author rates the reply (民事民评). "Not resolved" reopens the letter once, with a new reply deadline; after
-/// that, or when resolved, the letter closes. The latest evaluation is the one the statistics count.
+/// that, or when resolved, the letter closes. The latest evaluation is the one the statistics count; telemetry reports
+/// every saved one (<c>LetterEvaluated</c>).
 /// </summary>
-public sealed class EvaluateLetter(LetterTransitions transitions, ContentGuard guard, IOptions<LettersOptions> options)
+public sealed class EvaluateLetter(LetterTransitions transitions, ContentGuard guard, AppEvents events, IOptions<LettersOptions> options)
 {
-    public Task<Result<LetterView>> HandleAsync(Caller caller, string letterId, EvaluateLetterRequest request, CancellationToken cancellationToken)
+    public async Task<Result<LetterView>> HandleAsync(Caller caller, string letterId, EvaluateLetterRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
         var resolved = request.Resolved!.Value;
         var satisfaction = request.Satisfaction!.Value;
         var comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim();
-        return transitions.RunAsync(
+        var result = await transitions.RunAsync(
             caller,
             letterId,
             letter => !resolved && !letter.ReopenedOnce ? LetterAction.Reopen : LetterAction.Evaluate,
@@ -63,5 +65,12 @@ public sealed class EvaluateLetter(LetterTransitions transitions, ContentGuard g
                 return new LetterChange(reopened, Timers: [LetterTransitions.Timer(SubmitLetter.ReplyDeadlineKind, reopened, reopened.Deadlines.ReplyBy!.Value)], Reason: "居民评价未解决，重新办理");
             },
             cancellationToken);
+        if (result.IsSuccess)
+        {
+            // The letter was found, so its id names its community.
+            events.LetterEvaluated(letterId, LetterStore.CommunityOf(letterId)!, resolved, satisfaction);
+        }
+
+        return result;
     }
 }

@@ -4,6 +4,7 @@ using GongTongDizao.Core.Audit;
 using GongTongDizao.Core.Auth;
 using GongTongDizao.Core.Common;
 using GongTongDizao.Core.Events;
+using GongTongDizao.Core.Telemetry;
 using GongTongDizao.Core.Timers;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging;
@@ -16,7 +17,7 @@ public sealed record LetterChange(Letter Letter, IReadOnlyList<DomainEvent>? Eve
 /// <summary>
 /// The one path of every transition: load (point read), decide who the caller is towards the letter, ask the state
 /// machine, apply the use case's change, save with the ETag (a concurrent change is CONCURRENT_CHANGE, never a lost
-/// update), append to the audit trail, publish the outbox and schedule deadlines.
+/// update), report the status change (telemetry), append to the audit trail, publish the outbox and schedule deadlines.
 /// </summary>
 public sealed partial class LetterTransitions(
     LetterStore store,
@@ -24,6 +25,7 @@ public sealed partial class LetterTransitions(
     AuditLog audit,
     OutboxPublisher publisher,
     TimerQueue timers,
+    AppEvents events,
     TimeProvider time,
     ILogger<LetterTransitions> logger)
 {
@@ -103,6 +105,12 @@ public sealed partial class LetterTransitions(
             return saved.Error;
         }
 
+        // A transfer within Submitted, a reassignment or an overdue flag keeps the status: no status change to report.
+        if (next != before.Status)
+        {
+            events.LetterStatusChanged(saved.Value.Id, saved.Value.CommunityId, before.Status, next, saved.Value.Category);
+        }
+
         await audit.AppendAsync(
             "letter",
             before.Id,
@@ -114,6 +122,19 @@ public sealed partial class LetterTransitions(
             cancellationToken);
         await AfterSaveAsync(saved.Value, change.Timers, cancellationToken);
         return saved.Value;
+    }
+
+    /// <summary>
+    /// A letter just stored: one that reached staff at once is newly received (<c>from</c> empty). A held one is not
+    /// received yet; its approval (Held → Submitted) is the change that reports it.
+    /// </summary>
+    public void Created(Letter saved)
+    {
+        ArgumentNullException.ThrowIfNull(saved);
+        if (saved.Status != LetterStatus.Held)
+        {
+            events.LetterStatusChanged(saved.Id, saved.CommunityId, null, saved.Status, saved.Category);
+        }
     }
 
     /// <summary>Publishes the outbox (the sweeper retries on failure) and schedules the deadlines of a saved letter.</summary>

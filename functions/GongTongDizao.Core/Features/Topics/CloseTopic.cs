@@ -2,6 +2,7 @@ using FluentValidation;
 using GongTongDizao.Core.Auth;
 using GongTongDizao.Core.Common;
 using GongTongDizao.Core.Events;
+using GongTongDizao.Core.Telemetry;
 
 namespace GongTongDizao.Core.Features.Topics;
 
@@ -24,10 +25,11 @@ public sealed class MergeTopicValidator : AbstractValidator<MergeTopicRequest>
 }
 
 /// <summary>
-/// Staff close the evaluated deed as completed (办成实事, topic.completed asks participants to rate it) or send it
-/// back to delivery with a reason.
+/// Staff close the evaluated deed as completed (办成实事: the statistics and telemetry count a deed done here, not at
+/// 100 % progress, which a send-back undoes; topic.completed asks participants to rate it) or send it back to delivery
+/// with a reason.
 /// </summary>
-public sealed class CloseTopic(TopicGate gate, TopicWriter writer, TopicViews views, TopicStatsStore stats)
+public sealed class CloseTopic(TopicGate gate, TopicWriter writer, TopicViews views, TopicStatsStore stats, AppEvents events)
 {
     public async Task<Result<TopicView>> CompleteAsync(Caller caller, string topicId, CancellationToken cancellationToken)
     {
@@ -46,6 +48,7 @@ public sealed class CloseTopic(TopicGate gate, TopicWriter writer, TopicViews vi
             return saved.Error;
         }
 
+        events.DeedDone(topic.Id, topic.CommunityId);
         await stats.IncrementAsync(topic.CommunityId, writer.Now, [(StatCounters.DeedsDone, 1)], cancellationToken);
         return await views.CreateAsync(saved.Value, caller, gated.Value.Roles, cancellationToken);
     }

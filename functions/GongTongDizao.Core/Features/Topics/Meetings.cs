@@ -4,6 +4,7 @@ using FluentValidation;
 using GongTongDizao.Core.Auth;
 using GongTongDizao.Core.Common;
 using GongTongDizao.Core.Events;
+using GongTongDizao.Core.Telemetry;
 
 namespace GongTongDizao.Core.Features.Topics;
 
@@ -160,8 +161,8 @@ public sealed class RegisterForMeeting(TopicGate gate, TopicStore store, TopicWr
     }
 }
 
-/// <summary>Staff record the minutes; the meeting is then held and counts as a deliberation (议事) in the statistics.</summary>
-public sealed class RecordMinutes(TopicGate gate, TopicWriter writer, TopicViews views, TopicStatsStore stats)
+/// <summary>Staff record the minutes; the meeting is then held and counts as a deliberation (议事) in the statistics and telemetry.</summary>
+public sealed class RecordMinutes(TopicGate gate, TopicWriter writer, TopicViews views, TopicStatsStore stats, AppEvents events)
 {
     public async Task<Result<TopicView>> HandleAsync(Caller caller, string topicId, string meetingId, RecordMinutesRequest request, CancellationToken cancellationToken)
     {
@@ -197,6 +198,7 @@ public sealed class RecordMinutes(TopicGate gate, TopicWriter writer, TopicViews
             return saved.Error;
         }
 
+        events.DeliberationHeld(topic.Id, topic.CommunityId);
         await stats.IncrementAsync(topic.CommunityId, writer.Now, [(StatCounters.DeliberationsHeld, 1)], cancellationToken);
         return await views.CreateAsync(saved.Value, caller, gated.Value.Roles, cancellationToken);
     }
