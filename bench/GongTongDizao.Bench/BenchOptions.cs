@@ -12,11 +12,21 @@ internal sealed record BenchOptions(string Part, bool Quick, string? Out, string
             args.Contains("--quick"),
             Value("--out"),
             Value("--repo") ?? FindRepoRoot(),
-            Value("--configuration") ?? "Release");
+            Value("--configuration") ?? "Release")
+        {
+            DevHostOverride = Value("--devhost"),
+            Sizes = Value("--sizes"),
+        };
     }
 
+    /// <summary>A DevHost assembly built elsewhere (e.g. with --artifacts-path): --devhost &lt;path to GongTongDizao.DevHost.dll&gt;.</summary>
+    public string? DevHostOverride { get; init; }
+
+    /// <summary>Audience sizes for the fan-out part instead of its defaults: --sizes 500,2000.</summary>
+    public string? Sizes { get; init; }
+
     /// <summary>The DevHost build that the benchmarks start as a child process.</summary>
-    public string DevHostDll => Path.Combine(RepoRoot, "functions", "GongTongDizao.DevHost", "bin", Configuration, "net10.0", "GongTongDizao.DevHost.dll");
+    public string DevHostDll => DevHostOverride is { } dll ? Path.GetFullPath(dll) : Path.Combine(RepoRoot, "functions", "GongTongDizao.DevHost", "bin", Configuration, "net10.0", "GongTongDizao.DevHost.dll");
 
     private static string FindRepoRoot()
     {

@@ -1,6 +1,106 @@
+using System.Globalization;
+using System.Text;
+
 namespace GongTongDizao.Bench;
 
+/// <summary>
+/// Issue #11's fan-out benchmark: broadcasts to growing audiences through the real queues, each in a fresh DevHost
+/// process, reporting deliveries per second and the process's peak working set. Target: the peak at the largest
+/// size at most <see cref="MemoryTarget"/> times the peak at the smallest (10,000 and 100,000 in a full run).
+/// </summary>
 internal static class FanOut
 {
-    public static Task<string> RunAsync(BenchOptions options) => throw new NotSupportedException("Not written yet.");
+    public const double MemoryTarget = 1.3;
+
+    private static readonly int[] s_full = [10_000, 100_000];
+    private static readonly int[] s_quick = [1_000, 10_000];
+
+    public static async Task<string> RunAsync(BenchOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var sizes = options.Sizes is { } list
+            ? [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => int.Parse(s, NumberStyles.AllowThousands, CultureInfo.InvariantCulture))]
+            : options.Quick ? s_quick : s_full;
+        var results = new List<FanOutResult>();
+        foreach (var size in sizes)
+        {
+            await Console.Error.WriteLineAsync($"fanout: broadcasting to {size:N0} residents");
+            var result = await FanOutRun.RunAsync(options, size, CancellationToken.None);
+            results.Add(result);
+            await Console.Error.WriteLineAsync($"fanout: {size:N0} residents: {Row(result)}");
+            if (result.Done)
+            {
+                foreach (var next in sizes.SkipWhile(s => s != size).Skip(1))
+                {
+                    // Deliveries per second fall as the emulators fill up, so this is a lower bound.
+                    var estimate = TimeSpan.FromSeconds((next / result.DeliveriesPerSecond) + (result.SeedTime.TotalSeconds * next / size));
+                    await Console.Error.WriteLineAsync($"fanout: at this rate {next:N0} residents take at least {estimate.TotalMinutes:0} min (seeding included)");
+                }
+            }
+        }
+
+        return Markdown(results);
+    }
+
+    private static string Markdown(IReadOnlyList<FanOutResult> results)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("## Fan-out");
+        text.AppendLine();
+        text.AppendLine(
+            "A youth-league worker broadcasts (POST /api/staff/broadcasts) to every opted-in resident of a fresh community; " +
+            "the DevHost fans out through the `events` queue (inbox item + delivery message per recipient) and delivers through " +
+            "the `deliveries` queue against the WeChat simulator. One resident in " +
+            FanOutSeeder.QuotaEvery.ToString(CultureInfo.InvariantCulture) +
+            " has a one-time quota for the template (sent), the others have none (skipped). Each size runs in a fresh DevHost " +
+            "process; its peak working set is the kernel's VmHWM. \"Done\" is POST to the broadcast reporting done; " +
+            "deliveries/s = recipients / done. \"Counts add up\": sent + skipped + failed = recipients = inbox items in Cosmos, " +
+            "the delivery records in Cosmos match each counter with none pending, and the simulator received exactly the sent ones.");
+        text.AppendLine();
+        text.AppendLine("| Residents | Recipients | Fanned out (s) | Done (s) | Deliveries/s | Sent | Skipped | Failed | Inbox items | Delivery records (sent/skipped/failed/pending) | Counts add up | Working set before | Peak working set |");
+        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---:|");
+        foreach (var r in results)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {Row(r)} |");
+        }
+
+        text.AppendLine();
+        text.AppendLine(Verdict(results));
+        return text.ToString();
+    }
+
+    private static string Row(FanOutResult r) => string.Join(" | ",
+        N(r.Residents),
+        r.Recipients is { } n ? N(n) : "—",
+        Seconds(r.FannedOutAfter),
+        r.Done ? Seconds(r.DoneAfter) : "not done",
+        r.Done ? r.DeliveriesPerSecond.ToString("N0", CultureInfo.InvariantCulture) : "—",
+        N(r.Sent),
+        N(r.Skipped),
+        N(r.Failed),
+        N(r.InboxItems),
+        $"{N(r.Record("sent"))}/{N(r.Record("skipped"))}/{N(r.Record("failed"))}/{N(r.Record("pending"))}",
+        r.CountsAddUp ? "yes" : "**no**",
+        FanOutRun.Megabytes(r.WorkingSetBefore),
+        FanOutRun.Megabytes(r.PeakWorkingSet));
+
+    private static string Verdict(IReadOnlyList<FanOutResult> results)
+    {
+        if (results.Count < 2)
+        {
+            return "Memory target not evaluated: it compares two sizes.";
+        }
+
+        var (small, large) = (results.MinBy(r => r.Residents)!, results.MaxBy(r => r.Residents)!);
+        var ratio = (double)large.PeakWorkingSet / small.PeakWorkingSet;
+        var met = ratio <= MemoryTarget && large.Done && small.Done;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"**Memory target {(met ? "met" : "missed")}:** peak working set at {N(large.Residents)} residents is {FanOutRun.Megabytes(large.PeakWorkingSet)}, " +
+            $"{ratio:0.00}× the {FanOutRun.Megabytes(small.PeakWorkingSet)} at {N(small.Residents)} (target ≤ {MemoryTarget:0.0}×" +
+            $"{(large.Done && small.Done ? string.Empty : "; a broadcast did not finish, so the figure is not final")}).");
+    }
+
+    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Seconds(TimeSpan? value) => value is { } v ? v.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) : "—";
 }

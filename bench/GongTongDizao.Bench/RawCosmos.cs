@@ -29,7 +29,7 @@ internal sealed class RawCosmos : IDisposable
 
     public static async Task<RawCosmos> CreateAsync()
     {
-        var options = new LocalStackOptions();
+        var options = BenchEmulators.Options();
         var client = new CosmosClient(options.CosmosEndpoint.ToString(), LocalStackOptions.CosmosEmulatorKey, new CosmosClientOptions
         {
             // Same settings as the app's loopback client (CosmosClientFactory): gateway mode, emulator certificate.
