@@ -24,6 +24,8 @@ done
 grep -q "Local stack ready" "$results/localstack.log" || { echo "The emulators did not start:"; cat "$results/localstack.log"; exit 1; }
 
 status=0
+# Where fixtures write their log scans and generated suites their case counts (CaseTally.ResultsFolder).
+export GTD_TEST_RESULTS="$PWD/$results"
 dotnet test GongTongDizao.sln --no-build --nologo --logger "trx" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=false || status=1
 
 if [ -f miniprogram-contract/package.json ]; then

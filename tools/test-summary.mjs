@@ -18,5 +18,38 @@ if (existsSync(contract)) {
   failed += Number(log.match(/^# fail (\d+)/m)?.[1] ?? 0);
   skipped += Number(log.match(/^# skipped (\d+)/m)?.[1] ?? 0);
 }
+
+// Every DevHost a test started wrote <dir>/logs/<fixture>-<n>.json when it stopped (tests/GongTongDizao.Testing/LogHygieneReport.cs).
+let unreadable = 0;
+const parse = (folder, file) => {
+  try {
+    return { file, ...JSON.parse(readFileSync(join(folder, file), "utf8")) };
+  } catch (error) {
+    unreadable++;
+    console.log(`  ${join(folder, file)} is unreadable: ${error.message}`);
+    return null;
+  }
+};
+const readJson = (folder) => (existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith(".json")).sort() : [])
+  .map((f) => parse(folder, f)).filter(Boolean);
+const hosts = readJson(join(dir, "logs"));
+const lines = hosts.reduce((sum, h) => sum + (h.lines ?? 0), 0);
+const findings = hosts.reduce((sum, h) => sum + (h.findingCount ?? h.findings?.length ?? 0), 0);
+console.log(`Log hygiene: ${lines} lines from ${hosts.length} hosts scanned, ${findings} findings`);
+for (const host of hosts.filter((h) => (h.findings ?? []).length > 0)) {
+  for (const finding of host.findings.slice(0, 20)) console.log(`  ${host.file}: ${finding.kind}: ${finding.sample}`);
+  const more = (host.findingCount ?? host.findings.length) - Math.min(20, host.findings.length);
+  if (more > 0) console.log(`  … ${more} more in ${host.file} (masked log beside it)`);
+}
+const trxFound = readdirSync(dir).some((f) => f.endsWith(".trx"));
+if (trxFound && hosts.length === 0) console.log("  No DevHost wrote a log report: the suite-wide log scan did not run.");
+const logsFailed = findings > 0 || unreadable > 0 || (trxFound && hosts.length === 0);
+
+// Generated suites record how many cases they tried (tests/GongTongDizao.Testing/CaseTally.cs).
+const cases = readJson(join(dir, "cases"));
+if (cases.length > 0) {
+  console.log(`Cases: ${cases.map((c) => `${c.suite} ${c.tried} tried, ${c.failed} failed`).join(" · ")}`);
+}
+
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
-process.exit(failed > 0 || passed === 0 ? 1 : 0);
+process.exit(failed > 0 || passed === 0 || logsFailed ? 1 : 0);

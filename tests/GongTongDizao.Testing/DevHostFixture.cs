@@ -42,13 +42,19 @@ public class DevHostFixture : IAsyncLifetime
         BaseAddress = new Uri(address.TrimEnd('/') + "/");
     }
 
+    /// <summary>Stops the host, then scans every line it logged for secrets (see <see cref="LogHygieneReport"/>).</summary>
     public virtual async Task DisposeAsync()
     {
-        if (_app is not null)
+        if (_app is null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            return;
         }
+
+        await _app.StopAsync();
+        // Read before disposing the container; the simulator outlives it (it is registered as an instance).
+        var secrets = HostSecrets.Of(_app.Services).ToList();
+        await _app.DisposeAsync();
+        LogHygieneReport.Write(GetType().Name, $"{GetType().Name} {BaseAddress}", [.. Logs.Lines], secrets);
     }
 
     protected virtual IEnumerable<string> Arguments() =>

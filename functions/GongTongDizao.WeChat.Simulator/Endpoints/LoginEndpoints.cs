@@ -71,6 +71,8 @@ internal static class LoginEndpoints
             answer["unionid"] = OpenIds.UnionIdFor(openId);
         }
 
+        state.Issued.RecordSession(openId, answer["unionid"]?.GetValue<string>(), answer["session_key"]!.GetValue<string>());
+
         return Results.Text(answer.ToJsonString(), "text/plain");
     }
 

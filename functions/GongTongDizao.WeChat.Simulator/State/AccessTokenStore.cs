@@ -7,7 +7,7 @@ namespace GongTongDizao.WeChat.Simulator;
 /// expires, then issues a new one while the old one stays valid; force_refresh issues a new one at once and
 /// invalidates the previous.
 /// </summary>
-internal sealed class AccessTokenStore(WeChatSimulatorOptions options)
+internal sealed class AccessTokenStore(WeChatSimulatorOptions options, IssuedCredentials issued)
 {
     private static readonly TimeSpan RotationWindow = TimeSpan.FromMinutes(5);
     private readonly Dictionary<string, DateTimeOffset> _valid = new(StringComparer.Ordinal);
@@ -32,6 +32,7 @@ internal sealed class AccessTokenStore(WeChatSimulatorOptions options)
 
             _current = "SIM_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)).Replace('+', '-').Replace('/', '_');
             _valid[_current] = now + options.AccessTokenLifetime;
+            issued.RecordAccessToken(_current);
             return (_current, (long)options.AccessTokenLifetime.TotalSeconds);
         }
     }

@@ -21,7 +21,7 @@ public sealed class WeChatSimulatorState : IDisposable
         Options = options ?? throw new ArgumentNullException(nameof(options));
         Logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("GongTongDizao.WeChat.Simulator");
         LoginCodes = new LoginCodeStore(options);
-        Tokens = new AccessTokenStore(options);
+        Tokens = new AccessTokenStore(options, Issued);
         Pushes = new PushDispatcher(options, Logger);
     }
 
@@ -44,6 +44,9 @@ public sealed class WeChatSimulatorState : IDisposable
     public IReadOnlyList<SimulatorFault> Faults => FaultBoard.Snapshot();
 
     public IReadOnlyList<PushDeliveryRecord> PushDeliveries => Pushes.Deliveries;
+
+    /// <summary>Access tokens, openids, unionids and session keys handed out since the simulator started.</summary>
+    public IssuedCredentials Issued { get; } = new();
 
     internal ILogger Logger { get; }
 

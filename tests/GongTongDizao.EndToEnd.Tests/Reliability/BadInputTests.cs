@@ -58,6 +58,7 @@ public sealed class BadInputTests(ReliabilityFixture host, ITestOutputHelper out
 
         var after = await CountDocumentsAsync(userId, community);
         output.WriteLine($"Bad input: {tried} malformed requests over {HttpRoute.All().Count} endpoints, {failures.Count} failures.");
+        CaseTally.Record("bad-input", tried, failures.Count + (before == after ? 0 : 1));
         Assert.True(failures.Count == 0, string.Join('\n', failures));
         Assert.True(tried >= HttpRoute.All().Count(r => r.HasPathParameters || r.RequestSchema is not null) * 10, $"only {tried} cases");
         Assert.Equal(before, after);

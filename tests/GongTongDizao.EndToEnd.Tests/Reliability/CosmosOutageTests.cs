@@ -117,6 +117,9 @@ public sealed class CosmosOutageTests(CosmosOutageFixture host) : IClassFixture<
         await host.ReseedAsync();
         var recovered = await host.LoginAsync($"dev-{Guid.NewGuid():N}");
         var (after, _) = await host.SendAsync(HttpMethod.Get, "api/me", recovered);
+        // Five requests: before, login and health while Cosmos is down, login (inside LoginAsync) and me after.
+        var wrong = new[] { before == 200, login.StatusCode == HttpStatusCode.ServiceUnavailable && login.Headers.RetryAfter is not null, health.Status == 503, after == 200 }.Count(ok => !ok);
+        CaseTally.Record("cosmos-outage", 5, wrong);
 
         Assert.Equal(200, before);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, login.StatusCode);

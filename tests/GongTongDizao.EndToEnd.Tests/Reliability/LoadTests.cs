@@ -72,17 +72,27 @@ public sealed class LoadTests(ReliabilityFixture host, ITestOutputHelper output)
         }));
 
         output.WriteLine($"Load: {seconds} s, statuses {string.Join(", ", statuses.OrderBy(p => p.Key).Select(p => $"{p.Key}×{p.Value}"))}, letters created {created}, distinct seconds {seconded.Count}");
-        Assert.DoesNotContain(statuses.Keys, k => k >= 500);
-        Assert.True(created > 0);
         var cosmos = host.Services.GetRequiredService<CosmosClient>();
-        Assert.Equal(created, await CountAsync(cosmos, StoreNames.Containers.Letters, "c.communityId = @c", community));
-        Assert.Equal(created, await CountAsync(cosmos, StoreNames.Containers.Events, "STARTSWITH(c.entityId, @c) AND c.action = 'letter.submitted'", community + "~"));
-        await Eventually.TrueAsync(async () => await CountAsync(cosmos, StoreNames.Containers.Letters, "c.communityId = @c AND ARRAY_LENGTH(c.outbox) > 0", community) == 0, TimeSpan.FromSeconds(30));
+        var storedLetters = await CountAsync(cosmos, StoreNames.Containers.Letters, "c.communityId = @c", community);
+        var auditEntries = await CountAsync(cosmos, StoreNames.Containers.Events, "STARTSWITH(c.entityId, @c) AND c.action = 'letter.submitted'", community + "~");
+        var secondCounts = new List<(int Expected, int Actual)>();
         foreach (var topic in topics)
         {
             var (_, view) = await host.SendAsync(HttpMethod.Get, $"api/topics/{Uri.EscapeDataString(topic)}", tokens[0]);
-            Assert.Equal(seconded.Keys.Count(k => k.Topic == topic), view.GetProperty("secondCount").GetInt32());
+            secondCounts.Add((seconded.Keys.Count(k => k.Topic == topic), view.GetProperty("secondCount").GetInt32()));
         }
+
+        // A 5xx is a failed request; a stored count that disagrees with the answers is one more failure.
+        var serverErrors = statuses.Where(p => p.Key >= 500).Sum(p => p.Value);
+        var mismatches = (storedLetters == created ? 0 : 1) + (auditEntries == created ? 0 : 1) + secondCounts.Count(c => c.Expected != c.Actual);
+        CaseTally.Record("load", statuses.Values.Sum(), serverErrors + mismatches);
+
+        Assert.DoesNotContain(statuses.Keys, k => k >= 500);
+        Assert.True(created > 0);
+        Assert.Equal(created, storedLetters);
+        Assert.Equal(created, auditEntries);
+        await Eventually.TrueAsync(async () => await CountAsync(cosmos, StoreNames.Containers.Letters, "c.communityId = @c AND ARRAY_LENGTH(c.outbox) > 0", community) == 0, TimeSpan.FromSeconds(30));
+        Assert.All(secondCounts, c => Assert.Equal(c.Expected, c.Actual));
     }
 
     private static async Task<int> CountAsync(CosmosClient cosmos, string container, string where, string value)

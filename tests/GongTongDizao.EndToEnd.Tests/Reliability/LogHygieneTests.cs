@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using GongTongDizao.DevHost.Seeding;
+using GongTongDizao.Testing;
 using GongTongDizao.WeChat;
 using GongTongDizao.WeChat.Simulator;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +39,16 @@ public sealed partial class LogHygieneTests(ReliabilityFixture host) : IClassFix
         Assert.DoesNotMatch(Phone(), logs);
         Assert.DoesNotContain("session_key=", logs, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("js_code=" + code, logs, StringComparison.Ordinal);
+        // The scan every fixture runs when it stops, here while the failure still points at this test; it knows what
+        // the simulator really handed out, so a leak of any of it would be caught.
+        var secrets = HostSecrets.Of(host.Services).ToList();
+        var scanner = new LogScanner(secrets);
+        var findings = scanner.Scan(host.Logs.Lines);
+        Assert.True(findings.Count == 0, string.Join('\n', findings.Select(f => $"{f.Kind}: {f.Sample}")));
+        Assert.Contains(new LogSecret("access-token", accessToken), secrets);
+        Assert.Contains(new LogSecret("openid", WeChatSimulator.OpenIdFor(code)), secrets);
+        Assert.Contains(secrets, s => s.Kind == "session-key");
+        Assert.Equal(["access-token", "openid"], scanner.Scan([$"token {accessToken} for {WeChatSimulator.OpenIdFor(code)}"]).Select(f => f.Kind));
     }
 
     [GeneratedRegex(@"eyJ[\w-]{10,}\.[\w-]{10,}\.[\w-]{10,}")]

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Azure.Storage.Queues;
 using GongTongDizao.Core;
 using GongTongDizao.Core.Events;
+using GongTongDizao.Testing;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -38,6 +39,9 @@ public sealed class OutboxTests(ReliabilityFixture host) : IClassFixture<Reliabi
         await sweeper.SweepAsync(CancellationToken.None);
         await sweeper.SweepAsync(CancellationToken.None);
         var after = (await container.ReadItemAsync<OutboxItem>(item.Id, new PartitionKey(community))).Resource;
+        var sentOnce = up.Sent.Where(e => e.EntityId == item.Id).Select(e => e.Id).SequenceEqual([domainEvent.Id]);
+        // Four observations: no publish while down, still pending, published exactly once, outbox emptied.
+        CaseTally.Record("outbox", 4, new[] { !publishedWhileDown, stillPending.Outbox.Count == 1, sentOnce, after.Outbox.Count == 0 }.Count(ok => !ok));
 
         Assert.False(publishedWhileDown);
         Assert.Single(stillPending.Outbox);
