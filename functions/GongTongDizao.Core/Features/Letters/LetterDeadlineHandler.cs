@@ -10,7 +10,7 @@ namespace GongTongDizao.Core.Features.Letters;
 /// and acts only if the deadline stored in it has passed and is still unmet, so a redelivered or stale message (the
 /// letter was accepted, transferred or replied since) changes nothing. A concurrent change is retried on fresh data.
 /// </summary>
-public sealed class LetterDeadlineHandler(LetterStore store, LetterTransitions transitions, OrgDirectory orgs, TimeProvider time) : ITimerHandler
+public sealed class LetterDeadlineHandler(LetterStore store, LetterTransitions transitions, OrgDirectory orgs, TimerQueue timers, TimeProvider time) : ITimerHandler
 {
     public const string AcceptStage = "accept";
     public const string ReplyStage = "reply";
@@ -39,6 +39,11 @@ public sealed class LetterDeadlineHandler(LetterStore store, LetterTransitions t
             };
             if (outcome is not { IsSuccess: false } failed || failed.Error.Code != ErrorCodes.ConcurrentChange)
             {
+                if (message.Kind == SubmitLetter.AcceptDeadlineKind)
+                {
+                    await ScheduleReplyDeadlineAsync(outcome is { IsSuccess: true } saved ? saved.Value : letter, cancellationToken);
+                }
+
                 return;
             }
 
@@ -47,6 +52,28 @@ public sealed class LetterDeadlineHandler(LetterStore store, LetterTransitions t
                 // Let the queue retry later rather than lose the deadline.
                 throw new InvalidOperationException($"Letter {letter.Id} kept changing while its deadline was checked.");
             }
+        }
+    }
+
+    /// <summary>
+    /// Whether the reply deadline's timer is left to the accept deadline's check (it falls later), so that receiving a
+    /// letter sends one timer message rather than two.
+    /// </summary>
+    public static bool ChainsReplyDeadline(Letter letter)
+    {
+        ArgumentNullException.ThrowIfNull(letter);
+        return letter.Deadlines is { AcceptBy: { } accept, ReplyBy: { } reply } && reply > accept;
+    }
+
+    /// <summary>
+    /// Chained from the accept deadline's check. A failure throws, so the queue redelivers the accept message, whose
+    /// check is idempotent; a duplicate reply timer is harmless for the same reason.
+    /// </summary>
+    private async Task ScheduleReplyDeadlineAsync(Letter letter, CancellationToken cancellationToken)
+    {
+        if (ChainsReplyDeadline(letter) && letter.Status is LetterStatus.Submitted or LetterStatus.Accepted or LetterStatus.InProgress or LetterStatus.Reopened)
+        {
+            await timers.ScheduleAsync(LetterTransitions.Timer(SubmitLetter.ReplyDeadlineKind, letter, letter.Deadlines.ReplyBy!.Value), cancellationToken);
         }
     }
 

@@ -74,7 +74,7 @@ public sealed partial class LetterStore(CosmosClient cosmos)
             .WithParameter("@community", communityId)
             .WithParameter("@author", authorId)
             .WithParameter("@since", since.ToUniversalTime());
-        return (int)await ScalarAsync(query, cancellationToken);
+        return (int)await ScalarAsync(query, cancellationToken, new PartitionKey(communityId));
     }
 
     /// <summary>The author's letters in one community, newest first: one single-partition query per page.</summary>
@@ -203,10 +203,10 @@ public sealed partial class LetterStore(CosmosClient cosmos)
         return query;
     }
 
-    private async Task<long> ScalarAsync(QueryDefinition query, CancellationToken cancellationToken)
+    private async Task<long> ScalarAsync(QueryDefinition query, CancellationToken cancellationToken, PartitionKey? partition = null)
     {
         long total = 0;
-        await foreach (var value in StreamAsync<long>(query, cancellationToken))
+        await foreach (var value in StreamAsync<long>(query, cancellationToken, partition))
         {
             // A cross-partition COUNT can arrive as one partial count per partition.
             total += value;
@@ -215,9 +215,10 @@ public sealed partial class LetterStore(CosmosClient cosmos)
         return total;
     }
 
-    private async IAsyncEnumerable<T> StreamAsync<T>(QueryDefinition query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Without a partition the SDK fans out; the WHERE clause alone does not narrow it (and the emulator ignores the header).</summary>
+    private async IAsyncEnumerable<T> StreamAsync<T>(QueryDefinition query, [EnumeratorCancellation] CancellationToken cancellationToken, PartitionKey? partition = null)
     {
-        using var feed = _letters.GetItemQueryIterator<T>(query);
+        using var feed = _letters.GetItemQueryIterator<T>(query, requestOptions: partition is { } pk ? new QueryRequestOptions { PartitionKey = pk } : null);
         while (feed.HasMoreResults)
         {
             foreach (var item in await feed.ReadNextAsync(cancellationToken))

@@ -128,6 +128,7 @@ public sealed class SubmitLetter(
         }
 
         var saved = await store.CreateAsync(letter, cancellationToken);
+        transitions.Created(saved);
         await audit.AppendAsync(LetterEvents.EntityType, saved.Id, held ? "letter.held" : "letter.submitted", caller.Id, to: LetterCodes.Of(status), cancellationToken: cancellationToken);
         await transitions.AfterSaveAsync(saved, deadlines, cancellationToken);
         return new Created(await views.ViewAsync(saved, new HashSet<LetterActor> { LetterActor.Author }, cancellationToken));
@@ -144,10 +145,11 @@ public sealed class SubmitLetter(
             Deadlines = new LetterDeadlines { AcceptBy = now + settings.AcceptDeadline, ReplyBy = now + settings.ReplyDeadline },
             Metrics = letter.Metrics with { Received = true },
         };
-        return (received, LetterEvents.Submitted(received, actorId, now), [
-            LetterTransitions.Timer(AcceptDeadlineKind, received, received.Deadlines.AcceptBy!.Value),
-            LetterTransitions.Timer(ReplyDeadlineKind, received, received.Deadlines.ReplyBy!.Value),
-        ]);
+        // One timer per submit: the accept deadline's check schedules the later reply deadline's (LetterDeadlineHandler).
+        var accept = LetterTransitions.Timer(AcceptDeadlineKind, received, received.Deadlines.AcceptBy!.Value);
+        return (received, LetterEvents.Submitted(received, actorId, now), LetterDeadlineHandler.ChainsReplyDeadline(received)
+            ? [accept]
+            : [accept, LetterTransitions.Timer(ReplyDeadlineKind, received, received.Deadlines.ReplyBy!.Value)]);
     }
 
     /// <summary>The China Standard Time day containing <paramref name="now"/>, as UTC instants [start, next start).</summary>

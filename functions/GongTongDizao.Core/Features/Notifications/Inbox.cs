@@ -37,10 +37,13 @@ public sealed class ListNotifications(InboxStore inbox)
             return Error.Validation("continuation", "分页标记无效");
         }
 
-        var (items, next) = await inbox.PageAsync(caller.Id, string.IsNullOrEmpty(continuation) ? null : continuation, PageSize, cancellationToken);
+        var first = string.IsNullOrEmpty(continuation);
+        var (items, next) = await inbox.PageAsync(caller.Id, first ? null : continuation, PageSize, cancellationToken);
+        // A first page with no next page is the whole inbox: its unread items are the count, without a second query.
+        var unread = first && next is null ? items.Count(i => !i.Read) : await inbox.UnreadCountAsync(caller.Id, cancellationToken);
         return new NotificationPage(
             [.. items.Select(i => new NotificationView(i.Id, i.EventType, i.EntityType, i.EntityId, i.Title, i.Summary, i.Page, i.Read, i.CreatedAt))],
-            await inbox.UnreadCountAsync(caller.Id, cancellationToken),
+            unread,
             next);
     }
 }

@@ -22,6 +22,48 @@ public sealed class TopicStore(CosmosClient cosmos)
     public async Task<Topic?> FindAsync(string topicId, CancellationToken cancellationToken) =>
         Topic.CommunityOf(topicId) is { } community ? await ReadAsync<Topic>(topicId, community, cancellationToken) : null;
 
+    /// <summary>
+    /// The topic with the reader's own second and evaluation, in one single-partition query (directly executed, no
+    /// query plan) where point reads would cost a round trip each.
+    /// </summary>
+    public async Task<(Topic? Topic, TopicViewerItems Mine)> FindForViewerAsync(string topicId, string userId, CancellationToken cancellationToken)
+    {
+        if (Topic.CommunityOf(topicId) is not { } community)
+        {
+            return (null, default);
+        }
+
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.communityId = @c AND c.id IN (@topic, @second, @evaluation)")
+            .WithParameter("@c", community)
+            .WithParameter("@topic", topicId)
+            .WithParameter("@second", Second.IdFor(topicId, userId))
+            .WithParameter("@evaluation", Evaluation.IdFor(topicId, userId));
+        Topic? topic = null;
+        var mine = default(TopicViewerItems);
+        using var feed = Container.GetItemQueryIterator<System.Text.Json.JsonElement>(query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(community), EnableOptimisticDirectExecution = true });
+        while (feed.HasMoreResults)
+        {
+            foreach (var document in await feed.ReadNextAsync(cancellationToken))
+            {
+                var type = document.TryGetProperty("type", out var t) ? t.GetString() : null;
+                if (type == Topic.DocumentType)
+                {
+                    topic = System.Text.Json.JsonSerializer.Deserialize<Topic>(document, JsonDefaults.Options);
+                }
+                else if (type == Second.DocumentType)
+                {
+                    mine = mine with { Seconded = true };
+                }
+                else if (type == Evaluation.DocumentType)
+                {
+                    mine = mine with { Evaluated = true };
+                }
+            }
+        }
+
+        return (topic, mine);
+    }
+
     public async Task<Topic> CreateAsync(Topic topic, CancellationToken cancellationToken) =>
         (await Container.CreateItemAsync(topic, new PartitionKey(topic.CommunityId), cancellationToken: cancellationToken)).Resource;
 

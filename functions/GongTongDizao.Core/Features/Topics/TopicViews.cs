@@ -58,16 +58,28 @@ public sealed record TopicSummary(string Id, string Title, TopicStatus Status, l
 
 public sealed record TopicList(IReadOnlyList<TopicSummary> Items, string? Continuation);
 
+/// <summary>Whether the reader has seconded and evaluated the topic (their own documents in its partition).</summary>
+public readonly record struct TopicViewerItems(bool Seconded, bool Evaluated);
+
 public sealed class TopicViews(TopicStore store, IOptions<TopicsOptions> options, IServiceProvider services)
 {
     public async Task<TopicView> CreateAsync(Topic topic, Caller caller, TopicRole roles, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(topic);
         ArgumentNullException.ThrowIfNull(caller);
-        var seconded = topic.Status is TopicStatus.Proposed or TopicStatus.Deliberating or TopicStatus.Delivering or TopicStatus.Evaluating or TopicStatus.Completed
-            && await store.ReadAsync<Second>(Second.IdFor(topic.Id, caller.Id), topic.CommunityId, cancellationToken) is not null;
-        var evaluated = topic.Status is TopicStatus.Evaluating or TopicStatus.Completed
-            && await store.ReadAsync<Evaluation>(Evaluation.IdFor(topic.Id, caller.Id), topic.CommunityId, cancellationToken) is not null;
+        var mine = new TopicViewerItems(
+            CanSecond(topic) && await store.ReadAsync<Second>(Second.IdFor(topic.Id, caller.Id), topic.CommunityId, cancellationToken) is not null,
+            CanEvaluate(topic) && await store.ReadAsync<Evaluation>(Evaluation.IdFor(topic.Id, caller.Id), topic.CommunityId, cancellationToken) is not null);
+        return await CreateAsync(topic, caller, roles, mine, cancellationToken);
+    }
+
+    /// <summary>The view when the caller's second and evaluation were read with the topic (<see cref="TopicStore.FindForViewerAsync"/>).</summary>
+    public async Task<TopicView> CreateAsync(Topic topic, Caller caller, TopicRole roles, TopicViewerItems mine, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        ArgumentNullException.ThrowIfNull(caller);
+        var seconded = CanSecond(topic) && mine.Seconded;
+        var evaluated = CanEvaluate(topic) && mine.Evaluated;
         var progress = new List<ProgressView>();
         foreach (var update in topic.Deed?.Progress ?? [])
         {
@@ -96,6 +108,11 @@ public sealed class TopicViews(TopicStore store, IOptions<TopicsOptions> options
             topic.MergedIntoTopicId,
             new TopicViewer((roles & TopicRole.Author) != 0, seconded, evaluated, (roles & TopicRole.Staff) != 0));
     }
+
+    private static bool CanSecond(Topic topic) =>
+        topic.Status is TopicStatus.Proposed or TopicStatus.Deliberating or TopicStatus.Delivering or TopicStatus.Evaluating or TopicStatus.Completed;
+
+    private static bool CanEvaluate(Topic topic) => topic.Status is TopicStatus.Evaluating or TopicStatus.Completed;
 
     public static TopicSummary Summary(Topic topic)
     {
