@@ -1,5 +1,8 @@
+using GongTongDizao.Core.Auth;
+using GongTongDizao.Core.Features.Identity;
 using GongTongDizao.Core.Features.Notifications;
 using GongTongDizao.WeChat.Simulator;
+using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GongTongDizao.EndToEnd.Tests.Notifications;
@@ -141,6 +144,40 @@ public sealed class DeliveryTests(NotificationsFixture host)
         var second = await Deliver.HandleAsync(message, CancellationToken.None);
         Assert.Equal(DeliveryStatus.Sent, second!.Status);
         Assert.Equal(2, second.Attempts);
+    }
+
+    [Fact]
+    public async Task A_timed_out_send_that_WeChat_reports_as_sent_is_not_sent_again_by_its_retry()
+    {
+        // WeChat's push names the person by openid, so this one's id is derived from it as a login would.
+        var openId = "o" + Guid.NewGuid().ToString("N");
+        var user = new UserAccount { Id = host.Services.GetRequiredService<UserIds>().FromOpenId(openId), OpenId = openId, CreatedAt = DateTimeOffset.UtcNow };
+        await host.Users.UpsertItemAsync(user, new PartitionKey(user.Id));
+        await host.GrantAsync(user, "letterAccepted", 1, simulatorUnits: 2);
+        host.Simulator.State.AddFault(new SimulatorFault(SimulatorApis.SubscribeSend, DelayMs: 3000));
+        var message = NotificationsFixture.Delivery(user);
+        host.Simulator.Options.PushSentEvents = true;
+        try
+        {
+            var first = await Deliver.HandleAsync(message, CancellationToken.None);
+            Assert.Equal(DeliveryStatus.Pending, first!.Status);
+            Assert.Equal("retry:timeout", first.Reason);
+
+            // WeChat acts on the send after we gave up and reports it through the push endpoint.
+            DeliveryRecord? confirmed = null;
+            await Eventually.TrueAsync(async () => (confirmed = await host.DeliveryAsync(user.Id, message.EventId))?.Status == DeliveryStatus.Sent, TimeSpan.FromSeconds(30));
+            var retry = await Deliver.HandleAsync(message, CancellationToken.None);
+
+            Assert.True(confirmed!.Confirmed);
+            Assert.Equal(Assert.Single(host.Simulator.State.SentMessages, m => m.ToOpenId == user.OpenId).MsgId, confirmed.MsgId);
+            Assert.Null(retry);
+            Assert.Single(host.Simulator.State.SentMessages, m => m.ToOpenId == user.OpenId);
+            Assert.Equal(0, (await Quotas.FindAsync(user.Id, "letterAccepted", CancellationToken.None))!.Remaining);
+        }
+        finally
+        {
+            host.Simulator.Options.PushSentEvents = false;
+        }
     }
 
     [Fact]

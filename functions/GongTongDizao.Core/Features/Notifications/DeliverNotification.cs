@@ -36,6 +36,9 @@ public sealed partial class DeliverNotification(
     public static readonly TimeSpan LeaseTime = TimeSpan.FromMinutes(2);
 
     private static readonly TimeSpan s_beijing = TimeSpan.FromHours(8);
+
+    /// <summary>Retries after which WeChat may have sent the message although we saw no answer.</summary>
+    private static readonly string[] s_ambiguousReasons = ["retry:timeout", "retry:network"];
     private readonly Container _container = cosmos.GetContainer(StoreNames.Database, StoreNames.Containers.Notifications);
 
     /// <summary>The record as this handler left it, or null when the message was a duplicate.</summary>
@@ -61,6 +64,44 @@ public sealed partial class DeliverNotification(
             // The queue will retry and finally poison the message; the record says why, and its lease is released.
             await TryRecordErrorAsync(record, "error:" + ex.GetType().Name, CancellationToken.None);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// WeChat's own report (<c>subscribe_msg_sent_event</c>) of a message whose send we gave up waiting for: the
+    /// timed-out delivery of that template to that person went out after all, so it is final now and its delayed
+    /// retry finds nothing to do instead of sending the message twice. False when no such delivery is waiting.
+    /// </summary>
+    public async Task<bool> ConfirmTimedOutSendAsync(string userId, string templateKey, string msgId, CancellationToken cancellationToken)
+    {
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.userId = @u AND c.kind = @k AND c.templateKey = @t AND c.status = 'pending' AND ARRAY_CONTAINS(@reasons, c.reason)")
+            .WithParameter("@u", userId).WithParameter("@k", NotificationKinds.Delivery).WithParameter("@t", templateKey)
+            .WithParameter("@reasons", s_ambiguousReasons);
+        var waiting = new List<DeliveryRecord>();
+        using (var feed = _container.GetItemQueryIterator<DeliveryRecord>(query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(userId) }))
+        {
+            while (feed.HasMoreResults)
+            {
+                waiting.AddRange(await feed.ReadNextAsync(cancellationToken));
+            }
+        }
+
+        // The oldest attempt is the one WeChat is reporting on; a record leased right now is being retried, and
+        // whatever that retry does is final.
+        var now = time.GetUtcNow();
+        if (waiting.Where(r => r.LeaseUntil is null || r.LeaseUntil < now).MinBy(r => r.UpdatedAt) is not { } record)
+        {
+            return false;
+        }
+
+        try
+        {
+            await FinishAsync(record with { MsgId = msgId, Confirmed = true }, DeliveryStatus.Sent, null, cancellationToken);
+            return true;
+        }
+        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.PreconditionFailed)
+        {
+            return false;
         }
     }
 

@@ -30,6 +30,7 @@ public sealed partial class HandleWeChatPush(
     UserIds userIds,
     SubscriptionQuotas quotas,
     TemplateCatalogue catalogue,
+    DeliverNotification deliveries,
     IEnumerable<IMediaCheckVerdictHandler> mediaCheckHandlers,
     ILogger<HandleWeChatPush> logger)
 {
@@ -130,10 +131,12 @@ public sealed partial class HandleWeChatPush(
         var query = new QueryDefinition("SELECT c.id FROM c WHERE c.userId = @u AND c.kind = @k AND c.msgId = @m")
             .WithParameter("@u", userId).WithParameter("@k", NotificationKinds.Delivery).WithParameter("@m", item.MsgId);
         using var feed = _notifications.GetItemQueryIterator<DedupeMarker>(query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(userId) });
+        var matched = false;
         while (feed.HasMoreResults)
         {
             foreach (var record in await feed.ReadNextAsync(cancellationToken))
             {
+                matched = true;
                 await _notifications.PatchItemAsync<DeliveryRecord>(
                     record.Id,
                     new PartitionKey(userId),
@@ -141,6 +144,12 @@ public sealed partial class HandleWeChatPush(
                     new PatchItemRequestOptions { EnableContentResponseOnWrite = false },
                     cancellationToken);
             }
+        }
+
+        // No record knows this msgid: the send whose answer never reached us (a timeout) went out after all.
+        if (!matched && item is { Delivered: true, MsgId: { } msgId } && KeyOf(item.TemplateId) is { } key)
+        {
+            await deliveries.ConfirmTimedOutSendAsync(userId, key, msgId, cancellationToken);
         }
     }
 
