@@ -64,7 +64,8 @@ public class WeChatPushCodec
         var result = ReadCore(request);
         if (result.IsAccepted)
         {
-            _logger.LogInformation("Accepted WeChat push {EventName} ({DedupeKey})", result.Event!.EventName ?? result.Event.MsgType, result.Event.DedupeKey);
+            // Not the dedupe key: it holds the sender's openid, which never goes to the log.
+            _logger.LogInformation("Accepted WeChat push {EventName}", result.Event!.EventName ?? result.Event.MsgType);
         }
         else
         {
