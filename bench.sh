@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures what each request costs (issue #11) and writes docs/performance.md.
 #   ./bench.sh           the full run: 10 s per cell, fan-out to 10,000 and 100,000 residents
-#   ./bench.sh --quick   a short run (under 5 minutes): 3 s per cell, fan-out to 1,000 and 5,000 residents
+#   ./bench.sh --quick   a short run (under 5 minutes): 3 s per cell, fan-out to 250 and 1,000 residents
 # Timings are ratios to a baseline measured in the same run, because the machine is shared and noisy.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -19,7 +19,7 @@ devhost=functions/GongTongDizao.DevHost/bin/Release/net10.0/GongTongDizao.DevHos
 bench=bench/GongTongDizao.Bench/bin/Release/net10.0/GongTongDizao.Bench.dll
 
 # One set of emulators for every part, as in ./test.sh; each DevHost the parts start reuses them.
-dotnet "$devhost" --emulators-only > "$work/localstack.log" 2>&1 &
+dotnet "$devhost" --emulators-only --LocalStack:StartTimeout=00:04:00 > "$work/localstack.log" 2>&1 &
 stack_pid=$!
 trap 'kill $stack_pid 2>/dev/null; wait $stack_pid 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 240); do

@@ -13,7 +13,7 @@ internal static class FanOut
     public const double MemoryTarget = 1.3;
 
     private static readonly int[] s_full = [10_000, 100_000];
-    private static readonly int[] s_quick = [1_000, 10_000];
+    private static readonly int[] s_quick = [250, 1_000];
 
     public static async Task<string> RunAsync(BenchOptions options)
     {
