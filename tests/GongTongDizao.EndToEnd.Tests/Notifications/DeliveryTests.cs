@@ -129,6 +129,26 @@ public sealed class DeliveryTests(NotificationsFixture host)
     }
 
     [Fact]
+    public async Task A_burst_of_40001_refreshes_the_token_retries_later_and_sends_once()
+    {
+        var user = await host.CreateUserAsync();
+        await host.GrantAsync(user, "letterAccepted", 1);
+        // Three rejections in a row: the client's one refresh-and-retry meets the second, the later retry the third.
+        host.Simulator.State.AddFault(new SimulatorFault(SimulatorApis.SubscribeSend, ErrCode: 40001, Count: 3));
+        var message = NotificationsFixture.Delivery(user);
+
+        var first = await Deliver.HandleAsync(message, CancellationToken.None);
+        var second = await Deliver.HandleAsync(message, CancellationToken.None);
+
+        Assert.Equal(DeliveryStatus.Pending, first!.Status);
+        Assert.Equal("retry:40001", first.Reason);
+        Assert.Equal(DeliveryStatus.Sent, second!.Status);
+        Assert.Equal(2, second.Attempts);
+        Assert.Single(host.Simulator.State.SentMessages, m => m.ToOpenId == user.OpenId);
+        Assert.Equal(0, (await Quotas.FindAsync(user.Id, "letterAccepted", CancellationToken.None))!.Remaining);
+    }
+
+    [Fact]
     public async Task A_timeout_is_retried_later()
     {
         var user = await host.CreateUserAsync();
