@@ -53,7 +53,7 @@ internal static class FanOut
             "the `deliveries` queue against the WeChat simulator. One resident in " +
             FanOutSeeder.QuotaEvery.ToString(CultureInfo.InvariantCulture) +
             " has a one-time quota for the template (sent), the others have none (skipped). Each size runs in a fresh DevHost " +
-            "process; its peak working set is the kernel's VmHWM. \"Done\" is POST to the broadcast reporting done; " +
+            "process; its peak working set is the kernel's VmHWM. \"Done\" is the time from the POST to the broadcast reporting done; " +
             "deliveries/s = recipients / done. \"Counts add up\": sent + skipped + failed = recipients = inbox items in Cosmos, " +
             "the delivery records in Cosmos match each counter with none pending, and the simulator received exactly the sent ones.");
         text.AppendLine();
