@@ -17,7 +17,7 @@ internal static class ApiOverhead
 
     public static async Task<string> RunAsync(BenchOptions options)
     {
-        var duration = TimeSpan.FromSeconds(options.Quick ? 3 : 10);
+        var duration = TimeSpan.FromSeconds(options.Quick ? 2 : 10);
         // The highest daily letter limit and seconding threshold the options allow: the loops repeat what one resident does once.
         await using var devHost = await DevHostProcess.StartAsync(options, "--Letters:DailyLimit=100", "--Topics:SecondThreshold=10000", "--DevHost:TimerInterval=01:00:00");
         using var http = devHost.CreateClient();
