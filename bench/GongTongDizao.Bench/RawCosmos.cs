@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using GongTongDizao.Core;
-using GongTongDizao.DevHost.LocalStack;
 using Microsoft.Azure.Cosmos;
 
 namespace GongTongDizao.Bench;
@@ -29,17 +28,8 @@ internal sealed class RawCosmos : IDisposable
 
     public static async Task<RawCosmos> CreateAsync()
     {
-        var options = BenchEmulators.Options();
-        var client = new CosmosClient(options.CosmosEndpoint.ToString(), LocalStackOptions.CosmosEmulatorKey, new CosmosClientOptions
-        {
-            // Same settings as the app's loopback client (CosmosClientFactory): gateway mode, emulator certificate.
-            ConnectionMode = ConnectionMode.Gateway,
-            LimitToEndpoint = true,
-            HttpClientFactory = () => new HttpClient(new HttpClientHandler
-            {
-                ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
-            }),
-        });
+        // The app's loopback client settings (gateway mode, the emulator's certificate); documents go as streams.
+        var client = BenchEmulators.Cosmos(bulk: false);
         var database = client.GetDatabase(StoreNames.Database);
         var container = (await database.CreateContainerIfNotExistsAsync(ContainerName, "/pk")).Container;
         var raw = new RawCosmos(client, container);

@@ -1,4 +1,3 @@
-using GongTongDizao.Core.Features.Notifications;
 using GongTongDizao.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
@@ -13,7 +12,7 @@ public sealed class LoggingAppTelemetryTests
         var logger = new ListLogger();
         var events = new AppEvents(new LoggingAppTelemetry(logger));
 
-        new NotificationTelemetry(events).Delivery("sent", "letterAccepted");
+        events.NotificationDelivery("sent", "letterAccepted");
 
         var entry = Assert.Single(logger.Entries);
         Assert.Equal(LogLevel.Information, entry.Level);

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Core;
 using Azure.Storage.Queues;
@@ -30,22 +28,8 @@ public sealed class StoreCallFixture : DevHostFixture
     {
         var probe = Guid.NewGuid().ToString("N");
         using var client = CreateClient();
-        using var request = new HttpRequestMessage(method, new Uri(path.TrimStart('/'), UriKind.Relative));
+        using var request = ApiClient.Request(method, path, token, body, functionKey);
         request.Headers.Add(ProbeHeader, probe);
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        if (functionKey is not null)
-        {
-            request.Headers.Add("x-functions-key", functionKey);
-        }
-
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body);
-        }
 
         using var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();

@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace GongTongDizao.EndToEnd.Tests.Reliability;
@@ -123,21 +121,7 @@ public sealed class ScopeLeakChecks(MatrixFixture host, MatrixWorld w)
     {
         ArgumentNullException.ThrowIfNull(host);
         using var client = host.CreateClient();
-        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        if (key is not null)
-        {
-            request.Headers.Add("x-functions-key", key);
-        }
-
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body);
-        }
+        using var request = ApiClient.Request(method, path, token, body, key);
 
         using var response = await client.SendAsync(request);
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());

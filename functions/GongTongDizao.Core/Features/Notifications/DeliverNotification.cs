@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using GongTongDizao.Core.Features.Identity;
+using GongTongDizao.Core.Telemetry;
 using GongTongDizao.WeChat;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging;
@@ -27,7 +28,7 @@ public sealed partial class DeliverNotification(
     WeChatClient wechat,
     TemplateCatalogue catalogue,
     DeliveryQueue queue,
-    NotificationTelemetry telemetry,
+    AppEvents telemetry,
     IOptions<NotificationsOptions> options,
     TimeProvider time,
     ILogger<DeliverNotification> logger)
@@ -156,7 +157,7 @@ public sealed partial class DeliverNotification(
         }
         catch (WeChatApiException ex)
         {
-            telemetry.SendFailed(message.TemplateKey, ex.ErrCode.ToString(CultureInfo.InvariantCulture));
+            telemetry.WeChatSendFailed(message.TemplateKey, ex.ErrCode.ToString(CultureInfo.InvariantCulture));
             await quotas.RefundAsync(message.UserId, message.TemplateKey, cancellationToken);
             return await FinishAsync(record with { Attempts = attempts, ErrCode = ex.ErrCode }, DeliveryStatus.Failed, "errcode_" + ex.ErrCode.ToString(CultureInfo.InvariantCulture), cancellationToken);
         }
@@ -171,11 +172,11 @@ public sealed partial class DeliverNotification(
             case SubscribeSendOutcome.Sent:
                 return await FinishAsync(record with { MsgId = result.MsgId }, DeliveryStatus.Sent, null, cancellationToken);
             case SubscribeSendOutcome.NoQuota:
-                telemetry.SendFailed(message.TemplateKey, result.ErrCode.ToString(CultureInfo.InvariantCulture));
+                telemetry.WeChatSendFailed(message.TemplateKey, result.ErrCode.ToString(CultureInfo.InvariantCulture));
                 await quotas.ResetAsync(message.UserId, message.TemplateKey, cancellationToken);
                 return await FinishAsync(record, DeliveryStatus.Skipped, "refused", cancellationToken);
             case SubscribeSendOutcome.DailyLimitReached:
-                telemetry.SendFailed(message.TemplateKey, result.ErrCode.ToString(CultureInfo.InvariantCulture));
+                telemetry.WeChatSendFailed(message.TemplateKey, result.ErrCode.ToString(CultureInfo.InvariantCulture));
                 return await DeferAsync(message, record, NextBeijingMidnight(time.GetUtcNow()), "daily_limit", cancellationToken);
             case SubscribeSendOutcome.InvalidData:
                 // Our data broke WeChat's rules although the builder checked it: a bug in the catalogue or the rules.
@@ -185,7 +186,7 @@ public sealed partial class DeliverNotification(
                 break;
         }
 
-        telemetry.SendFailed(message.TemplateKey, result.ErrCode.ToString(CultureInfo.InvariantCulture));
+        telemetry.WeChatSendFailed(message.TemplateKey, result.ErrCode.ToString(CultureInfo.InvariantCulture));
         await quotas.RefundAsync(message.UserId, message.TemplateKey, cancellationToken);
         var reason = result.Outcome switch
         {
@@ -200,7 +201,7 @@ public sealed partial class DeliverNotification(
 
     private async Task<DeliveryRecord> RetryAsync(DeliveryMessage message, DeliveryRecord record, int attempts, string errCode, bool certainlyNotSent, CancellationToken cancellationToken)
     {
-        telemetry.SendFailed(message.TemplateKey, errCode);
+        telemetry.WeChatSendFailed(message.TemplateKey, errCode);
         if (attempts >= options.Value.MaxSendAttempts)
         {
             if (certainlyNotSent)
@@ -240,7 +241,7 @@ public sealed partial class DeliverNotification(
             DeliveryStatus.Skipped => "skipped",
             _ => "failed",
         };
-        telemetry.Delivery(outcome, record.TemplateKey);
+        telemetry.NotificationDelivery(outcome, record.TemplateKey);
         if (record.BroadcastId is { } broadcastId)
         {
             await _container.PatchItemAsync<BroadcastDocument>(

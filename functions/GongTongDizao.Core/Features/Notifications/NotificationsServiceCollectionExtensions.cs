@@ -21,7 +21,6 @@ internal static class NotificationsServiceCollectionExtensions
         services.AddSingleton<NotificationPreferences>();
         services.AddSingleton<InboxStore>();
         services.AddSingleton<AudienceResolver>();
-        services.AddSingleton<NotificationTelemetry>();
         services.AddSingleton<IPersonalDataSource, NotificationsPersonalData>();
 
         services.AddTransient<FanOutEvent>();
