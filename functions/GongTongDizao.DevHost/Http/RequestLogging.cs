@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using GongTongDizao.DevHost.Functions;
 
 namespace GongTongDizao.DevHost.Http;
 
@@ -15,7 +16,7 @@ public sealed partial class RequestLogging(RequestDelegate next, ILogger<Request
         }
         finally
         {
-            var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value ?? "/";
+            var route = context.Features.Get<HttpRouteMatch>()?.Template ?? "(no route)";
             Log(logger, context.Request.Method, route, context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     }
