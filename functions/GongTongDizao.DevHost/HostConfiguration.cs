@@ -13,7 +13,7 @@ namespace GongTongDizao.DevHost;
 internal sealed class HostConfiguration
 {
     // Sections that configure this host, never the app.
-    private static readonly string[] s_hostSections = [DevHostOptions.SectionName, LocalStackOptions.SectionName, "Urls", "Logging"];
+    private static readonly string[] s_hostSections = [DevHostOptions.SectionName, LocalStackOptions.SectionName, "Urls"];
 
     private HostConfiguration(IConfiguration host, DevHostOptions options, Action<ILoggingBuilder>? logging)
     {

@@ -23,6 +23,7 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
     private readonly WebApplication _grpc;
     private readonly LocalStackHandle? _stack;
     private TriggerHost? _triggers;
+    private string _routePrefix = "api";
 
     private LocalFunctionsHost(WebApplication web, WebApplication grpc, LocalStackHandle? stack, WeChatSimulator? simulator, HostConfiguration configuration)
     {
@@ -52,10 +53,7 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
     {
         var configuration = await HostConfiguration.BuildAsync(args, logging, cancellationToken);
         var app = FunctionApp.Locate(configuration.Options.AppDirectory, configuration.Options.HostJsonPath);
-        if (configuration.Stack is not null)
-        {
-            await DataPlaneProvisioner.EnsureAsync(configuration.Stack.Options, cancellationToken);
-        }
+        await ProvisionAsync(configuration.AppSettings, cancellationToken);
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddConfiguration(configuration.Host);
@@ -86,6 +84,24 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
 
         return host;
     }
+
+    /// <summary>
+    /// Creates what Bicep declares, in the emulators the worker uses; only loopback endpoints with a key (the
+    /// emulators) are touched, never a real account.
+    /// </summary>
+    public static async Task ProvisionAsync(IReadOnlyDictionary<string, string> appSettings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(appSettings);
+        if (appSettings.TryGetValue("Cosmos:Endpoint", out var endpoint) && Uri.TryCreate(endpoint, UriKind.Absolute, out var cosmos) && cosmos.IsLoopback
+            && appSettings.TryGetValue("Cosmos:Key", out var key) && appSettings.TryGetValue("AzureWebJobsStorage", out var storage))
+        {
+            await DataPlaneProvisioner.EnsureAsync(cosmos, key, storage, cancellationToken);
+        }
+    }
+
+    /// <summary>The demo tree and people, through the admin API of this host's worker.</summary>
+    public Task SeedDemoDataAsync(CancellationToken cancellationToken) =>
+        DemoData.SeedAsync(new Uri(BaseAddress, _routePrefix + "/"), Options.MasterKey, cancellationToken);
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _web.WaitForShutdownAsync(cancellationToken);
 
@@ -118,6 +134,7 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
 
     private async Task RunAsync(FunctionApp app, CancellationToken cancellationToken)
     {
+        _routePrefix = app.HostJson.RoutePrefix;
         await _grpc.StartAsync(cancellationToken);
         Supervisor.GrpcUri = new Uri(Address(_grpc));
         await _web.StartAsync(cancellationToken);
@@ -150,7 +167,7 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
 
         if (Options.SeedDemoData)
         {
-            await DemoData.SeedAsync(new Uri(BaseAddress, app.HostJson.RoutePrefix + "/"), Options.MasterKey, cancellationToken);
+            await SeedDemoDataAsync(cancellationToken);
         }
 
         LogListening(_web.Services.GetRequiredService<ILogger<LocalFunctionsHost>>(), BaseAddress.ToString(), channel.Functions.Count);

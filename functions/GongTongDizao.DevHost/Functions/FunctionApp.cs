@@ -25,6 +25,32 @@ public sealed class FunctionApp
 
     public string HostJsonPath => Path.Combine(Directory, "host.json");
 
+    /// <summary>
+    /// The functions.metadata file the Worker SDK writes at build: the same descriptions the worker reports over
+    /// gRPC, for tools and tests that need the route table without starting a worker.
+    /// </summary>
+    public IReadOnlyList<WorkerFunction> ReadMetadataFile()
+    {
+        var path = Path.Combine(Directory, "functions.metadata");
+        if (!File.Exists(path))
+        {
+            throw new FunctionMetadataException($"functions.metadata was not found at '{path}'. Build the Functions project first (dotnet build), which generates it.");
+        }
+
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        return [.. document.RootElement.EnumerateArray().Select(f =>
+        {
+            var metadata = new Rpc.RpcFunctionMetadata
+            {
+                Name = f.GetProperty("name").GetString()!,
+                EntryPoint = f.TryGetProperty("entryPoint", out var entry) ? entry.GetString() ?? string.Empty : string.Empty,
+                FunctionId = f.GetProperty("name").GetString()!,
+            };
+            metadata.RawBindings.AddRange(f.GetProperty("bindings").EnumerateArray().Select(b => b.GetRawText()));
+            return WorkerFunction.From(metadata);
+        })];
+    }
+
     /// <summary>The configured folder, or the Functions project's build output recorded when this host was built.</summary>
     public static FunctionApp Locate(string? configuredDirectory, string? hostJsonOverride = null)
     {

@@ -52,3 +52,6 @@ public sealed class HttpRouteTable
 
 /// <summary>The function a request goes to, its route template and the route values taken from the path.</summary>
 public sealed record HttpRouteMatch(WorkerFunction Function, string Template, RouteValueDictionary Values);
+
+/// <summary>The invocation an HTTP request became: the function's name and the invocation id the worker saw.</summary>
+public sealed record FunctionInvocation(string Function, string Id);

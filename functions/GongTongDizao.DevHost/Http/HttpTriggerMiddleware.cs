@@ -54,6 +54,7 @@ public sealed partial class HttpTriggerMiddleware(
         }
 
         var invocationId = Guid.NewGuid().ToString();
+        context.Features.Set(new FunctionInvocation(match.Function.Name, invocationId));
         var invocation = channel.InvokeAsync(Request(invocationId, match, context), match.Function, CancellationToken.None);
         var error = await forwarder.SendAsync(context, channel.HttpUri!.ToString(), client.Invoker, ForwarderRequestConfig.Empty, new InvocationTransformer(invocationId));
         if (error != ForwarderError.None && !context.Response.HasStarted)

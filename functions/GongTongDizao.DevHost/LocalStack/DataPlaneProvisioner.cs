@@ -12,16 +12,17 @@ namespace GongTongDizao.DevHost.LocalStack;
 /// </summary>
 public static class DataPlaneProvisioner
 {
-    public static async Task EnsureAsync(LocalStackOptions stack, CancellationToken cancellationToken)
+    /// <summary>Against the emulators the worker was given (its Cosmos endpoint and key, its storage connection string).</summary>
+    public static async Task EnsureAsync(Uri cosmosEndpoint, string cosmosKey, string storageConnectionString, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(stack);
+        ArgumentNullException.ThrowIfNull(cosmosEndpoint);
         var manifest = DataPlane.Embedded;
-        using var cosmos = new CosmosClient(stack.CosmosEndpoint.ToString(), LocalStackOptions.CosmosEmulatorKey, new CosmosClientOptions
+        using var cosmos = new CosmosClient(cosmosEndpoint.ToString(), cosmosKey, new CosmosClientOptions
         {
             ConnectionMode = ConnectionMode.Gateway,
             LimitToEndpoint = true,
             // The emulator's certificate is self-signed; it listens on loopback only.
-            ServerCertificateCustomValidationCallback = (_, _, _) => stack.CosmosEndpoint.IsLoopback,
+            ServerCertificateCustomValidationCallback = (_, _, _) => cosmosEndpoint.IsLoopback,
         });
         Database database = await cosmos.CreateDatabaseIfNotExistsAsync(manifest.Cosmos.Database, cancellationToken: cancellationToken);
         foreach (var container in manifest.Cosmos.Containers)
@@ -31,13 +32,13 @@ public static class DataPlaneProvisioner
                 cancellationToken: cancellationToken);
         }
 
-        var queues = new QueueServiceClient(stack.StorageConnectionString);
+        var queues = new QueueServiceClient(storageConnectionString);
         foreach (var queue in manifest.Storage.Queues)
         {
             await queues.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
 
-        var blobs = new BlobServiceClient(stack.StorageConnectionString);
+        var blobs = new BlobServiceClient(storageConnectionString);
         foreach (var container in manifest.Storage.BlobContainers)
         {
             await blobs.GetBlobContainerClient(container).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
