@@ -16,7 +16,7 @@ public sealed class WeChatApiHosts
     private readonly TimeSpan _stickiness;
     private readonly Lock _gate = new();
     private int _preferred;
-    private long _preferredUntil;
+    private DateTimeOffset _preferredUntil;
 
     public WeChatApiHosts(IOptions<WeChatClientOptions> options)
     {
@@ -33,8 +33,9 @@ public sealed class WeChatApiHosts
     {
         lock (_gate)
         {
-            // Network failover is a wall-clock matter (like the resilience pipeline's timeouts), not business time.
-            if (_preferred == 0 || Environment.TickCount64 >= _preferredUntil)
+            // Network failover is a wall-clock matter (like the resilience pipeline's timeouts), not business time,
+            // which tests freeze.
+            if (_preferred == 0 || TimeProvider.System.GetUtcNow() >= _preferredUntil)
             {
                 _preferred = 0;
                 return _hosts;
@@ -57,7 +58,7 @@ public sealed class WeChatApiHosts
             else if (afterFailover && index > 0 && _stickiness > TimeSpan.Zero)
             {
                 _preferred = index;
-                _preferredUntil = Environment.TickCount64 + (long)_stickiness.TotalMilliseconds;
+                _preferredUntil = TimeProvider.System.GetUtcNow() + _stickiness;
             }
         }
     }

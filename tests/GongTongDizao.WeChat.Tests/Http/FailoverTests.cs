@@ -115,6 +115,52 @@ public class FailoverTests(SimulatorFixture fixture) : IClassFixture<SimulatorFi
         Assert.Equal(["api.weixin.qq.com", "api2.weixin.qq.com", "hk.api.weixin.qq.com"], hosts.Select(h => h.Host));
     }
 
+    [Fact]
+    public async Task By_default_api2_takes_over_and_keeps_the_calls_while_api_is_unreachable()
+    {
+        using var stub = new StubHttpHandler();
+        stub.Always("/wxa/msg_sec_check", """{"errcode":0,"errmsg":"ok","result":{"suggest":"pass","label":100},"trace_id":"t-1"}""");
+        using var down = new HostDownHandler("api.weixin.qq.com", stub);
+        await using var services = WeChatTestServices.Build(TestValues.Apply, down);
+        var client = services.GetRequiredService<WeChatClient>();
+
+        await client.CheckTextAsync(new TextCheckRequest(SimulatorFixture.ActiveOpenId, "一"));
+        var triedPrimary = down.Hosts.Count(h => h == "api.weixin.qq.com");
+        await client.CheckTextAsync(new TextCheckRequest(SimulatorFixture.ActiveOpenId, "二"));
+
+        Assert.True(triedPrimary > 0);
+        // After the failover the backup is asked first: the dead host costs no more connection attempts.
+        Assert.Equal(triedPrimary, down.Hosts.Count(h => h == "api.weixin.qq.com"));
+        Assert.All(stub.Requests, r => Assert.Equal("api2.weixin.qq.com", r.Uri.Host));
+        Assert.Equal(2, stub.RequestsTo("/wxa/msg_sec_check").Count);
+    }
+
+    /// <summary>Refuses connections to one host, as a host that is down does, and passes the others on.</summary>
+    private sealed class HostDownHandler(string downHost, HttpMessageHandler others) : HttpMessageHandler
+    {
+        private readonly HttpMessageInvoker _others = new(others, disposeHandler: false);
+
+        public System.Collections.Concurrent.ConcurrentQueue<string> Hosts { get; } = new();
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Hosts.Enqueue(request.RequestUri!.Host);
+            return request.RequestUri.Host == downHost
+                ? throw new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused")
+                : _others.SendAsync(request, cancellationToken);
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _others.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+
     /// <summary>A loopback port nobody listens on: connecting is refused at once.</summary>
     private static Uri ClosedLoopbackPort()
     {
