@@ -42,15 +42,14 @@ internal sealed class AccessTokenStore(WeChatSimulatorOptions options, IssuedCre
                 }
 
                 _forceCount++;
-                var tooSoon = _lastForced is { } last && now - last < options.ForceRefreshMinInterval;
-                if (!tooSoon && _current is not null)
+                if (_lastForced is not { } last || now - last >= options.ForceRefreshMinInterval)
                 {
-                    _valid.Remove(_current);
-                    _current = null;
-                    _lastForced = now;
-                }
-                else if (_current is null)
-                {
+                    if (_current is not null)
+                    {
+                        _valid.Remove(_current);
+                        _current = null;
+                    }
+
                     _lastForced = now;
                 }
             }
