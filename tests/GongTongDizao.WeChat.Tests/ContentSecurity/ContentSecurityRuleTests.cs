@@ -35,7 +35,7 @@ public class ContentSecurityRuleTests(SimulatorFixture fixture) : IClassFixture<
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var simulator = await WeChatSimulator.StartAsync(new WeChatSimulatorOptions { TimeProvider = time });
-        await using var services = ClientFor(simulator);
+        await using var services = WeChatTestServices.ForSimulator(simulator);
         var client = services.GetRequiredService<WeChatClient>();
         var session = await client.Code2SessionAsync("demo-visit-window");
 
@@ -111,14 +111,4 @@ public class ContentSecurityRuleTests(SimulatorFixture fixture) : IClassFixture<
         using var response = await http.PostAsJsonAsync($"{path}?access_token={Uri.EscapeDataString(token)}", body);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
-
-    private static ServiceProvider ClientFor(WeChatSimulator simulator) =>
-        WeChatTestServices.Build(o =>
-        {
-            o.AppId = simulator.Options.AppId;
-            o.AppSecret = simulator.Options.AppSecret;
-            o.Token = simulator.Options.Token;
-            o.EncodingAesKey = simulator.Options.EncodingAesKey;
-            o.BaseAddress = simulator.BaseAddress;
-        });
 }

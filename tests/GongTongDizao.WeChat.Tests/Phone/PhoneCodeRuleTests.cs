@@ -32,14 +32,7 @@ public class PhoneCodeRuleTests(SimulatorFixture fixture) : IClassFixture<Simula
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var simulator = await WeChatSimulator.StartAsync(new WeChatSimulatorOptions { TimeProvider = time });
-        await using var services = WeChatTestServices.Build(o =>
-        {
-            o.AppId = simulator.Options.AppId;
-            o.AppSecret = simulator.Options.AppSecret;
-            o.Token = simulator.Options.Token;
-            o.EncodingAesKey = simulator.Options.EncodingAesKey;
-            o.BaseAddress = simulator.BaseAddress;
-        });
+        await using var services = WeChatTestServices.ForSimulator(simulator);
         var client = services.GetRequiredService<WeChatClient>();
         var fresh = simulator.State.IssuePhoneCode("13800138000");
         var stale = simulator.State.IssuePhoneCode("13800138002");

@@ -50,14 +50,7 @@ public class QrCodeRuleTests(SimulatorFixture fixture) : IClassFixture<Simulator
     public async Task A_default_simulator_checks_pages()
     {
         await using var simulator = await WeChatSimulator.StartAsync();
-        await using var services = WeChatTestServices.Build(o =>
-        {
-            o.AppId = simulator.Options.AppId;
-            o.AppSecret = simulator.Options.AppSecret;
-            o.Token = simulator.Options.Token;
-            o.EncodingAesKey = simulator.Options.EncodingAesKey;
-            o.BaseAddress = simulator.BaseAddress;
-        });
+        await using var services = WeChatTestServices.ForSimulator(simulator);
         var client = services.GetRequiredService<WeChatClient>();
 
         var released = await client.GetUnlimitedQrCodeAsync(new UnlimitedQrCodeRequest("t=1") { Page = "pages/topics/detail" });

@@ -70,14 +70,7 @@ public class PushDedupeTests
         options.PushHandler = inbox;
         await using var simulator = await WeChatSimulator.StartAsync(options);
         simulator.State.RecordVisit("oUser0000000000000000000001");
-        await using var services = WeChatTestServices.Build(o =>
-        {
-            o.AppId = options.AppId;
-            o.AppSecret = options.AppSecret;
-            o.Token = options.Token;
-            o.EncodingAesKey = options.EncodingAesKey;
-            o.BaseAddress = simulator.BaseAddress;
-        });
+        await using var services = WeChatTestServices.ForSimulator(simulator);
         var client = services.GetRequiredService<WeChatClient>();
 
         var traceIds = new List<string>();

@@ -22,7 +22,7 @@ public class StableTokenRuleTests
         options.WhitelistedIps.Clear();
         options.WhitelistedIps.Add("203.0.113.7");
         await using var simulator = await WeChatSimulator.StartAsync(options);
-        await using var services = ClientFor(simulator);
+        await using var services = WeChatTestServices.ForSimulator(simulator);
 
         var error = await Assert.ThrowsAsync<WeChatApiException>(() => services.GetRequiredService<WeChatAccessTokenProvider>().GetAccessTokenAsync().AsTask());
 
@@ -66,7 +66,7 @@ public class StableTokenRuleTests
         await using var simulator = await WeChatSimulator.StartAsync();
         simulator.State.AddFault(new SimulatorFault(SimulatorApis.StableToken, ErrCode: 40001, Count: 5));
         simulator.State.RecordVisit("oUser0000000000000000000001");
-        await using var services = ClientFor(simulator);
+        await using var services = WeChatTestServices.ForSimulator(simulator);
 
         var error = await Assert.ThrowsAsync<WeChatApiException>(() =>
             services.GetRequiredService<WeChatClient>().CheckTextAsync(new TextCheckRequest("oUser0000000000000000000001", "你好")));
@@ -86,14 +86,4 @@ public class StableTokenRuleTests
         });
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
-
-    private static ServiceProvider ClientFor(WeChatSimulator simulator) =>
-        WeChatTestServices.Build(o =>
-        {
-            o.AppId = simulator.Options.AppId;
-            o.AppSecret = simulator.Options.AppSecret;
-            o.Token = simulator.Options.Token;
-            o.EncodingAesKey = simulator.Options.EncodingAesKey;
-            o.BaseAddress = simulator.BaseAddress;
-        });
 }
