@@ -4,7 +4,7 @@ using System.Text;
 namespace GongTongDizao.Bench;
 
 /// <summary>
-/// Part 1 of ./bench.sh: requests/s, p50 and p99 of the resident endpoints through the DevHost at concurrency 1, 16
+/// Part 1 of ./bench.sh: requests/s, p50 and p99 of the resident endpoints through the local Functions host and the real worker at concurrency 1, 16
 /// and 64, beside the raw Cosmos SDK point read and create against the same emulator in the same run. The
 /// targets are ratios to that baseline because the machine is shared and its absolute speed varies.
 /// </summary>
@@ -33,6 +33,14 @@ internal static class ApiOverhead
             var rawCreate = await LoadRun.MeasureAsync(concurrency, duration, raw.CreateAsync);
             rows.Add(new Row("Cosmos SDK point read (baseline)", Kind.Baseline, rawRead, null));
             rows.Add(new Row("Cosmos SDK create (baseline)", Kind.Baseline, rawCreate, null));
+
+            // The host-and-worker path on its own: routing, the gRPC invocation and the forward, with no store call.
+            var path = await LoadRun.MeasureAsync(concurrency, duration, async _ =>
+            {
+                using var response = await http.GetAsync(new Uri("api/me", UriKind.Relative));
+                return response.StatusCode == System.Net.HttpStatusCode.Unauthorized;
+            });
+            rows.Add(new Row("Host and worker path: GET /api/me without a token (401, no store call)", Kind.Path, path, path.P50Ms / rawRead.P50Ms));
             foreach (var endpoint in world.Endpoints())
             {
                 var figures = await LoadRun.MeasureAsync(concurrency, duration, endpoint.Call);
@@ -53,11 +61,11 @@ internal static class ApiOverhead
         text.AppendLine();
         text.AppendLine("| endpoint | kind | concurrency | requests | failures | req/s | p50 ms | p99 ms | p50 ratio | target met |");
         text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---|");
-        foreach (var row in rows.OrderBy(r => r.Kind == Kind.Baseline ? 0 : 1).ThenBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Figures.Concurrency))
+        foreach (var row in rows.OrderBy(r => (int)r.Kind).ThenBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Figures.Concurrency))
         {
             var f = row.Figures;
             var target = row.Kind switch { Kind.Read => ReadTarget, Kind.Write => WriteTarget, _ => double.NaN };
-            var met = row.Ratio is { } r ? (r <= target ? "yes" : "**no**") : "";
+            var met = row.Ratio is { } r && !double.IsNaN(target) ? (r <= target ? "yes" : "**no**") : "";
             text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Name} | {row.Kind.ToString().ToLowerInvariant()} | {f.Concurrency} | {f.Requests} | {f.Failures} | {f.RequestsPerSecond:0} | {f.P50Ms:0.00} | {f.P99Ms:0.00} | {(row.Ratio is { } x ? x.ToString("0.00", CultureInfo.InvariantCulture) : "")} | {met} |");
         }
 
@@ -70,6 +78,7 @@ internal static class ApiOverhead
 internal enum Kind
 {
     Baseline,
+    Path,
     Read,
     Write,
 }

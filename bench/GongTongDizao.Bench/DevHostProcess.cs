@@ -95,11 +95,30 @@ internal sealed class DevHostProcess : IAsyncDisposable
         throw new TimeoutException("The DevHost did not answer /api/health within 3 minutes.");
     }
 
-    /// <summary>Peak resident set size of the process so far (VmHWM), in bytes.</summary>
-    public long PeakWorkingSet() => ReadStatus("VmHWM:");
+    /// <summary>Peak resident set size of the worker, where the app runs, so far (VmHWM), in bytes.</summary>
+    public long PeakWorkingSet() => ReadStatus(WorkerProcessId(), "VmHWM:");
 
-    /// <summary>Current resident set size (VmRSS), in bytes.</summary>
-    public long WorkingSet() => ReadStatus("VmRSS:");
+    /// <summary>Current resident set size of the worker (VmRSS), in bytes.</summary>
+    public long WorkingSet() => ReadStatus(WorkerProcessId(), "VmRSS:");
+
+    /// <summary>Peak resident set size of the host process itself (routing, forwarding, queue listeners).</summary>
+    public long HostPeakWorkingSet() => ReadStatus(_process.Id, "VmHWM:");
+
+    /// <summary>The Functions worker this host started: a descendant whose command line names the app's assembly.</summary>
+    public int WorkerProcessId()
+    {
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(dir), out var pid) && IsDescendant(pid)
+                && File.ReadAllText(Path.Combine(dir, "cmdline")).Contains("--functions-worker-id", StringComparison.Ordinal)
+                && !File.ReadAllText(Path.Combine(dir, "cmdline")).Contains("worker-watchdog", StringComparison.Ordinal))
+            {
+                return pid;
+            }
+        }
+
+        throw new InvalidOperationException("The host has no worker process.");
+    }
 
     public HttpClient CreateClient() => new(new SocketsHttpHandler { MaxConnectionsPerServer = 256 })
     {
@@ -118,10 +137,33 @@ internal sealed class DevHostProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private long ReadStatus(string field)
+    private bool IsDescendant(int pid)
+    {
+        try
+        {
+            for (var current = pid; current > 1;)
+            {
+                // /proc/<pid>/stat: "pid (comm) state ppid …"; comm may hold spaces, so read after the last ')'.
+                var stat = File.ReadAllText($"/proc/{current}/stat");
+                current = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], CultureInfo.InvariantCulture);
+                if (current == _process.Id)
+                {
+                    return true;
+                }
+            }
+        }
+        catch (IOException)
+        {
+            // The process ended while we looked.
+        }
+
+        return false;
+    }
+
+    private static long ReadStatus(int pid, string field)
     {
         // Linux only, like the machines this runs on; the process's own peak, kept by the kernel.
-        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith(field, StringComparison.Ordinal));
+        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith(field, StringComparison.Ordinal));
         return long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
     }
 
