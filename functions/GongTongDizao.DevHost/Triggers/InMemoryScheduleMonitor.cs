@@ -4,9 +4,9 @@ using Microsoft.Azure.WebJobs.Extensions.Timers;
 namespace GongTongDizao.DevHost.Triggers;
 
 /// <summary>
-/// Keeps each timer's Last/Next in memory for the life of one <see cref="TriggerHost"/>, so the TimerInfo carries a
-/// ScheduleStatus as in Azure. The SDK's default StorageScheduleMonitor is not used: it crashes on the Host.Storage
-/// this SDK line resolves, and a local host that starts fresh has no missed occurrences to catch up on.
+/// Keeps each timer's Last/Next in memory for the life of one <see cref="TriggerHost"/>, in place of the SDK's
+/// StorageScheduleMonitor, which crashes on the Host.Storage versions this SDK line meets and would write to a blob
+/// container; a local host that starts fresh has no missed occurrences to catch up on (IsPastDue stays false).
 /// </summary>
 internal sealed class InMemoryScheduleMonitor : ScheduleMonitor
 {

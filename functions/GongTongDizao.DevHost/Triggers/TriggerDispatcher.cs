@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.ComponentModel;
 using System.Globalization;
 using Microsoft.Azure.WebJobs;
+using Microsoft.Azure.WebJobs.Extensions.Timers;
 using Newtonsoft.Json;
 
 namespace GongTongDizao.DevHost.Triggers;
@@ -30,8 +31,24 @@ public static class TriggerDispatcher
         var binding = host.Bindings[functionIndex];
         var invocation = binding.Kind == TriggerKind.Queue
             ? new TriggerInvocation(binding.Function, (string)trigger, QueueMetadata(binder.BindingData))
-            : new TriggerInvocation(binding.Function, JsonConvert.SerializeObject((TimerInfo)trigger), new Dictionary<string, string>());
+            : new TriggerInvocation(binding.Function, TimerPayload(host, functionIndex, (TimerInfo)trigger), new Dictionary<string, string>());
         return host.Invoker.InvokeAsync(invocation, cancellationToken);
+    }
+
+    /// <summary>
+    /// The TimerInfo as the Functions host serialises it for the worker. The timer extension's value reaches the
+    /// function without its ScheduleStatus (observed with Extensions 3.0.6), so the status is kept here the way the
+    /// timer listener keeps it: Last = this firing, Next = the schedule's next occurrence after it. The first firing
+    /// has Last and LastUpdated at DateTime's default, as after a fresh start in Azure.
+    /// </summary>
+    private static string TimerPayload(TriggerRegistration host, int functionIndex, TimerInfo timer)
+    {
+        var now = DateTime.Now;
+        var status = timer.ScheduleStatus
+            ?? host.TimerStatuses.GetValueOrDefault(functionIndex)
+            ?? new ScheduleStatus { Last = default, Next = now, LastUpdated = default };
+        host.TimerStatuses[functionIndex] = new ScheduleStatus { Last = now, Next = timer.Schedule.GetNextOccurrence(now), LastUpdated = now };
+        return JsonConvert.SerializeObject(new TimerInfo(timer.Schedule, status, timer.IsPastDue));
     }
 
     internal static void Register(string hostKey, TriggerRegistration registration)
@@ -66,4 +83,8 @@ public static class TriggerDispatcher
 }
 
 /// <summary>What the dispatcher needs of one running <see cref="TriggerHost"/>.</summary>
-internal sealed record TriggerRegistration(IReadOnlyList<TriggerBinding> Bindings, ITriggerInvoker Invoker);
+internal sealed record TriggerRegistration(IReadOnlyList<TriggerBinding> Bindings, ITriggerInvoker Invoker)
+{
+    /// <summary>Each timer's status after its last firing, by function index.</summary>
+    public ConcurrentDictionary<int, ScheduleStatus> TimerStatuses { get; } = new();
+}

@@ -203,15 +203,11 @@ public sealed partial class TriggerHost : IAsyncDisposable
         });
 
         // Only host.json and the app settings: not the process's environment or an appsettings.json of the DevHost.
-        // The SDK reads extensions:queues from the configuration root, which is where host.json puts it.
+        var hostJson = HostJson.ToConfiguration(_options.HostJsonPath);
         builder.ConfigureAppConfiguration(config =>
         {
             config.Sources.Clear();
-            if (File.Exists(_options.HostJsonPath))
-            {
-                config.AddJsonFile(Path.GetFullPath(_options.HostJsonPath), optional: true, reloadOnChange: false);
-            }
-
+            config.AddInMemoryCollection(hostJson);
             config.AddInMemoryCollection(configuration);
         });
         builder.ConfigureLogging(logging =>
@@ -219,7 +215,8 @@ public sealed partial class TriggerHost : IAsyncDisposable
             logging.ClearProviders();
             logging.AddProvider(new ForwardingLoggerProvider(_loggers));
             logging.AddFilter("Azure", LogLevel.Warning);
-            HostJsonLogging.AddFilters(logging, _options.HostJsonPath);
+            logging.AddFilter("Microsoft.Azure.WebJobs.Hosting.OptionsLoggingService", LogLevel.Warning); // a JSON dump of every options class per start
+            HostJson.AddLogFilters(logging, _options.HostJsonPath);
         });
         builder.ConfigureServices(services =>
         {
@@ -227,6 +224,7 @@ public sealed partial class TriggerHost : IAsyncDisposable
             services.AddSingleton<ScheduleMonitor>(_scheduleMonitor);
             services.AddSingleton<IWebJobsExceptionHandlerFactory>(new TriggerExceptionHandlerFactory(OnListenerFailure));
             services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
+            services.Configure<JobHostFunctionTimeoutOptions>(o => HostJson.ConfigureTimeout(o, _options.HostJsonPath));
         });
         return builder.Build();
     }

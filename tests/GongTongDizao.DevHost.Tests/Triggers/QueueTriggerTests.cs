@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure.Storage.Queues;
 using GongTongDizao.DevHost.Triggers;
+using GongTongDizao.Testing;
 
 namespace GongTongDizao.DevHost.Tests.Triggers;
 
@@ -14,7 +15,8 @@ public sealed class QueueTriggerTests(AzuriteFixture azurite)
     {
         var queueName = TriggerTestHost.NewQueueName();
         var invoker = new RecordingInvoker();
-        await using var host = await TriggerTestHost.StartAsync(azurite, invoker, [TriggerTestHost.Queue("OnEvent", queueName)]);
+        var logs = new CapturedLogs();
+        await using var host = await TriggerTestHost.StartAsync(azurite, invoker, [TriggerTestHost.Queue("OnEvent", queueName)], logs: logs);
         var queue = azurite.Queue(queueName);
 
         var sent = (await queue.SendMessageAsync("""{"eventId":"e-1","text":"你好"}""")).Value;
@@ -38,6 +40,8 @@ public sealed class QueueTriggerTests(AzuriteFixture azurite)
 
         Assert.True(DateTimeOffset.Parse(invocation.Metadata["ExpirationTime"], CultureInfo.InvariantCulture) > DateTimeOffset.Parse(invocation.Metadata["InsertionTime"], CultureInfo.InvariantCulture));
         await Eventually.TrueAsync(async () => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0, s_wait, "the handled message is deleted");
+        Assert.Contains(logs.Lines, l => l.StartsWith("Information Function.OnEvent: Executed 'OnEvent' (Succeeded", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, l => l.StartsWith("Information Azure.", StringComparison.Ordinal) || l.StartsWith("Debug Azure.", StringComparison.Ordinal));
     }
 
     [Fact]
