@@ -1,8 +1,4 @@
-using Azure.Storage.Queues;
-using Microsoft.Azure.WebJobs;
-using Microsoft.Azure.WebJobs.Extensions.Timers;
 using Microsoft.Azure.WebJobs.Host;
-using Microsoft.Azure.WebJobs.Host.Timers;
 
 // IJobHostMetadataProvider is marked obsolete ("not ready for public consumption"); it is what the Functions host itself
 // uses to turn binding JSON into attributes, and the SDK line is frozen (3.0.x).
@@ -129,8 +125,8 @@ public sealed partial class TriggerHost : IAsyncDisposable
             return;
         }
 
-        await EnsureQueuesAsync(cancellationToken);
-        var host = BuildJobHost();
+        await TriggerJobHost.EnsureQueuesAsync(_bindings, _options.StorageConnectionString, cancellationToken);
+        var host = TriggerJobHost.Build(_bindings, _options, _loggers, new TriggerJobHost.Hooks(EmitFunctionsType, _scheduleMonitor, OnListenerFailure));
         try
         {
             await host.StartAsync(cancellationToken);
@@ -163,70 +159,6 @@ public sealed partial class TriggerHost : IAsyncDisposable
         {
             host.Dispose();
         }
-    }
-
-    /// <summary>The Storage Queues listener neither creates a missing queue nor its poison queue.</summary>
-    private async Task EnsureQueuesAsync(CancellationToken cancellationToken)
-    {
-        var queues = _bindings.Where(b => b.QueueName is not null).Select(b => b.QueueName!).Distinct(StringComparer.Ordinal).ToList();
-        if (queues.Count == 0)
-        {
-            return;
-        }
-
-        var service = new QueueServiceClient(_options.StorageConnectionString);
-        foreach (var name in queues.SelectMany(q => new[] { q, q + "-poison" }))
-        {
-            await service.GetQueueClient(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        }
-    }
-
-    private IHost BuildJobHost()
-    {
-        var configuration = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, value) in _options.Settings)
-        {
-            configuration[name] = value;
-        }
-
-        // Locally there is one storage account: every queue connection name means it.
-        foreach (var connection in _bindings.Where(b => b.Connection is not null).Select(b => b.Connection!).Append(TriggerBinding.DefaultConnection))
-        {
-            configuration[connection] = _options.StorageConnectionString;
-        }
-
-        var builder = new HostBuilder();
-        builder.ConfigureWebJobs(webJobs =>
-        {
-            webJobs.AddAzureStorageQueues();
-            webJobs.AddTimers();
-        });
-
-        // Only host.json and the app settings: not the process's environment or an appsettings.json of the DevHost.
-        var hostJson = HostJson.ToConfiguration(_options.HostJsonPath);
-        builder.ConfigureAppConfiguration(config =>
-        {
-            config.Sources.Clear();
-            config.AddInMemoryCollection(hostJson);
-            config.AddInMemoryCollection(configuration);
-        });
-        builder.ConfigureLogging(logging =>
-        {
-            logging.ClearProviders();
-            logging.AddProvider(new ForwardingLoggerProvider(_loggers));
-            logging.AddFilter("Azure", LogLevel.Warning);
-            logging.AddFilter("Microsoft.Azure.WebJobs.Hosting.OptionsLoggingService", LogLevel.Warning); // a JSON dump of every options class per start
-            HostJson.AddLogFilters(logging, _options.HostJsonPath);
-        });
-        builder.ConfigureServices(services =>
-        {
-            services.AddSingleton<ITypeLocator>(sp => new TriggerTypeLocator(sp, EmitFunctionsType));
-            services.AddSingleton<ScheduleMonitor>(_scheduleMonitor);
-            services.AddSingleton<IWebJobsExceptionHandlerFactory>(new TriggerExceptionHandlerFactory(OnListenerFailure));
-            services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
-            services.Configure<JobHostFunctionTimeoutOptions>(o => HostJson.ConfigureTimeout(o, _options.HostJsonPath));
-        });
-        return builder.Build();
     }
 
     private Type EmitFunctionsType(IJobHostMetadataProvider metadata)

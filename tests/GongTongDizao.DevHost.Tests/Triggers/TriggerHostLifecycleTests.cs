@@ -29,6 +29,30 @@ public sealed class TriggerHostLifecycleTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Stopping_cancels_a_running_invocation_and_its_message_is_delivered_again_later()
+    {
+        var queueName = TriggerTestHost.NewQueueName();
+        var cancelled = new TaskCompletionSource();
+        var first = new RecordingInvoker(async (_, ct) =>
+        {
+            await using var registration = ct.Register(() => cancelled.TrySetResult());
+            await Task.Delay(Timeout.Infinite, ct);
+        });
+        var host = await TriggerTestHost.StartAsync(azurite, first, [TriggerTestHost.Queue("OnEvent", queueName)]);
+        await azurite.Queue(queueName).SendMessageAsync("interrupted");
+        await Eventually.TrueAsync(() => first.Calls.Count == 1, s_wait, "the invocation starts");
+
+        await host.DisposeAsync();
+
+        Assert.True(cancelled.Task.IsCompleted, "the running invocation's token was cancelled");
+        var second = new RecordingInvoker();
+        await using var restarted = await TriggerTestHost.StartAsync(azurite, second, [TriggerTestHost.Queue("OnEvent", queueName)]);
+        await Eventually.TrueAsync(() => second.Calls.Count == 1, s_wait, "the message is delivered again");
+        Assert.Equal("interrupted", second.Calls[0].Invocation.Payload);
+        Assert.Equal("2", second.Calls[0].Invocation.Metadata["DequeueCount"]);
+    }
+
+    [Fact]
     public async Task Two_hosts_in_one_process_with_the_same_function_names_each_get_only_their_own_messages()
     {
         var (queueA, queueB) = (TriggerTestHost.NewQueueName(), TriggerTestHost.NewQueueName());
