@@ -56,6 +56,7 @@ public sealed class TimerTriggerTests(AzuriteFixture azurite)
         await Eventually.TrueAsync(() => invoker.Calls.Count >= 1, s_wait, "the timer runs on the configured schedule");
     }
 
-    private static DateTimeOffset Time(JsonElement status, string name) =>
-        DateTimeOffset.Parse(status.GetProperty(name).GetString()!, CultureInfo.InvariantCulture);
+    // DateTime, not DateTimeOffset: the first run's Last is DateTime's default, which has no UTC value east of Greenwich.
+    private static DateTime Time(JsonElement status, string name) =>
+        DateTime.Parse(status.GetProperty(name).GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 }
