@@ -76,6 +76,20 @@ public sealed class QueueTriggerTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task With_messageEncoding_none_plain_text_messages_are_delivered_as_they_are()
+    {
+        const string hostJson = """{ "extensions": { "queues": { "maxPollingInterval": "00:00:00.200", "messageEncoding": "none" } } }""";
+        var queueName = TriggerTestHost.NewQueueName();
+        var invoker = new RecordingInvoker();
+        await using var host = await TriggerTestHost.StartAsync(azurite, invoker, [TriggerTestHost.Queue("OnEvent", queueName)], hostJson);
+
+        await azurite.Queue(queueName, QueueMessageEncoding.None).SendMessageAsync("{not base64!}");
+
+        await Eventually.TrueAsync(() => invoker.Calls.Count == 1, s_wait, "the plain message is delivered");
+        Assert.Equal("{not base64!}", invoker.Calls[0].Invocation.Payload);
+    }
+
+    [Fact]
     public async Task No_more_than_batchSize_plus_newBatchThreshold_messages_run_at_once()
     {
         const string hostJson = """{ "extensions": { "queues": { "maxPollingInterval": "00:00:00.200", "batchSize": 2, "newBatchThreshold": 1, "maxDequeueCount": 3 } } }""";

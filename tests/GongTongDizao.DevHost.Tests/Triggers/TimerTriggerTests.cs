@@ -47,6 +47,18 @@ public sealed class TimerTriggerTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_yearly_timer_with_runOnStartup_runs_once_at_start()
+    {
+        var invoker = new RecordingInvoker();
+        var function = new DevHost.Triggers.TriggerFunction("id-Startup", "Startup", "timer",
+            """{"name":"timer","type":"timerTrigger","direction":"In","schedule":"0 0 0 1 1 *","runOnStartup":true}""");
+        await using var host = await TriggerTestHost.StartAsync(azurite, invoker, [function]);
+
+        await Eventually.TrueAsync(() => invoker.Calls.Count == 1, s_wait, "the timer runs at start");
+        Assert.False(JsonDocument.Parse(invoker.Calls[0].Invocation.Payload).RootElement.GetProperty("IsPastDue").GetBoolean());
+    }
+
+    [Fact]
     public async Task A_timer_schedule_with_a_setting_reference_uses_the_setting()
     {
         var invoker = new RecordingInvoker();
