@@ -195,8 +195,13 @@ public sealed partial class TriggerHost : IAsyncDisposable
                 LogRestarted(_logger, Restarts);
                 return;
             }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception ex)
             {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    return; // stopping: whatever failed while stopping no longer matters
+                }
+
                 LogRestartFailed(_logger, ex, delay.TotalSeconds);
             }
             finally

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using GongTongDizao.DevHost.Triggers;
 
 namespace GongTongDizao.DevHost.Tests.Triggers;
 
@@ -50,7 +51,7 @@ public sealed class TimerTriggerTests(AzuriteFixture azurite)
     public async Task A_yearly_timer_with_runOnStartup_runs_once_at_start()
     {
         var invoker = new RecordingInvoker();
-        var function = new DevHost.Triggers.TriggerFunction("id-Startup", "Startup", "timer",
+        var function = new TriggerFunction("id-Startup", "Startup", "timer",
             """{"name":"timer","type":"timerTrigger","direction":"In","schedule":"0 0 0 1 1 *","runOnStartup":true}""");
         await using var host = await TriggerTestHost.StartAsync(azurite, invoker, [function]);
 
