@@ -1,5 +1,5 @@
 using GongTongDizao.DevHost.Http;
-using GongTongDizao.DevHost.Metadata;
+using GongTongDizao.DevHost.Functions;
 using Microsoft.AspNetCore.Http;
 
 namespace GongTongDizao.DevHost.Tests;

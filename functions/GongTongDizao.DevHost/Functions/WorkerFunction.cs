@@ -69,9 +69,13 @@ public sealed record HttpTriggerInfo(string Route, IReadOnlyList<string> Methods
             .SelectMany(p => p.Value.EnumerateArray())
             .Select(m => m.GetString()!.ToUpperInvariant())
             .ToList();
-        var level = WorkerFunction.String(binding, "authLevel") is { } text && Enum.TryParse<AuthLevel>(text, ignoreCase: true, out var parsed)
-            ? parsed
-            : AuthLevel.Function;
+        // Azure's default is Function; a value it does not know fails indexing there, so it fails here too.
+        var level = AuthLevel.Function;
+        if (WorkerFunction.String(binding, "authLevel") is { } text && !Enum.TryParse(text, ignoreCase: true, out level))
+        {
+            throw new FunctionMetadataException($"Function {functionName} has an unknown authLevel '{text}'.");
+        }
+
         return new HttpTriggerInfo(route.Trim('/'), methods, level);
     }
 
