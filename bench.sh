@@ -35,8 +35,8 @@ echo "Start-up…";        dotnet "$bench" startup $quick --out "$work/1-startup
 echo "API overhead…";    dotnet "$bench" api $quick --out "$work/2-api.md" > /dev/null
 echo "Store calls…"
 GTD_TEST_RESULTS="$work" dotnet test tests/GongTongDizao.EndToEnd.Tests --no-build --nologo -v quiet \
-  --filter "FullyQualifiedName~Performance.StoreCallTests" > "$work/store-calls.log" 2>&1 || { cat "$work/store-calls.log"; exit 1; }
-cp "$work/store-calls.md" "$work/3-store-calls.md"
+  --filter "FullyQualifiedName~Performance.StoreCallTests|FullyQualifiedName~Performance.WorkerLoggingTests" > "$work/store-calls.log" 2>&1 || { cat "$work/store-calls.log"; exit 1; }
+{ cat "$work/store-calls.md"; echo; cat "$work/worker-logging.md"; } > "$work/3-store-calls.md"
 echo "Fan-out…";         dotnet "$bench" fanout $quick --out "$work/4-fanout.md" > /dev/null
 echo "In-process…";      dotnet bench/GongTongDizao.Benchmarks/bin/Release/net10.0/GongTongDizao.Benchmarks.dll $quick --out "$work/5-inprocess.md" > /dev/null
 

@@ -34,6 +34,9 @@ public sealed class ImportOrgs(CosmosClient cosmos, OrgDirectory directory, Audi
     public async Task<Result<ImportOrgsResult>> HandleAsync(ImportOrgsRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        // Compare with the store, not this instance's cached tree: another instance may have imported since, and an
+        // import left "unchanged" because of a stale cache would never be written.
+        directory.Invalidate();
         var existing = (await directory.AllAsync(cancellationToken)).ToDictionary(o => o.Id, StringComparer.Ordinal);
         var problems = OrgImportCheck.FindProblems(request.Orgs, existing);
         if (problems.Count > 0)
