@@ -22,6 +22,7 @@ internal static class NotificationsServiceCollectionExtensions
         services.AddSingleton<InboxStore>();
         services.AddSingleton<AudienceResolver>();
         services.AddSingleton<IPersonalDataSource, NotificationsPersonalData>();
+        services.AddSingleton<IPersonalDataSource, NotificationSettingsPersonalData>();
 
         services.AddTransient<FanOutEvent>();
         services.AddTransient<DeliverNotification>();

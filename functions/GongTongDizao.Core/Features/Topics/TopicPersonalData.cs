@@ -35,6 +35,12 @@ public sealed class TopicPersonalData(TopicStore store) : IPersonalDataSource
                     yield return new TopicRecord("registration", topic.Id, topic.Title, meeting.Place, position is { } p ? $"候补第 {p} 位" : "已报名", meeting.StartsAt);
                 }
             }
+
+            if (topic.RegistrantIds.Contains(userId) && topic.Meetings.All(m => m.PlaceOf(userId).State == RegistrationState.None))
+            {
+                // Kept to tell them of the topic's outcome: they registered once and cancelled.
+                yield return new TopicRecord("registration", topic.Id, topic.Title, null, "已取消报名", null);
+            }
         }
 
         await foreach (var second in ByUserAsync<Second>(Second.DocumentType, "userId", userId, cancellationToken))
