@@ -10,7 +10,7 @@ public sealed class OwedExportTests(OwedFixture host)
     public async Task The_export_holds_preferences_subscription_decisions_and_quotas_and_meeting_registrations()
     {
         var (street, community, _) = await host.ImportStreetAsync();
-        var (federation, _) = await host.NewStaffAsync(street, "womensFederationWorker", street, "妇联干部");
+        var (federation, _) = await host.NewStaffAsync(community, "womensFederationWorker", street, "妇联干部");
         var (author, _) = await host.NewResidentAsync(community, "发起人");
         var (person, _) = await host.NewResidentAsync(community, "要导出的人");
         var topicId = await host.NewTopicAsync(author, community, "增设休息座椅");

@@ -56,8 +56,8 @@ public sealed class OwedNotificationTests(OwedFixture host)
     public async Task The_assigned_worker_is_told_with_the_due_date_and_the_author_of_a_duplicate_is_pointed_to_the_original()
     {
         var (street, community, _) = await host.ImportStreetAsync();
-        var (lead, _) = await host.NewStaffAsync(street, "youthLeagueWorker", street, "团工委书记");
-        var (worker, workerId) = await host.NewStaffAsync(street, "youthLeagueWorker", street, "团干部小李");
+        var (lead, _) = await host.NewStaffAsync(community, "youthLeagueWorker", street, "团工委书记");
+        var (worker, workerId) = await host.NewStaffAsync(community, "youthLeagueWorker", street, "团干部小李");
         var (first, _) = await host.NewResidentAsync(community, "先写信的人");
         var (second, _) = await host.NewResidentAsync(community, "后写信的人");
         var original = await SubmitAsync(first, "巷口路灯不亮");

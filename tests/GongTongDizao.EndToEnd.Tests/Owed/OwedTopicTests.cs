@@ -11,7 +11,7 @@ public sealed class OwedTopicTests(OwedFixture host)
     public async Task Staff_list_topics_across_their_subtree_filtered_by_status_and_needs_action()
     {
         var (street, community, other) = await host.ImportStreetAsync();
-        var (federation, _) = await host.NewStaffAsync(street, "womensFederationWorker", street, "妇联干部");
+        var (federation, _) = await host.NewStaffAsync(community, "womensFederationWorker", street, "妇联干部");
         var (representative, _) = await host.NewStaffAsync(other, "womenRepresentative", other, "另一社区妇女代表");
         var (author, _) = await host.NewResidentAsync(community, "发起人");
         var (neighbour, _) = await host.NewResidentAsync(other, "邻居");
@@ -47,7 +47,7 @@ public sealed class OwedTopicTests(OwedFixture host)
     public async Task The_sign_in_sheet_lists_registrants_in_order_and_the_waiting_list_moves_up_for_staff_only()
     {
         var (street, community, _) = await host.ImportStreetAsync();
-        var (federation, _) = await host.NewStaffAsync(street, "womensFederationWorker", street, "妇联干部");
+        var (federation, _) = await host.NewStaffAsync(community, "womensFederationWorker", street, "妇联干部");
         var (author, _) = await host.NewResidentAsync(community, "发起人");
         var topicId = await host.NewTopicAsync(author, community, "社区食堂开早餐");
         await ReachThresholdAsync(topicId, community);
@@ -83,7 +83,7 @@ public sealed class OwedTopicTests(OwedFixture host)
     public async Task A_meeting_held_offline_is_recorded_with_a_past_start_and_its_minutes_follow_right_away()
     {
         var (street, community, _) = await host.ImportStreetAsync();
-        var (federation, _) = await host.NewStaffAsync(street, "womensFederationWorker", street, "妇联干部");
+        var (federation, _) = await host.NewStaffAsync(community, "womensFederationWorker", street, "妇联干部");
         var (author, _) = await host.NewResidentAsync(community, "发起人");
         var topicId = await host.NewTopicAsync(author, community, "单元门加装门禁");
         var seconders = await ReachThresholdAsync(topicId, community);
