@@ -494,7 +494,7 @@ export interface paths {
          * 标记为重复信件（团组织）
          * @description 与负责范围内的另一封信重复时，关闭本信件并记录原信件（`duplicateOf`）。写信人会收到站内消息和订阅消息
          *     `letterDuplicate`（事件 `letter.marked_duplicate`），指向自己的信件详情与原信件编号（页面参数 `original`）；
-         *     原信件的内容和写信人不会告诉他。
+         *     他在自己的信件详情（`GET /letters/{id}`）里能看到原信件的办理进展 `original`（状态与步骤）；原信件的内容、写信人和答复不会告诉他。
          */
         post: operations["markLetterDuplicate"];
         delete?: never;
@@ -1831,6 +1831,15 @@ export interface components {
             assignee?: components["schemas"]["LetterAssignee"];
             /** @example 420106001001~0a1b2c3d4e5f60718293a4b5c6d7e8f9 */
             duplicateOf?: string;
+            /** @description 只给重复信件的写信人（`GET /letters/{id}`）：原信件的办理进展（状态与步骤，不含原信件的内容、写信人和答复） */
+            original?: {
+                /** @example 420106001001~0a1b2c3d4e5f60718293a4b5c6d7e8f9 */
+                id: string;
+                status: components["schemas"]["LetterStatus"];
+                /** @example 办理中 */
+                statusLabel: string;
+                timeline: components["schemas"]["LetterStep"][];
+            };
             /** @example false */
             reopenedOnce: boolean;
             evaluation?: components["schemas"]["LetterEvaluation"];

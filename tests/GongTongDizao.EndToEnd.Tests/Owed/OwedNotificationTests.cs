@@ -82,6 +82,12 @@ public sealed class OwedNotificationTests(OwedFixture host)
         Assert.Equal($"pages/letters/detail?id={Uri.EscapeDataString(duplicate)}&original={Uri.EscapeDataString(original)}", told.GetProperty("page").GetString());
         var (_, view) = await host.SendAsync(HttpMethod.Get, $"api/letters/{duplicate}", second);
         Assert.Equal(original, view.GetProperty("duplicateOf").GetString());
+        var progress = view.GetProperty("original");
+        Assert.Equal(("in_progress", "办理中"), (progress.GetProperty("status").GetString(), progress.GetProperty("statusLabel").GetString()));
+        Assert.False(progress.TryGetProperty("content", out _), "the original's text belongs to its author");
+        Assert.False(progress.TryGetProperty("title", out _));
+        var (_, staffView) = await host.SendAsync(HttpMethod.Get, $"api/letters/{duplicate}", lead);
+        Assert.False(staffView.TryGetProperty("original", out _), "staff read the original itself");
         Assert.True(await host.HasNoInboxItemAsync(first, "letter.marked_duplicate", duplicate), "the original's author is not told");
     }
 
