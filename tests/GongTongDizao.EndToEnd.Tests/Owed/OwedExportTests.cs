@@ -25,6 +25,9 @@ public sealed class OwedExportTests(OwedFixture host)
         Assert.Equal(200, (await host.SendAsync(HttpMethod.Put, "api/me/preferences", person, new { women = true })).Status);
         Assert.Equal(200, (await host.SendAsync(HttpMethod.Post, "api/me/subscriptions", person, new { results = new Dictionary<string, string> { ["topicDecided"] = "accept", ["letterReplied"] = "reject" } })).Status);
         Assert.Equal(200, (await host.SendAsync(HttpMethod.Post, $"api/topics/{topicId}/meetings/{meetingId}/registration", person)).Status);
+        var (_, comment) = await host.SendAsync(HttpMethod.Post, $"api/topics/{topicId}/comments", author, new { stance = "support", content = "座椅最好放在树荫下。" });
+        var commentId = comment.GetProperty("id").GetString()!;
+        Assert.Equal(200, (await host.SendAsync(HttpMethod.Post, $"api/comments/{commentId}/report", person)).Status);
 
         var (status, export) = await host.SendAsync(HttpMethod.Get, "api/me/export", person);
 
@@ -40,7 +43,9 @@ public sealed class OwedExportTests(OwedFixture host)
         var registration = Assert.Single(records.GetProperty("topics").EnumerateArray(), r => Kind(r) == "registration");
         Assert.Equal(topicId, registration.GetProperty("topicId").GetString());
         Assert.Equal("已报名", registration.GetProperty("detail").GetString());
-        foreach (var kind in new[] { "auditTrail", "letters", "topics", "uploads", "notifications", "notificationSettings" })
+        var report = Assert.Single(records.GetProperty("topics").EnumerateArray(), r => Kind(r) == "report");
+        Assert.Contains(commentId, report.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        foreach (var kind in new[] { "auditTrail", "letters", "topics", "uploads", "notifications", "notificationSettings", "broadcasts" })
         {
             Assert.True(records.TryGetProperty(kind, out _), $"the export has no {kind}");
         }
@@ -49,6 +54,21 @@ public sealed class OwedExportTests(OwedFixture host)
         await host.SendAsync(HttpMethod.Delete, $"api/topics/{topicId}/meetings/{meetingId}/registration", person);
         var (_, after) = await host.SendAsync(HttpMethod.Get, "api/me/export", person);
         Assert.Equal("已取消报名", Assert.Single(after.GetProperty("records").GetProperty("topics").EnumerateArray(), r => Kind(r) == "registration").GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_staff_members_export_holds_the_notices_they_sent()
+    {
+        var (_, community, _) = await host.ImportStreetAsync();
+        var (staff, _) = await host.NewStaffAsync(community, "youthLeagueWorker", community, "团干部");
+        var (sent, broadcast) = await host.SendAsync(HttpMethod.Post, "api/staff/broadcasts", staff, new { orgId = community, audience = "youth", title = "青年夜校开课", body = "本周五晚七点在社区活动室开课。" });
+        Assert.True(sent == 201, broadcast.ToString());
+
+        var (status, export) = await host.SendAsync(HttpMethod.Get, "api/me/export", staff);
+
+        Assert.Equal(200, status);
+        var record = Assert.Single(export.GetProperty("records").GetProperty("broadcasts").EnumerateArray());
+        Assert.Equal((broadcast.GetProperty("id").GetString(), "青年夜校开课", community), (record.GetProperty("broadcastId").GetString(), record.GetProperty("title").GetString(), record.GetProperty("orgId").GetString()));
     }
 
     private static string? Kind(JsonElement record) => record.TryGetProperty("kind", out var kind) ? kind.GetString() : null;

@@ -23,6 +23,7 @@ internal static class NotificationsServiceCollectionExtensions
         services.AddSingleton<AudienceResolver>();
         services.AddSingleton<IPersonalDataSource, NotificationsPersonalData>();
         services.AddSingleton<IPersonalDataSource, NotificationSettingsPersonalData>();
+        services.AddSingleton<IPersonalDataSource, BroadcastPersonalData>();
 
         services.AddTransient<FanOutEvent>();
         services.AddTransient<DeliverNotification>();

@@ -7,8 +7,8 @@ namespace GongTongDizao.Core.Features.Topics;
 public sealed record TopicRecord(string Kind, string TopicId, string? Title, string? Text, string? Detail, DateTimeOffset? At);
 
 /// <summary>
-/// What the Topics feature holds about a person: topics they proposed, seconds, comments, meeting registrations and
-/// evaluations. Deletion keeps what they wrote for the community record but replaces who they were with the
+/// What the Topics feature holds about a person: topics they proposed, seconds, comments, reports of comments,
+/// meeting registrations and evaluations. Deletion keeps what they wrote for the community record but replaces who they were with the
 /// pseudonym (seconds and evaluations are re-keyed, since their ids name the person). These queries cross
 /// partitions: a person's records are spread over the communities they took part in; export and deletion are rare.
 /// </summary>
@@ -51,6 +51,14 @@ public sealed class TopicPersonalData(TopicStore store) : IPersonalDataSource
         await foreach (var comment in ByUserAsync<Comment>(Comment.DocumentType, "authorId", userId, cancellationToken))
         {
             yield return new TopicRecord("comment", comment.TopicId, null, comment.Content, comment.Stance.ToString().ToLowerInvariant(), comment.CreatedAt);
+        }
+
+        var reported = new QueryDefinition("SELECT * FROM d WHERE d.type = @type AND ARRAY_CONTAINS(d.reporters, @u)")
+            .WithParameter("@type", Comment.DocumentType).WithParameter("@u", userId);
+        await foreach (var comment in store.QueryAsync<Comment>(reported, null, cancellationToken))
+        {
+            // Kept until a moderator has looked at the comment.
+            yield return new TopicRecord("report", comment.TopicId, null, null, "举报了评论 " + comment.Id, null);
         }
 
         await foreach (var evaluation in ByUserAsync<Evaluation>(Evaluation.DocumentType, "userId", userId, cancellationToken))
