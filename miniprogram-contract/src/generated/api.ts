@@ -125,7 +125,8 @@ export interface paths {
          * 导出我的个人信息
          * @description 个人信息保护法规定的查阅、复制权：返回资料以及系统保存的与本人有关的每一类记录。
          *     `records` 的键是记录类别，值是该类记录的数组（没有记录的类别是空数组）：`auditTrail` 操作记录、`letters` 信件、
-         *     `topics` 议题、附议、评论、议事会报名（含候补位次和已取消的报名）与评价、`uploads` 图片、`notifications` 站内消息与订阅消息发送记录、
+         *     `topics` 议题、附议、评论、举报、议事会报名（含候补位次和已取消的报名）与评价、`uploads` 图片、`notifications` 站内消息与订阅消息发送记录、
+         *     `broadcasts` 作为工作人员发出的通知公告、
          *     `notificationSettings` 通知公告偏好（`kind: preferences`）以及每个订阅消息模板的授权结果与剩余额度（`kind: subscription`）。
          */
         get: operations["exportMyData"];
