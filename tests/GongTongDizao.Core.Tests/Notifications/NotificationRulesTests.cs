@@ -98,6 +98,19 @@ public sealed class NotificationRulesTests
         Assert.Equal("生活烦恼", data.Values["thing2"]);
     }
 
+    [Fact]
+    public void The_meeting_message_shows_when_the_meeting_starts_not_when_it_was_scheduled()
+    {
+        var data = TemplateCatalogue.BuildData(TemplateCatalogue.Definitions["topicMeetingScheduled"], "tpl", new NotificationContent
+        {
+            EventType = EventTypes.TopicMeetingScheduled,
+            OccurredAt = s_at,
+            Data = new JsonObject { ["title"] = "增设休息座椅", ["place"] = "社区议事厅", ["meetingStartsAt"] = "2026-12-05T02:00:00.0000000+00:00" },
+        });
+
+        Assert.Equal("2026年12月5日 10:00", data.Values["time3"]);
+    }
+
     [Theory]
     [InlineData("{\"youth\":true}", true)]
     [InlineData("{\"women\":false,\"all\":true}", true)]
