@@ -297,6 +297,31 @@ export class GongTongDizaoClient {
     return this.execute({ method: "GET", path: "/orgs/search", query: { q }, auth: true });
   }
 
+  /** 写信页的类别选择器：code 与中文名称，按显示顺序。 */
+  listLetterCategories(): Promise<SuccessBody<"/letters/categories", "get">> {
+    return this.execute({ method: "GET", path: "/letters/categories", auth: true });
+  }
+
+  /** 通知公告偏好：只传用户拨动的开关（如 `{ youth: true }`），其余保持原值。 */
+  updatePreferences(changes: RequestBody<"/me/preferences", "put">): Promise<SuccessBody<"/me/preferences", "put">> {
+    return this.execute({ method: "PUT", path: "/me/preferences", body: changes, auth: true });
+  }
+
+  /** 工作人员：负责范围内的议题，可按组织、状态、是否待处理筛选。 */
+  listStaffTopics(filter: { orgId?: string; status?: Schemas["TopicStatus"]; needsAction?: boolean; continuation?: string } = {}): Promise<SuccessBody<"/staff/topics", "get">> {
+    const query: Record<string, string> = {};
+    if (filter.orgId !== undefined) query.orgId = filter.orgId;
+    if (filter.status !== undefined) query.status = filter.status;
+    if (filter.needsAction !== undefined) query.needsAction = String(filter.needsAction);
+    if (filter.continuation !== undefined) query.continuation = filter.continuation;
+    return this.execute({ method: "GET", path: "/staff/topics", query, auth: true });
+  }
+
+  /** 工作人员：议事会的签到表与候补名单（按顺序）。 */
+  listMeetingRegistrations(topicId: string, meetingId: string): Promise<SuccessBody<"/topics/{id}/meetings/{meetingId}/registrations", "get">> {
+    return this.execute({ method: "GET", path: `/topics/${encodeURIComponent(topicId)}/meetings/${encodeURIComponent(meetingId)}/registrations`, auth: true });
+  }
+
   /**
    * 上传一张图片，返回 uploadId（随后放进信件或议题的附件列表）。
    * POST /uploads 取得限时 SAS 地址，再用 wx.request PUT 文件内容（ArrayBuffer）直传 Blob 存储；

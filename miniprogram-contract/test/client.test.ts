@@ -395,6 +395,25 @@ type HelperTypes = [
   Equal<RequestBody<"/me", "put">["buildingId"], string | null | undefined>,
 ];
 
+test("issue 21 helpers: categories, a one-switch preference change, staff topics with filters, a meeting's sign-in sheet", async () => {
+  const wx = installWx({ route: withLogin(() => ok({ items: [] })) });
+  const api = client();
+
+  await api.listLetterCategories();
+  await api.updatePreferences({ youth: true });
+  await api.listStaffTopics({ orgId: "420106001", status: "deliberating", needsAction: true });
+  await api.listMeetingRegistrations("420106001001~t1", "m 1");
+
+  const calls = wx.requests.filter((r) => !r.url.endsWith("/auth/login"));
+  assert.deepEqual(calls.map((r) => `${r.method} ${r.url}`), [
+    `GET ${BASE_URL}/letters/categories`,
+    `PUT ${BASE_URL}/me/preferences`,
+    `GET ${BASE_URL}/staff/topics?orgId=420106001&status=deliberating&needsAction=true`,
+    `GET ${BASE_URL}/topics/420106001001~t1/meetings/m%201/registrations`,
+  ]);
+  assert.deepEqual(JSON.parse(String(calls[1]?.data)), { youth: true }, "only the switch that changed is sent");
+});
+
 test("typed helpers resolve to the generated schema types", () => {
   const checks: HelperTypes = [true, true, true, true, true, true];
   assert.deepEqual(checks, [true, true, true, true, true, true]);

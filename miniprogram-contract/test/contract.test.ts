@@ -87,7 +87,7 @@ const limits: Record<string, number | undefined> = {
 
 test("subscribe-templates.json: the agreed keys, ≤ 5 keywords each, names and types consistent with WeChat's limits", () => {
   assert.deepEqual(Object.keys(templates).sort(), [
-    "broadcast", "letterAccepted", "letterOverdue", "letterReceived", "letterReplied",
+    "broadcast", "letterAccepted", "letterAssigned", "letterDuplicate", "letterOverdue", "letterReceived", "letterReplied",
     "topicCompleted", "topicDecided", "topicMeetingScheduled", "topicThresholdReached",
   ]);
   for (const [key, template] of Object.entries(templates)) {

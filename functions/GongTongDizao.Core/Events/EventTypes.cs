@@ -7,6 +7,8 @@ public static class EventTypes
     public const string LetterAccepted = "letter.accepted";
     public const string LetterReplied = "letter.replied";
     public const string LetterOverdue = "letter.overdue";
+    public const string LetterAssigned = "letter.assigned";
+    public const string LetterMarkedDuplicate = "letter.marked_duplicate";
     public const string TopicThresholdReached = "topic.threshold_reached";
     public const string TopicMeetingScheduled = "topic.meeting_scheduled";
     public const string TopicDecided = "topic.decided";

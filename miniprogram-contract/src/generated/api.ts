@@ -124,7 +124,10 @@ export interface paths {
         /**
          * 导出我的个人信息
          * @description 个人信息保护法规定的查阅、复制权：返回资料以及系统保存的与本人有关的每一类记录。
-         *     `records` 的键是记录类别（如 `auditTrail` 操作记录；信件、议题等功能上线后会增加对应类别），值是该类记录的数组。
+         *     `records` 的键是记录类别，值是该类记录的数组（没有记录的类别是空数组）：`auditTrail` 操作记录、`letters` 信件、
+         *     `topics` 议题、附议、评论、举报、议事会报名（含候补位次和已取消的报名）与评价、`uploads` 图片、`notifications` 站内消息与订阅消息发送记录、
+         *     `broadcasts` 作为工作人员发出的通知公告、
+         *     `notificationSettings` 通知公告偏好（`kind: preferences`）以及每个订阅消息模板的授权结果与剩余额度（`kind: subscription`）。
          */
         get: operations["exportMyData"];
         put?: never;
@@ -294,6 +297,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/letters/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 信件类别
+         * @description 写信页类别选择器的选项，按显示顺序：`code` 放进 `POST /letters` 的 `category`，`label` 显示给居民。
+         */
+        get: operations["listLetterCategories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/letters/mine": {
         parameters: {
             query?: never;
@@ -409,7 +432,8 @@ export interface paths {
         put?: never;
         /**
          * 指派办理人（团组织）
-         * @description 指派给同样负责该信件的团组织工作人员，并设置办理期限（须晚于当前时间）。
+         * @description 指派给同样负责该信件的团组织工作人员，并设置办理期限（须晚于当前时间）。被指派人会收到站内消息和订阅消息
+         *     `letterAssigned`（事件 `letter.assigned`，含办理期限）。
          */
         post: operations["assignLetter"];
         delete?: never;
@@ -469,7 +493,9 @@ export interface paths {
         put?: never;
         /**
          * 标记为重复信件（团组织）
-         * @description 与负责范围内的另一封信重复时，关闭本信件并记录原信件。
+         * @description 与负责范围内的另一封信重复时，关闭本信件并记录原信件（`duplicateOf`）。写信人会收到站内消息和订阅消息
+         *     `letterDuplicate`（事件 `letter.marked_duplicate`），指向自己的信件详情与原信件编号（页面参数 `original`）；
+         *     他在自己的信件详情（`GET /letters/{id}`）里能看到原信件的办理进展 `original`（状态与步骤）；原信件的内容、写信人和答复不会告诉他。
          */
         post: operations["markLetterDuplicate"];
         delete?: never;
@@ -548,9 +574,15 @@ export interface paths {
         };
         /**
          * 信件统计（响应率、解决率、满意率）
-         * @description 统计某组织及其下级在时间段内（按写信时间，`[from, to)`）的信件：按状态、类别的数量，
-         *     响应率（按时受理数 / 收到数）、按时答复率（按时答复数 / 收到数）、解决率（已解决 / 已评价）、满意率（评 4–5 分 / 已评价），
-         *     以及受理、答复用时的中位数（小时，从收到信件起算）。“收到”指已交给团组织的信件（待审核、被驳回的不计）。分母为 0 时比率省略。
+         * @description 统计某组织及其下级在时间段内（按写信时间，`[from, to)`）的信件：按状态、类别的数量，四个比率，
+         *     以及受理、答复用时的中位数（小时，从收到信件起算）。比率按 12345 热线的口径，只算已到期或已办理的信件：
+         *     - “收到”：已交给团组织的信件（待审核、被驳回的不计）。**已撤回、重复信件不计入任何比率**（`excluded`）。
+         *     - 响应率 `responseRate` = 按时受理数 / 应受理数 `dueForAcceptance`；应受理数 = 收到的信件中已受理的、或受理期限已过的
+         *       （还在受理期限内、尚未受理的信件不计入分母，不会拉低响应率）。
+         *     - 按时答复率 `onTimeReplyRate` = 按时答复数 / 应答复数 `dueForReply`（已答复的、或答复期限已过的）。
+         *     - 解决率 `resolutionRate` = 评价为“已解决”的 / 已评价的；满意率 `satisfactionRate` = 评 4–5 分的 / 已评价的
+         *       （与热线回访一样，是否解决、是否满意以居民的评价为准）。
+         *     分母为 0 时比率省略。
          *     `from`、`to` 可以是日期（北京时间，`to` 当天包含在内）或 ISO 8601 时间；默认最近 30 天。
          */
         get: operations["getLetterStats"];
@@ -674,7 +706,23 @@ export interface paths {
         };
         /**
          * 我的站内消息
-         * @description 最新的在前，每页 20 条，并返回未读总数。每条通知都会进站内消息，无论是否有订阅消息额度。
+         * @description 最新的在前，每页 20 条，并返回未读总数。每条通知都会进站内消息，无论是否有订阅消息额度；有额度时同时发订阅消息。
+         *     谁会收到什么（做出该操作的本人不会收到）：
+         *
+         *     | 事件 `eventType` | 收件人 | 订阅消息模板 |
+         *     |---|---|---|
+         *     | `letter.submitted` 新信件 | 负责该社区的团组织工作人员（社区及以上） | `letterReceived` |
+         *     | `letter.accepted` 已受理 | 写信人 | `letterAccepted` |
+         *     | `letter.replied` 已答复 | 写信人 | `letterReplied` |
+         *     | `letter.overdue` 超时 | 承办组织以上的团组织工作人员 | `letterOverdue` |
+         *     | `letter.assigned` 指派 | 被指派的工作人员（含办理期限） | `letterAssigned` |
+         *     | `letter.marked_duplicate` 重复信件 | 写信人（指向自己的信件与原信件编号） | `letterDuplicate` |
+         *     | `topic.threshold_reached` 附议达标 | 辖区妇联工作人员、妇女代表、议题发起人和全部附议人 | `topicThresholdReached` |
+         *     | `topic.meeting_scheduled` 安排议事会 | 附议人、已报名的居民（线下补录的会议不通知） | `topicMeetingScheduled` |
+         *     | `topic.decided` 作出决定 | 发起人、附议人 | `topicDecided` |
+         *     | `topic.completed` 实事办结 | 发起人、附议人、评论人、报名人（请其评价） | `topicCompleted` |
+         *     | `broadcast.created` 通知公告 | 范围内开启了对应类别的居民 | `broadcast` |
+         *
          *     还有下一页时返回 `continuation`，把它原样放进查询参数再取下一页；没有时该字段不出现。
          */
         get: operations["listMyNotifications"];
@@ -747,7 +795,8 @@ export interface paths {
         get: operations["getMyNotificationPreferences"];
         /**
          * 设置通知公告偏好
-         * @description 整体替换三项设置；未传的项视为 `false`。只有所在社区属于公告范围、且开启了对应类别的居民才会收到公告。
+         * @description 只改请求里出现的开关，未出现的保持原值（从未设置过的为 `false`）；至少要有一项。小程序在用户拨动一个开关时只发这一项，
+         *     例如 `{"youth": true}`，不必先读取再整体提交。返回设置后的全部三项。只有所在社区属于公告范围、且开启了对应类别的居民才会收到公告。
          */
         put: operations["updateMyNotificationPreferences"];
         post?: never;
@@ -862,6 +911,30 @@ export interface paths {
          * @description 某社区公开的议题（不含待审核、已屏蔽），一次单分区查询，按时间（`recent`，默认）或附议数（`seconds`）倒序分页；有 `continuation` 时原样放进下一次请求取下一页。
          */
         get: operations["listCommunityTopics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 辖区议题（妇联工作人员、妇女代表）
+         * @description 本人负责范围内所有社区的议题（不含待审核、已屏蔽的），按时间倒序分页。`orgId` 为社区时只查该社区，为街道、区时查其下所有社区；
+         *     不填时为本人负责的全部范围；不在负责范围内的 `orgId` 返回 403。
+         *     `needsAction=true` 只看等工作人员处理的议题，即下一步由工作人员做的：议事中（`deliberating`：安排议事会、记录纪要、作出决定）、
+         *     办理中（`delivering`：制定实事方案、报告进展、标记办结）、待评价（`evaluating`：结束或退回）；`false` 只看其余的。
+         *     `nextMeetingAt` 为下一次尚未召开的议事会时间。
+         */
+        get: operations["listStaffTopics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1010,8 +1083,30 @@ export interface paths {
         /**
          * 安排议事会
          * @description 辖区妇联工作人员或妇女代表在议事阶段安排议事会；附议人与已报名的居民会收到通知（topic.meeting_scheduled）。时间须晚于现在，名额 1–500。
+         *     线下已经开过的会议用 `heldOffline: true` 补录：时间须早于现在，名额可省略，不通知任何人、不能报名，随后即可记录纪要。
          */
         post: operations["scheduleTopicMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/topics/{id}/meetings/{meetingId}/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 议事会报名名单（签到表与候补名单）
+         * @description 辖区妇联工作人员或妇女代表打印签到表、按顺序通知候补用：`registered` 按取得名额的先后，`waiting` 按候补位次（有人取消时第一位递补）。
+         *     居民只能看到自己的报名状态（报名接口的返回），看不到名单。已注销的账号没有姓名。
+         */
+        get: operations["listTopicMeetingRegistrations"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1053,7 +1148,7 @@ export interface paths {
         put?: never;
         /**
          * 记录会议纪要
-         * @description 会议开始后，辖区工作人员记录到会人数与纪要；会议即为已召开（计入“开展妇女议事”次数）。
+         * @description 会议开始后（线下补录的会议补录后即可），辖区工作人员记录到会人数与纪要；会议即为已召开（计入“开展妇女议事”次数）。
          */
         post: operations["recordTopicMeetingMinutes"];
         delete?: never;
@@ -1528,6 +1623,13 @@ export interface components {
          * @enum {string}
          */
         LetterCategory: "employment" | "integration" | "housing" | "daily_life" | "childcare" | "volunteering" | "other";
+        LetterCategoryList: {
+            items: {
+                code: components["schemas"]["LetterCategory"];
+                /** @example 创业就业 */
+                label: string;
+            }[];
+        };
         /**
          * @description held 待审核；submitted 待受理；accepted 已受理；in_progress 办理中；replied 已答复；closed 已办结；
          *     withdrawn 已撤回；rejected 未通过审核；duplicate 重复信件；reopened 已重新打开（评价未解决）
@@ -1730,6 +1832,15 @@ export interface components {
             assignee?: components["schemas"]["LetterAssignee"];
             /** @example 420106001001~0a1b2c3d4e5f60718293a4b5c6d7e8f9 */
             duplicateOf?: string;
+            /** @description 只给重复信件的写信人（`GET /letters/{id}`）：原信件的办理进展（状态与步骤，不含原信件的内容、写信人和答复） */
+            original?: {
+                /** @example 420106001001~0a1b2c3d4e5f60718293a4b5c6d7e8f9 */
+                id: string;
+                status: components["schemas"]["LetterStatus"];
+                /** @example 办理中 */
+                statusLabel: string;
+                timeline: components["schemas"]["LetterStep"][];
+            };
             /** @example false */
             reopenedOnce: boolean;
             evaluation?: components["schemas"]["LetterEvaluation"];
@@ -1842,6 +1953,21 @@ export interface components {
              * @example 6
              */
             received: number;
+            /**
+             * @description 收到后撤回或被标记为重复的信件数，不计入任何比率
+             * @example 1
+             */
+            excluded: number;
+            /**
+             * @description 应受理数：收到的（不含撤回、重复）信件中已受理的或受理期限已过的，响应率的分母
+             * @example 4
+             */
+            dueForAcceptance: number;
+            /**
+             * @description 应答复数：收到的（不含撤回、重复）信件中已答复的或答复期限已过的，按时答复率的分母
+             * @example 3
+             */
+            dueForReply: number;
             /** @example 3 */
             acceptedOnTime: number;
             /** @example 2 */
@@ -1853,22 +1979,22 @@ export interface components {
             /** @example 1 */
             satisfied: number;
             /**
-             * @description 响应率 = 按时受理数 / 收到数（4 位小数）
-             * @example 0.5
+             * @description 响应率 = 按时受理数 / 应受理数 `dueForAcceptance`（4 位小数）
+             * @example 0.75
              */
             responseRate?: number;
             /**
-             * @description 按时答复率 = 按时答复数 / 收到数
-             * @example 0.3333
+             * @description 按时答复率 = 按时答复数 / 应答复数 `dueForReply`
+             * @example 0.6667
              */
             onTimeReplyRate?: number;
             /**
-             * @description 解决率 = 已解决 / 已评价
+             * @description 解决率 = 评价为已解决的 / 已评价的（不含撤回、重复）
              * @example 0.5
              */
             resolutionRate?: number;
             /**
-             * @description 满意率 = 评 4–5 分 / 已评价
+             * @description 满意率 = 评 4–5 分的 / 已评价的（不含撤回、重复）
              * @example 0.5
              */
             satisfactionRate?: number;
@@ -2020,7 +2146,7 @@ export interface components {
              * @description 事件类型
              * @enum {string}
              */
-            eventType: "letter.submitted" | "letter.accepted" | "letter.replied" | "letter.overdue" | "topic.threshold_reached" | "topic.meeting_scheduled" | "topic.decided" | "topic.completed" | "broadcast.created";
+            eventType: "letter.submitted" | "letter.accepted" | "letter.replied" | "letter.overdue" | "letter.assigned" | "letter.marked_duplicate" | "topic.threshold_reached" | "topic.meeting_scheduled" | "topic.decided" | "topic.completed" | "broadcast.created";
             /** @description 关联对象类型（letter、topic、broadcast） */
             entityType: string;
             /** @description 关联对象编号 */
@@ -2049,7 +2175,7 @@ export interface components {
          * @description 订阅消息模板键（见 subscribe-templates.json）
          * @enum {string}
          */
-        NotificationsTemplateKey: "letterReceived" | "letterAccepted" | "letterReplied" | "letterOverdue" | "topicThresholdReached" | "topicMeetingScheduled" | "topicDecided" | "topicCompleted" | "broadcast";
+        NotificationsTemplateKey: "letterReceived" | "letterAccepted" | "letterReplied" | "letterOverdue" | "letterAssigned" | "letterDuplicate" | "topicThresholdReached" | "topicMeetingScheduled" | "topicDecided" | "topicCompleted" | "broadcast";
         NotificationsSubscriptionReport: {
             /** @description 模板键 → wx.requestSubscribeMessage 返回的结果 */
             results: {
@@ -2077,13 +2203,22 @@ export interface components {
              */
             decision?: "accept" | "reject" | "ban" | "filter";
         };
-        NotificationsPreferences: {
+        /** @description 要改的开关（至少一项）；未出现的保持原值 */
+        NotificationsPreferencesUpdate: {
             /** @description 接收面向青年的公告 */
             youth?: boolean;
             /** @description 接收面向妇女的公告 */
             women?: boolean;
             /** @description 接收面向全体居民的公告 */
             all?: boolean;
+        };
+        NotificationsPreferences: {
+            /** @description 接收面向青年的公告 */
+            youth: boolean;
+            /** @description 接收面向妇女的公告 */
+            women: boolean;
+            /** @description 接收面向全体居民的公告 */
+            all: boolean;
         };
         /**
          * @description 公告对象：青年、妇女、全体居民
@@ -2211,8 +2346,13 @@ export interface components {
             place: string;
             /** @example 讨论路灯安装位置与费用 */
             agenda: string;
-            /** @example 30 */
+            /**
+             * @description 名额（线下补录的会议为 0）
+             * @example 30
+             */
             capacity: number;
+            /** @description 线下已召开、事后补录的会议 */
+            heldOffline: boolean;
             /**
              * @example scheduled
              * @enum {string}
@@ -2324,6 +2464,67 @@ export interface components {
             /** @description 下一页的标记；没有更多时省略 */
             continuation?: string;
         };
+        StaffTopicItem: {
+            /** @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d */
+            id: string;
+            /** @example 巷口路灯太暗 */
+            title: string;
+            status: components["schemas"]["TopicStatus"];
+            community: components["schemas"]["OrgRef"];
+            /** @example 12 */
+            secondCount: number;
+            /** @description 下一步由工作人员处理（议事中、办理中、待评价） */
+            needsAction: boolean;
+            /**
+             * Format: date-time
+             * @description 下一次尚未召开的议事会时间
+             * @example 2026-12-05T02:00:00+00:00
+             */
+            nextMeetingAt?: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-27T08:00:00+00:00
+             */
+            createdAt: string;
+        };
+        StaffTopicList: {
+            items: components["schemas"]["StaffTopicItem"][];
+            /** @description 下一页的标记；没有更多时省略 */
+            continuation?: string;
+        };
+        TopicMeetingRegistrant: {
+            /**
+             * @description 名单中的序号（签到表按取得名额先后，候补按候补位次）
+             * @example 1
+             */
+            position: number;
+            /** @example u3f2a9c0d4e5b6a7b8c9d0e1f */
+            userId: string;
+            /**
+             * @description 姓名（称呼）；未填写或已注销时省略
+             * @example 小林
+             */
+            displayName?: string;
+        };
+        TopicMeetingRegistrations: {
+            /** @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d */
+            topicId: string;
+            /** @example 5c1d2e3f4a5b */
+            meetingId: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-05T02:00:00+00:00
+             */
+            startsAt: string;
+            /** @example 昙华林社区议事厅 */
+            place: string;
+            /** @example 30 */
+            capacity: number;
+            /** @enum {string} */
+            status: "scheduled" | "held";
+            registered: components["schemas"]["TopicMeetingRegistrant"][];
+            waiting: components["schemas"]["TopicMeetingRegistrant"][];
+        };
         TopicSecond: {
             /** @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d */
             topicId: string;
@@ -2346,6 +2547,8 @@ export interface components {
             stance: "support" | "oppose" | "neutral";
             /** @example 支持尽快解决。 */
             content: string;
+            /** @description 照片：`POST /uploads`（`purpose: comment`）返回的 `uploadId`，最多 9 张 */
+            attachments?: string[];
         };
         TopicComment: {
             /** @example 420106001001~c~9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d */
@@ -2372,12 +2575,15 @@ export interface components {
              * @example 2026-11-27T08:00:00+00:00
              */
             createdAt: string;
+            /** @description 照片（限时读取地址；未通过图片检测的不给地址） */
+            attachments: components["schemas"]["AttachmentView"][];
         };
         TopicCommentList: {
             items: components["schemas"]["TopicComment"][];
             /** @description 下一页的标记；没有更多时省略 */
             continuation?: string;
         };
+        /** @description 要召开的会议（须有名额），或 `heldOffline` 为 true 时线下已开过、现在补录的会议（名额可省略） */
         TopicMeetingRequest: {
             /**
              * Format: date-time
@@ -2388,8 +2594,16 @@ export interface components {
             place: string;
             /** @example 讨论路灯安装位置与费用 */
             agenda: string;
-            /** @example 30 */
-            capacity: number;
+            /**
+             * @description 名额；要召开的会议必填
+             * @example 30
+             */
+            capacity?: number;
+            /**
+             * @description true 表示补录线下已召开的会议：`startsAt` 须早于现在，不发通知、不能报名，可立即记录纪要
+             * @default false
+             */
+            heldOffline: boolean;
         };
         TopicRegistration: {
             /** @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d */
@@ -3366,6 +3580,29 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    listLetterCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 类别列表 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterCategoryList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     listMyLetters: {
         parameters: {
             query?: {
@@ -4013,7 +4250,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["NotificationsPreferences"];
+                "application/json": components["schemas"]["NotificationsPreferencesUpdate"];
             };
         };
         responses: {
@@ -4200,6 +4437,43 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listStaffTopics: {
+        parameters: {
+            query?: {
+                /**
+                 * @description 组织编码（须在本人负责范围内）
+                 * @example 420106001
+                 */
+                orgId?: string;
+                /** @description 只看某一状态（不能是 held、hidden） */
+                status?: components["schemas"]["TopicStatus"];
+                /** @description true 只看等工作人员处理的，false 只看其余的 */
+                needsAction?: boolean;
+                /** @description 上一页返回的 `continuation`，原样传回 */
+                continuation?: components["parameters"]["TopicContinuation"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 议题列表 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffTopicList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["TopicForbidden"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -4478,6 +4752,43 @@ export interface operations {
             409: components["responses"]["TopicConflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listTopicMeetingRegistrations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 议题 id（`<社区编码>~<32 位十六进制>`）
+                 * @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d
+                 */
+                id: components["parameters"]["TopicId"];
+                /**
+                 * @description 议事会 id
+                 * @example 5c1d2e3f4a5b
+                 */
+                meetingId: components["parameters"]["TopicMeetingId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 报名名单 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicMeetingRegistrations"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["TopicForbidden"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

@@ -91,6 +91,51 @@ public sealed class NotificationRulesTests
         Assert.Equal("正文", EventRoutes.InboxSummary(broadcast, data));
     }
 
+    [Fact]
+    public void The_assigned_worker_reads_the_due_date_in_Beijing_time_and_a_duplicate_author_the_original_status()
+    {
+        var assigned = EventRoutes.Find(EventTypes.LetterAssigned)!;
+        var duplicate = EventRoutes.Find(EventTypes.LetterMarkedDuplicate)!;
+
+        // 17:00 UTC is 01:00 the next day in Beijing.
+        Assert.Equal("路灯不亮：请于2026年12月10日前办理", EventRoutes.InboxSummary(assigned, new JsonObject { ["title"] = "路灯不亮", ["dueAt"] = "2026-12-09T17:00:00.0000000+00:00" }));
+        Assert.Equal("路灯不亮：将随原信件一并办理（原信件已受理），可在信件详情查看", EventRoutes.InboxSummary(duplicate, new JsonObject { ["title"] = "路灯不亮", ["originalStatus"] = "已受理" }));
+        var page = TemplateCatalogue.FillPage(TemplateCatalogue.Definitions["letterDuplicate"].Page, "letter", "c~2", new JsonObject { ["originalLetterId"] = "c~1" });
+        Assert.Equal("pages/letters/detail?id=c~2&original=c~1", page);
+        var data = TemplateCatalogue.BuildData(TemplateCatalogue.Definitions["letterAssigned"], "tpl", new NotificationContent
+        {
+            EventType = EventTypes.LetterAssigned,
+            OccurredAt = s_at,
+            Data = new JsonObject { ["title"] = "路灯不亮", ["categoryLabel"] = "生活烦恼", ["dueAt"] = "2026-12-09T17:00:00+00:00" },
+        });
+        Assert.Equal("2026年12月10日 01:00", data.Values["time3"]);
+        Assert.Equal("生活烦恼", data.Values["thing2"]);
+    }
+
+    [Fact]
+    public void The_meeting_message_shows_when_the_meeting_starts_not_when_it_was_scheduled()
+    {
+        var data = TemplateCatalogue.BuildData(TemplateCatalogue.Definitions["topicMeetingScheduled"], "tpl", new NotificationContent
+        {
+            EventType = EventTypes.TopicMeetingScheduled,
+            OccurredAt = s_at,
+            Data = new JsonObject { ["title"] = "增设休息座椅", ["place"] = "社区议事厅", ["meetingStartsAt"] = "2026-12-05T02:00:00.0000000+00:00" },
+        });
+
+        Assert.Equal("2026年12月5日 10:00", data.Values["time3"]);
+    }
+
+    [Theory]
+    [InlineData("{\"youth\":true}", true)]
+    [InlineData("{\"women\":false,\"all\":true}", true)]
+    [InlineData("{}", false)]
+    public void A_preferences_update_needs_at_least_one_switch(string json, bool valid)
+    {
+        var request = System.Text.Json.JsonSerializer.Deserialize<PreferencesRequest>(json, GongTongDizao.Core.Common.JsonDefaults.Api)!;
+
+        Assert.Equal(valid, new PreferencesRequestValidator().Validate(request).IsValid);
+    }
+
     [Theory]
     [InlineData("2026-11-27T07:01:00+00:00", "2026-11-28T00:00:00+08:00")]
     [InlineData("2026-11-27T16:00:00+00:00", "2026-11-29T00:00:00+08:00")]

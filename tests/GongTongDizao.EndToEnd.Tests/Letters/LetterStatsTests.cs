@@ -45,8 +45,11 @@ public sealed class LetterStatsTests(LettersFixture host)
         Assert.Equal((2, 1, 2, 2, 0), (byCategory.GetProperty("employment").GetInt64(), byCategory.GetProperty("housing").GetInt64(), byCategory.GetProperty("daily_life").GetInt64(),
             byCategory.GetProperty("other").GetInt64(), byCategory.GetProperty("childcare").GetInt64()));
         Assert.Equal(6, stats.GetProperty("received").GetInt64());
-        Assert.Equal(0.5, stats.GetProperty("responseRate").GetDouble());       // 3 accepted on time / 6 received
-        Assert.Equal(0.3333, stats.GetProperty("onTimeReplyRate").GetDouble()); // 2 replied on time / 6 received
+        Assert.Equal(1, stats.GetProperty("excluded").GetInt64());             // the withdrawn letter counts in no rate
+        Assert.Equal(4, stats.GetProperty("dueForAcceptance").GetInt64());     // accepted: 2 closed, replied, in progress (the submitted one has no deadline passed)
+        Assert.Equal(0.75, stats.GetProperty("responseRate").GetDouble());      // 3 accepted on time / 4 due
+        Assert.Equal(3, stats.GetProperty("dueForReply").GetInt64());          // replied: 2 closed, replied
+        Assert.Equal(0.6667, stats.GetProperty("onTimeReplyRate").GetDouble()); // 2 replied on time / 3 due
         Assert.Equal(0.5, stats.GetProperty("resolutionRate").GetDouble());     // 1 resolved / 2 evaluated
         Assert.Equal(0.5, stats.GetProperty("satisfactionRate").GetDouble());   // 1 rated 4–5 / 2 evaluated
         Assert.Equal(3.0, stats.GetProperty("medianHoursToAccept").GetDouble()); // 1, 2, 4, 30 h → (2 + 4) / 2

@@ -72,6 +72,8 @@ public static class MatrixRules
 
     public static readonly Rule StaffLetterScope = Person("letter-scope", "listings and statistics for youth-league staff, only for orgs in their scope", No, No, Ok, No, No);
 
+    public static readonly Rule StaffTopicScope = Person("topic-scope", "topic listings for deliberation staff (women's federation, representatives), only for orgs in their scope", No, No, Ok, No, No);
+
     public static readonly Rule TopicCreate = Person("topic-create", "residents propose topics in their own community only", Ok, Ok, No, No, No);
 
     public static readonly Rule TopicAuthor = Person("topic-author", "the author's actions on a public topic", Ok, No, No, No, No);
@@ -105,7 +107,7 @@ public static class MatrixRules
 
     public static IReadOnlyList<Rule> All { get; } =
     [
-        Open, WeChatOnly, AdminOnly, SignedIn, LetterRead, LetterAuthor, LetterStaff, HeldLetter, StaffLetterScope, TopicCreate,
+        Open, WeChatOnly, AdminOnly, SignedIn, LetterRead, LetterAuthor, LetterStaff, HeldLetter, StaffLetterScope, StaffTopicScope, TopicCreate,
         TopicAuthor, TopicResident, TopicComment, TopicStaff, CommentReport, ModerationQueue, ModerationDecision, BroadcastSend, BroadcastRead,
     ];
 }

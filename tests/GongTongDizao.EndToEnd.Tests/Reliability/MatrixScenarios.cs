@@ -53,6 +53,7 @@ public static class MatrixScenarios
         new("GET", "/orgs/{id}/children", SignedIn, _ => At($"api/orgs/{MatrixWorld.Street}/children")),
 
         // Letters (青年信箱).
+        new("GET", "/letters/categories", SignedIn, _ => At("api/letters/categories")),
         new("POST", "/letters", SignedIn, _ => At("api/letters", _ => new { category = "other", title = "咨询", content = "请问社区活动室几点开放？" })),
         new("GET", "/letters/mine", SignedIn, _ => At("api/letters/mine")),
         new("GET", "/letters/{id}", LetterRead, async w => To($"api/letters/{await w.LetterAsync()}")),
@@ -73,6 +74,7 @@ public static class MatrixScenarios
         // Topics (妇女议事): public once published, acted on by role.
         new("POST", "/topics", TopicCreate, _ => At("api/topics", _ => new { communityId = C1, title = "增设休息座椅", description = "小区步道很长，建议增设几处休息座椅。" }), Family.Deliberation),
         new("GET", "/communities/{id}/topics", SignedIn, _ => At($"api/communities/{C1}/topics"), Family.Deliberation),
+        new("GET", "/staff/topics", StaffTopicScope, _ => At($"api/staff/topics?orgId={C1}&needsAction=true"), Family.Deliberation),
         new("GET", "/topics/{id}", SignedIn, async w => To($"api/topics/{await w.TopicAsync()}"), Family.Deliberation),
         new("POST", "/topics/{id}/withdraw", TopicAuthor, async w => To($"api/topics/{await w.TopicAsync()}/withdraw"), Family.Deliberation, UsesUp: true),
         new("POST", "/topics/{id}/second", TopicResident, async w => To($"api/topics/{await w.TopicAsync()}/second"), Family.Deliberation),
@@ -83,6 +85,7 @@ public static class MatrixScenarios
         new("POST", "/comments/{id}/report", CommentReport, async w => To($"api/comments/{await w.CommentAsync(await w.TopicAsync())}/report"), Family.Deliberation),
         new("POST", "/topics/{id}/meetings", TopicStaff, async w => To($"api/topics/{await w.DeliberatingTopicAsync()}/meetings", _ => new { startsAt = DateTimeOffset.UtcNow.AddDays(2), place = "社区议事厅", agenda = "讨论扶手安装", capacity = 20 }), Family.Deliberation),
         new("POST", "/topics/{id}/meetings/{meetingId}/registration", TopicResident, async w => Meeting(await w.MeetingAsync(TimeSpan.FromDays(1)), "registration"), Family.Deliberation),
+        new("GET", "/topics/{id}/meetings/{meetingId}/registrations", TopicStaff, async w => Meeting(await w.MeetingAsync(TimeSpan.FromDays(1)), "registrations"), Family.Deliberation),
         new("DELETE", "/topics/{id}/meetings/{meetingId}/registration", TopicResident, async w => Meeting(await w.MeetingAsync(TimeSpan.FromDays(1)), "registration"), Family.Deliberation),
         new("POST", "/topics/{id}/meetings/{meetingId}/minutes", TopicStaff, async w => Meeting(await w.StartedMeetingAsync(), "minutes", new { attendees = 9, summary = "居民同意加装扶手。" }), Family.Deliberation, UsesUp: true),
         new("POST", "/topics/{id}/decision", TopicStaff, async w => To($"api/topics/{await w.HeldMeetingTopicAsync()}/decision", _ => new { outcome = "accepted", votesFor = 5, votesAgainst = 0, abstentions = 0 }), Family.Deliberation, UsesUp: true),

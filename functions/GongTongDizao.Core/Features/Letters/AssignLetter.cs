@@ -17,7 +17,10 @@ public sealed class AssignLetterValidator : AbstractValidator<AssignLetterReques
     }
 }
 
-/// <summary>Staff hand the letter to a colleague who may handle it too (in scope of the handling org), with a target date.</summary>
+/// <summary>
+/// Staff hand the letter to a colleague who may handle it too (in scope of the handling org), with a target date; the
+/// colleague is told (<c>letter.assigned</c>, with the due date).
+/// </summary>
 public sealed class AssignLetter(LetterTransitions transitions, UserStore users, Authorizer authorizer)
 {
     public Task<Result<LetterView>> HandleAsync(Caller caller, string letterId, AssignLetterRequest request, CancellationToken cancellationToken)
@@ -38,8 +41,10 @@ public sealed class AssignLetter(LetterTransitions transitions, UserStore users,
                 return Error.Validation("staffUserId", "只能指派给负责该信件的团组织工作人员");
             }
 
+            var assigned = new LetterAssignee(assignee.Id, assignee.DisplayName, dueAt, now);
             return new LetterChange(
-                letter with { Assignee = new LetterAssignee(assignee.Id, assignee.DisplayName, dueAt, now) },
+                letter with { Assignee = assigned },
+                [LetterFollowUpEvents.Assigned(letter, assigned, caller.Id, now)],
                 Reason: $"指派给{assignee.DisplayName ?? "工作人员"}");
         }, cancellationToken);
     }

@@ -11,8 +11,17 @@ namespace GongTongDizao.Core.Features.Letters;
 public sealed record LetterStatsQuery(string? OrgId, string? From, string? To);
 
 /// <summary>
-/// The three rates of a 12345 hotline for an org subtree and period (letters created in [from, to)). Rates are null
-/// when nothing was there to measure. "Received" letters are those that reached staff (held-then-rejected ones did not).
+/// The rates of a 12345 hotline for an org subtree and period (letters created in [from, to)), each over the letters
+/// it can fairly judge. "Received" letters reached staff (held-then-rejected ones did not); withdrawn letters and
+/// duplicates are left out of every rate (<see cref="Excluded"/>).
+/// <list type="bullet">
+/// <item>响应率 <see cref="ResponseRate"/> = accepted on time / <see cref="DueForAcceptance"/> (received letters that were
+/// accepted, or whose accept deadline has passed: one still inside its window counts for nobody yet).</item>
+/// <item>按时答复率 <see cref="OnTimeReplyRate"/> = replied on time / <see cref="DueForReply"/> (replied, or reply deadline passed).</item>
+/// <item>解决率 <see cref="ResolutionRate"/> = resolved / evaluated, and 满意率 <see cref="SatisfactionRate"/> = rated 4–5 / evaluated:
+/// as the hotline's callback (回访), only the resident says whether it was solved and how well.</item>
+/// </list>
+/// Rates are null when nothing was there to measure.
 /// </summary>
 public sealed record LetterStats(
     OrgRef Org,
@@ -22,6 +31,9 @@ public sealed record LetterStats(
     IReadOnlyDictionary<string, long> ByStatus,
     IReadOnlyDictionary<string, long> ByCategory,
     long Received,
+    long Excluded,
+    long DueForAcceptance,
+    long DueForReply,
     long AcceptedOnTime,
     long RepliedOnTime,
     long Evaluated,
@@ -43,6 +55,8 @@ public sealed class GetLetterStats(LetterStore store, Authorizer authorizer, Org
 {
     public static readonly TimeSpan DefaultPeriod = TimeSpan.FromDays(30);
     public static readonly TimeSpan MaxPeriod = TimeSpan.FromDays(3 * 366);
+
+    private static readonly (string, object)[] s_exclusions = [("@withdrawn", LetterCodes.Of(LetterStatus.Withdrawn)), ("@duplicate", LetterCodes.Of(LetterStatus.Duplicate))];
 
     public async Task<Result<LetterStats>> HandleAsync(Caller caller, LetterStatsQuery query, CancellationToken cancellationToken)
     {
@@ -77,19 +91,24 @@ public sealed class GetLetterStats(LetterStore store, Authorizer authorizer, Org
     {
         ArgumentNullException.ThrowIfNull(scope);
         Task<long> Count(string condition, params (string, object)[] parameters) => store.CountAsync(scope, condition, parameters, cancellationToken);
+        var now = time.GetUtcNow().ToUniversalTime();
 
         var total = Count("");
         var byStatus = Enum.GetValues<LetterStatus>().Select(s => (LetterCodes.Of(s), Count("c.status = @v", ("@v", LetterCodes.Of(s))))).ToList();
         var byCategory = Enum.GetValues<LetterCategory>().Select(s => (LetterCodes.Of(s), Count("c.category = @v", ("@v", LetterCodes.Of(s))))).ToList();
         var received = Count("c.metrics.received = true");
-        var acceptedOnTime = Count("c.metrics.acceptedOnTime = true");
-        var repliedOnTime = Count("c.metrics.repliedOnTime = true");
-        var evaluated = Count("c.metrics.evaluated = true");
-        var resolved = Count("c.metrics.evaluated = true AND c.metrics.resolved = true");
-        var satisfied = Count("c.metrics.evaluated = true AND c.metrics.satisfied = true");
+        var excluded = Count("c.metrics.received = true AND (c.status = @withdrawn OR c.status = @duplicate)", s_exclusions);
+        var counted = "c.metrics.received = true AND c.status != @withdrawn AND c.status != @duplicate";
+        var dueForAcceptance = Count($"{counted} AND (IS_NUMBER(c.metrics.acceptSeconds) OR c.deadlines.acceptBy <= @now)", [.. s_exclusions, ("@now", now)]);
+        var dueForReply = Count($"{counted} AND (IS_NUMBER(c.metrics.replySeconds) OR c.deadlines.replyBy <= @now)", [.. s_exclusions, ("@now", now)]);
+        var acceptedOnTime = Count($"{counted} AND c.metrics.acceptedOnTime = true", s_exclusions);
+        var repliedOnTime = Count($"{counted} AND c.metrics.repliedOnTime = true", s_exclusions);
+        var evaluated = Count($"{counted} AND c.metrics.evaluated = true", s_exclusions);
+        var resolved = Count($"{counted} AND c.metrics.evaluated = true AND c.metrics.resolved = true", s_exclusions);
+        var satisfied = Count($"{counted} AND c.metrics.evaluated = true AND c.metrics.satisfied = true", s_exclusions);
         var acceptTimes = CollectAsync(store.ValuesAsync(scope, "metrics.acceptSeconds", cancellationToken));
         var replyTimes = CollectAsync(store.ValuesAsync(scope, "metrics.replySeconds", cancellationToken));
-        await Task.WhenAll([total, received, acceptedOnTime, repliedOnTime, evaluated, resolved, satisfied, acceptTimes, replyTimes,
+        await Task.WhenAll([total, received, excluded, dueForAcceptance, dueForReply, acceptedOnTime, repliedOnTime, evaluated, resolved, satisfied, acceptTimes, replyTimes,
             .. byStatus.Select(s => s.Item2), .. byCategory.Select(c => c.Item2)]);
 
         return new LetterStats(
@@ -100,13 +119,16 @@ public sealed class GetLetterStats(LetterStore store, Authorizer authorizer, Org
             byStatus.ToDictionary(s => s.Item1, s => s.Item2.Result),
             byCategory.ToDictionary(c => c.Item1, c => c.Item2.Result),
             received.Result,
+            excluded.Result,
+            dueForAcceptance.Result,
+            dueForReply.Result,
             acceptedOnTime.Result,
             repliedOnTime.Result,
             evaluated.Result,
             resolved.Result,
             satisfied.Result,
-            LetterStatsMath.Rate(acceptedOnTime.Result, received.Result),
-            LetterStatsMath.Rate(repliedOnTime.Result, received.Result),
+            LetterStatsMath.Rate(acceptedOnTime.Result, dueForAcceptance.Result),
+            LetterStatsMath.Rate(repliedOnTime.Result, dueForReply.Result),
             LetterStatsMath.Rate(resolved.Result, evaluated.Result),
             LetterStatsMath.Rate(satisfied.Result, evaluated.Result),
             LetterStatsMath.MedianHours(acceptTimes.Result),

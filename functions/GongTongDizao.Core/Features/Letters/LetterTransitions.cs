@@ -249,6 +249,7 @@ public static class LetterEvents
             ["letterId"] = letter.Id,
             ["title"] = Shorten(letter.Title, 20),
             ["stage"] = stage,
+            ["submittedAt"] = (letter.ReceivedAt ?? letter.CreatedAt).ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             ["communityId"] = letter.CommunityId,
             ["handlingOrgId"] = letter.HandlingOrgId,
             ["escalationOrgId"] = escalationOrgId ?? letter.HandlingOrgId,

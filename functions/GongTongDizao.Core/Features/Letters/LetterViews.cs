@@ -31,7 +31,14 @@ public sealed record LetterView(
     IReadOnlyList<LetterStep> Timeline,
     IReadOnlyList<LetterReplyView> Replies,
     IReadOnlyList<AttachmentView> Attachments,
-    IReadOnlyList<string> AllowedActions);
+    IReadOnlyList<string> AllowedActions)
+{
+    /// <summary>For the author of a duplicate: how the letter it duplicates is getting on (set by <see cref="GetLetter"/>).</summary>
+    public LetterOriginalView? Original { get; init; }
+}
+
+/// <summary>The progress of the letter a duplicate points to: its status and steps only.</summary>
+public sealed record LetterOriginalView(string Id, LetterStatus Status, string StatusLabel, IReadOnlyList<LetterStep> Timeline);
 
 /// <summary>One row of a listing: no content, replies or timeline.</summary>
 public sealed record LetterSummary(

@@ -34,6 +34,7 @@ internal static class LettersServiceCollectionExtensions
         services.AddTransient<TransferLetter>();
         services.AddTransient<MarkDuplicate>();
         services.AddTransient<GetLetterStats>();
+        services.AddSingleton<ListLetterCategories>();
         return services;
     }
 }

@@ -11,7 +11,10 @@ public sealed class MarkDuplicateValidator : AbstractValidator<MarkDuplicateRequ
     public MarkDuplicateValidator() => RuleFor(r => r.OfLetterId).NotEmpty().MaximumLength(80);
 }
 
-/// <summary>Staff close a letter as a duplicate of another letter they can see.</summary>
+/// <summary>
+/// Staff close a letter as a duplicate of another letter they can see; its author is told and pointed to the original
+/// (<c>letter.marked_duplicate</c>).
+/// </summary>
 public sealed class MarkDuplicate(LetterTransitions transitions, LetterStore store, LetterViews views)
 {
     public Task<Result<LetterView>> HandleAsync(Caller caller, string letterId, MarkDuplicateRequest request, CancellationToken cancellationToken)
@@ -26,7 +29,10 @@ public sealed class MarkDuplicate(LetterTransitions transitions, LetterStore sto
                 return Error.Validation("ofLetterId", "原信件不存在或不在您的负责范围内");
             }
 
-            return new LetterChange(letter with { DuplicateOf = original.Id, Overdue = false, ClosedAt = now }, Reason: $"与信件 {original.Id} 重复");
+            return new LetterChange(
+                letter with { DuplicateOf = original.Id, Overdue = false, ClosedAt = now },
+                [LetterFollowUpEvents.MarkedDuplicate(letter, original, caller.Id, now)],
+                Reason: $"与信件 {original.Id} 重复");
         }, cancellationToken);
     }
 }

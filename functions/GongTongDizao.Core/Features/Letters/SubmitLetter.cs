@@ -61,7 +61,7 @@ public sealed class SubmitLetter(
         var settings = options.Value;
         if (caller.User.HomeCommunityId is not { } communityId || await orgs.FindAsync(communityId, cancellationToken) is not { Level: OrgLevel.Community } community)
         {
-            return Error.Validation("homeCommunityId", "请先在“我的”中设置所在社区（PUT /me），信件将交给该社区所属的团组织");
+            return Error.Validation("homeCommunityId", "请先在“我的”中设置所在社区，信件将交给该社区所属的团组织");
         }
 
         var now = time.GetUtcNow();

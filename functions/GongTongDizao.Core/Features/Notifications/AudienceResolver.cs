@@ -26,8 +26,9 @@ public sealed record Audience(IAsyncEnumerable<string> Candidates, Func<string, 
 /// <summary>
 /// Who hears of each event type:
 /// letter.submitted → youth-league workers whose role covers the community; letter.accepted and letter.replied → the
-/// author; letter.overdue → youth-league workers bound above the community (street and up); topic.threshold_reached →
-/// women's representatives and federation workers covering the community; topic.meeting_scheduled → seconders and
+/// author; letter.overdue → youth-league workers bound above the community (street and up); letter.assigned → the
+/// assigned worker; letter.marked_duplicate → the author; topic.threshold_reached → women's representatives and
+/// federation workers covering the community, and the topic's proposer and seconders; topic.meeting_scheduled → seconders and
 /// registrants; topic.decided → author and seconders; topic.completed → every participant (asked to evaluate);
 /// broadcast.created → residents of the subtree who opted in to that audience.
 /// </summary>
@@ -52,8 +53,11 @@ public sealed class AudienceResolver(CosmosClient cosmos, OrgDirectory orgs, Not
         {
             EventTypes.LetterSubmitted when org is not null => new(StaffBoundAtAsync([.. org.Path, org.Id], Authorizer.RolesGranting(Permission.HandleLetters), cancellationToken)),
             EventTypes.LetterOverdue when org is not null => new(StaffBoundAtAsync(org.Path, Authorizer.RolesGranting(Permission.HandleLetters), cancellationToken)),
-            EventTypes.TopicThresholdReached when org is not null => new(StaffBoundAtAsync([.. org.Path, org.Id], Authorizer.RolesGranting(Permission.ManageDeliberation), cancellationToken)),
-            EventTypes.LetterAccepted or EventTypes.LetterReplied => Text(domainEvent.Data, "authorId") is { } author ? new(One(author)) : Audience.Empty,
+            EventTypes.TopicThresholdReached when org is not null => new(Distinct(
+                StaffBoundAtAsync([.. org.Path, org.Id], Authorizer.RolesGranting(Permission.ManageDeliberation), cancellationToken),
+                Topics().AuthorAndSecondersAsync(domainEvent.OrgId, domainEvent.EntityId, cancellationToken))),
+            EventTypes.LetterAccepted or EventTypes.LetterReplied or EventTypes.LetterMarkedDuplicate => Text(domainEvent.Data, "authorId") is { } author ? new(One(author)) : Audience.Empty,
+            EventTypes.LetterAssigned => Text(domainEvent.Data, "assigneeId") is { } assignee ? new(One(assignee)) : Audience.Empty,
             EventTypes.TopicMeetingScheduled => new(Topics().SecondersAndRegistrantsAsync(domainEvent.OrgId, domainEvent.EntityId, cancellationToken)),
             EventTypes.TopicDecided => new(Topics().AuthorAndSecondersAsync(domainEvent.OrgId, domainEvent.EntityId, cancellationToken)),
             EventTypes.TopicCompleted => new(Topics().ParticipantsAsync(domainEvent.OrgId, domainEvent.EntityId, cancellationToken)),
@@ -131,6 +135,29 @@ public sealed class AudienceResolver(CosmosClient cosmos, OrgDirectory orgs, Not
                 {
                     yield return id;
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The staff (a handful, remembered) then the topic's people, each once: a representative who seconded is told once.
+    /// </summary>
+    private static async IAsyncEnumerable<string> Distinct(IAsyncEnumerable<string> staff, IAsyncEnumerable<string> people)
+    {
+        var told = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var id in staff)
+        {
+            if (told.Add(id))
+            {
+                yield return id;
+            }
+        }
+
+        await foreach (var id in people)
+        {
+            if (!told.Contains(id))
+            {
+                yield return id;
             }
         }
     }

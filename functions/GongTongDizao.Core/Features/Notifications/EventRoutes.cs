@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Globalization;
 using System.Text.Json.Nodes;
 using GongTongDizao.Core.Events;
 
@@ -16,6 +17,8 @@ public static class EventRoutes
         new(EventTypes.LetterAccepted, "letterAccepted", "您的来信已受理", "已受理"),
         new(EventTypes.LetterReplied, "letterReplied", "您的来信有了答复", "已答复"),
         new(EventTypes.LetterOverdue, "letterOverdue", "有信件超时未受理", "已超时"),
+        new(EventTypes.LetterAssigned, "letterAssigned", "有一封信件指派给您办理", "待办理"),
+        new(EventTypes.LetterMarkedDuplicate, "letterDuplicate", "您的来信与另一封来信反映同一问题", "合并办理"),
         new(EventTypes.TopicThresholdReached, "topicThresholdReached", "议题附议人数已达标", "待议事"),
         new(EventTypes.TopicMeetingScheduled, "topicMeetingScheduled", "议事会议已安排", "待开会"),
         new(EventTypes.TopicDecided, "topicDecided", "议题已作出决定", "已决定"),
@@ -53,10 +56,20 @@ public static class EventRoutes
             EventTypes.LetterReplied => Text(data, "replySummary"),
             EventTypes.TopicMeetingScheduled => Text(data, "place"),
             EventTypes.TopicDecided => Text(data, "outcome"),
+            EventTypes.LetterAssigned => ChinaDate(Text(data, "dueAt")) is { } due ? $"请于{due}前办理" : null,
+            EventTypes.LetterMarkedDuplicate => Text(data, "originalStatus") is { } status
+                ? $"将随原信件一并办理（原信件{status}），可在信件详情查看"
+                : "将随原信件一并办理，可在信件详情查看",
             _ => null,
         };
         return title is null ? detail : detail is null ? title : $"{title}：{detail}";
     }
+
+    /// <summary>An instant as a date in China Standard Time (2026年12月9日), or null when it is not one.</summary>
+    private static string? ChinaDate(string? instant) =>
+        DateTimeOffset.TryParse(instant, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+            ? at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy年M月d日", CultureInfo.InvariantCulture)
+            : null;
 
     private static string? Text(JsonObject data, string name) =>
         data[name] is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text) ? text : null;

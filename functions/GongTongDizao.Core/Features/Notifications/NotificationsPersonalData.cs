@@ -18,7 +18,9 @@ public sealed class NotificationsPersonalData(CosmosClient cosmos) : IPersonalDa
 
     public async IAsyncEnumerable<object> ExportAsync(string userId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var query = new QueryDefinition("SELECT * FROM c WHERE c.userId = @u").WithParameter("@u", userId);
+        // Preferences and quotas are exported readably by NotificationSettingsPersonalData.
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.userId = @u AND c.kind != @preferences AND c.kind != @quota")
+            .WithParameter("@u", userId).WithParameter("@preferences", NotificationKinds.Preferences).WithParameter("@quota", NotificationKinds.Quota);
         using var feed = _container.GetItemQueryIterator<JsonElement>(query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(userId) });
         while (feed.HasMoreResults)
         {

@@ -22,6 +22,8 @@ internal static class NotificationsServiceCollectionExtensions
         services.AddSingleton<InboxStore>();
         services.AddSingleton<AudienceResolver>();
         services.AddSingleton<IPersonalDataSource, NotificationsPersonalData>();
+        services.AddSingleton<IPersonalDataSource, NotificationSettingsPersonalData>();
+        services.AddSingleton<IPersonalDataSource, BroadcastPersonalData>();
 
         services.AddTransient<FanOutEvent>();
         services.AddTransient<DeliverNotification>();

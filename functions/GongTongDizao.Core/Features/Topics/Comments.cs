@@ -2,12 +2,14 @@ using FluentValidation;
 using GongTongDizao.Core.Auth;
 using GongTongDizao.Core.Common;
 using GongTongDizao.Core.ContentSafety;
+using GongTongDizao.Core.Features.Attachments;
 using GongTongDizao.WeChat;
 using Microsoft.Azure.Cosmos;
 
 namespace GongTongDizao.Core.Features.Topics;
 
-public sealed record AddCommentRequest(Stance Stance, string Content);
+/// <summary>A comment, optionally with photos: upload ids from <c>POST /uploads</c> with purpose <c>comment</c>.</summary>
+public sealed record AddCommentRequest(Stance Stance, string Content, IReadOnlyList<string>? Attachments = null);
 
 public sealed class AddCommentValidator : AbstractValidator<AddCommentRequest>
 {
@@ -15,16 +17,18 @@ public sealed class AddCommentValidator : AbstractValidator<AddCommentRequest>
     {
         RuleFor(r => r.Stance).IsInEnum();
         RuleFor(r => r.Content).NotEmpty().Text(2, 500, multiline: true);
+        RuleFor(r => r.Attachments).Must(a => a is null || a.Count <= TopicAttachments.MaxPerItem).WithMessage($"最多 {TopicAttachments.MaxPerItem} 张图片");
+        RuleForEach(r => r.Attachments).NotEmpty().MaximumLength(64);
     }
 }
 
-/// <summary>What readers see of a comment (a held one only by its author).</summary>
-public sealed record CommentView(string Id, string TopicId, Stance Stance, string Content, string? AuthorName, bool IsMine, CommentStatus Status, DateTimeOffset CreatedAt);
+/// <summary>What readers see of a comment (a held one only by its author), with read URLs for its photos.</summary>
+public sealed record CommentView(string Id, string TopicId, Stance Stance, string Content, string? AuthorName, bool IsMine, CommentStatus Status, DateTimeOffset CreatedAt, IReadOnlyList<AttachmentView> Attachments);
 
 public sealed record CommentList(IReadOnlyList<CommentView> Items, string? Continuation);
 
 /// <summary>民事民议: a comment with a stance (support / oppose / neutral), content-checked like topics.</summary>
-public sealed class AddComment(TopicStore store, TopicAccess access, ContentGuard guard, TopicStatsStore stats, TimeProvider time)
+public sealed class AddComment(TopicStore store, TopicAccess access, ContentGuard guard, TopicAttachments attachments, TopicStatsStore stats, TimeProvider time)
 {
     public async Task<Result<Created>> HandleAsync(Caller caller, string topicId, AddCommentRequest request, CancellationToken cancellationToken)
     {
@@ -54,10 +58,18 @@ public sealed class AddComment(TopicStore store, TopicAccess access, ContentGuar
             return Error.From(ErrorCodes.ContentRejected);
         }
 
+        var id = Comment.NewId(topic.CommunityId);
+        var committed = await attachments.CommitAsync(caller.Id, request.Attachments, Comment.DocumentType, id, topic.CommunityId, cancellationToken);
+        if (!committed.IsSuccess)
+        {
+            return committed.Error;
+        }
+
         var now = time.GetUtcNow();
         var comment = new Comment
         {
-            Id = Comment.NewId(topic.CommunityId),
+            Id = id,
+            Attachments = committed.Value,
             CommunityId = topic.CommunityId,
             TopicId = topic.Id,
             AuthorId = caller.Id,
@@ -70,12 +82,12 @@ public sealed class AddComment(TopicStore store, TopicAccess access, ContentGuar
         };
         await store.TryCreateAsync(comment, comment.CommunityId, cancellationToken);
         await stats.IncrementAsync(topic.CommunityId, now, [(StatCounters.Participations, 1)], cancellationToken);
-        return new Created(CommentViews.From(comment, caller.Id));
+        return new Created(await CommentViews.FromAsync(comment, caller.Id, attachments, cancellationToken));
     }
 }
 
 /// <summary>A topic's published comments, newest first, paged with continuation tokens (single partition).</summary>
-public sealed class ListComments(TopicStore store, TopicAccess access)
+public sealed class ListComments(TopicStore store, TopicAccess access, TopicAttachments attachments)
 {
     public async Task<Result<CommentList>> HandleAsync(Caller caller, string topicId, string? continuation, CancellationToken cancellationToken)
     {
@@ -95,7 +107,13 @@ public sealed class ListComments(TopicStore store, TopicAccess access)
             .WithParameter("@c", topic.CommunityId).WithParameter("@type", Comment.DocumentType).WithParameter("@t", topic.Id)
             .WithParameter("@published", "published");
         var page = await store.PageAsync<Comment>(query, topic.CommunityId, continuation, cancellationToken);
-        return new CommentList([.. page.Items.Select(c => CommentViews.From(c, caller.Id))], page.Continuation);
+        var items = new List<CommentView>(page.Items.Count);
+        foreach (var comment in page.Items)
+        {
+            items.Add(await CommentViews.FromAsync(comment, caller.Id, attachments, cancellationToken));
+        }
+
+        return new CommentList(items, page.Continuation);
     }
 }
 
@@ -103,7 +121,7 @@ public sealed class ListComments(TopicStore store, TopicAccess access)
 /// A resident reports a comment, once each; the third report hides it until a moderator decides (through the
 /// moderation queue). Concurrent reports retry on the comment's ETag so none is lost.
 /// </summary>
-public sealed class ReportComment(TopicStore store, TopicWriter writer, TimeProvider time)
+public sealed class ReportComment(TopicStore store, TopicWriter writer, TopicAttachments attachments, TimeProvider time)
 {
     private const int MaxAttempts = 10;
 
@@ -131,7 +149,7 @@ public sealed class ReportComment(TopicStore store, TopicWriter writer, TimeProv
             var reported = comment.Report(caller.Id, time.GetUtcNow());
             if (ReferenceEquals(reported, comment))
             {
-                return CommentViews.From(comment, caller.Id);
+                return await CommentViews.FromAsync(comment, caller.Id, attachments, cancellationToken);
             }
 
             var saved = await store.ReplaceAsync(reported, cancellationToken);
@@ -142,7 +160,7 @@ public sealed class ReportComment(TopicStore store, TopicWriter writer, TimeProv
                     await writer.AuditCommentAsync(saved.Value, "comment.hidden_by_reports", caller.Id, $"{Comment.ReportsToHide} 人举报", cancellationToken);
                 }
 
-                return CommentViews.From(saved.Value, caller.Id);
+                return await CommentViews.FromAsync(saved.Value, caller.Id, attachments, cancellationToken);
             }
         }
 
@@ -152,6 +170,7 @@ public sealed class ReportComment(TopicStore store, TopicWriter writer, TimeProv
 
 internal static class CommentViews
 {
-    public static CommentView From(Comment comment, string callerId) =>
-        new(comment.Id, comment.TopicId, comment.Stance, comment.Content, comment.AuthorName, comment.AuthorId == callerId, comment.Status, comment.CreatedAt);
+    public static async Task<CommentView> FromAsync(Comment comment, string callerId, TopicAttachments attachments, CancellationToken cancellationToken) =>
+        new(comment.Id, comment.TopicId, comment.Stance, comment.Content, comment.AuthorName, comment.AuthorId == callerId, comment.Status, comment.CreatedAt,
+            await attachments.ViewAsync(comment.Attachments, cancellationToken));
 }

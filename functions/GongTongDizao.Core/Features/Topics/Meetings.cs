@@ -8,7 +8,8 @@ using GongTongDizao.Core.Telemetry;
 
 namespace GongTongDizao.Core.Features.Topics;
 
-public sealed record ScheduleMeetingRequest(DateTimeOffset StartsAt, string Place, string Agenda, int Capacity);
+/// <summary>A meeting to come (capacity required), or with <see cref="HeldOffline"/> one that already took place offline.</summary>
+public sealed record ScheduleMeetingRequest(DateTimeOffset StartsAt, string Place, string Agenda, int? Capacity = null, bool HeldOffline = false);
 
 public sealed class ScheduleMeetingValidator : AbstractValidator<ScheduleMeetingRequest>
 {
@@ -16,6 +17,7 @@ public sealed class ScheduleMeetingValidator : AbstractValidator<ScheduleMeeting
     {
         RuleFor(r => r.Place).NotEmpty().Text(2, 100);
         RuleFor(r => r.Agenda).NotEmpty().Text(2, 1000, multiline: true);
+        RuleFor(r => r.Capacity).NotNull().WithMessage("请设置名额").Unless(r => r.HeldOffline);
         RuleFor(r => r.Capacity).InclusiveBetween(1, 500);
     }
 }
@@ -34,7 +36,11 @@ public sealed class RecordMinutesValidator : AbstractValidator<RecordMinutesRequ
 /// <summary>The caller's place at a meeting after registering or cancelling.</summary>
 public sealed record RegistrationView(string TopicId, string MeetingId, RegistrationState State, int? WaitingPosition, int RegisteredCount, int WaitingCount);
 
-/// <summary>Staff in scope schedule a deliberation meeting (议事会); seconders and registrants hear of it (topic.meeting_scheduled).</summary>
+/// <summary>
+/// Staff in scope schedule a deliberation meeting (议事会); seconders and registrants hear of it (topic.meeting_scheduled).
+/// A meeting held offline is recorded afterwards: its start lies in the past, nobody is invited or may register, and
+/// its minutes can be recorded right away.
+/// </summary>
 public sealed class ScheduleMeeting(TopicGate gate, TopicWriter writer, TopicViews views)
 {
     public const int MaxMeetings = 20;
@@ -49,9 +55,9 @@ public sealed class ScheduleMeeting(TopicGate gate, TopicWriter writer, TopicVie
             return gated.Error;
         }
 
-        if (request.StartsAt <= writer.Now)
+        if (request.HeldOffline ? request.StartsAt > writer.Now : request.StartsAt <= writer.Now)
         {
-            return Error.Validation("startsAt", "会议时间须晚于现在");
+            return Error.Validation("startsAt", request.HeldOffline ? "线下已召开的会议，时间须早于现在" : "会议时间须晚于现在");
         }
 
         var topic = gated.Value.Topic;
@@ -66,8 +72,9 @@ public sealed class ScheduleMeeting(TopicGate gate, TopicWriter writer, TopicVie
             StartsAt = request.StartsAt,
             Place = request.Place.Trim(),
             Agenda = request.Agenda.Trim(),
-            Capacity = request.Capacity,
+            Capacity = request.Capacity ?? 0,
             ScheduledBy = caller.Id,
+            HeldOffline = request.HeldOffline,
         };
         var after = topic with { Meetings = [.. topic.Meetings, meeting] };
         var scheduled = writer.Event(EventTypes.TopicMeetingScheduled, topic, caller.Id, new JsonObject
@@ -76,7 +83,7 @@ public sealed class ScheduleMeeting(TopicGate gate, TopicWriter writer, TopicVie
             ["meetingStartsAt"] = meeting.StartsAt.ToString("O", CultureInfo.InvariantCulture),
             ["place"] = meeting.Place,
         });
-        var saved = await writer.SaveAsync(topic, after, "meeting.scheduled", caller.Id, null, [scheduled], cancellationToken);
+        var saved = await writer.SaveAsync(topic, after, request.HeldOffline ? "meeting.recorded_offline" : "meeting.scheduled", caller.Id, null, request.HeldOffline ? [] : [scheduled], cancellationToken);
         return saved.IsSuccess ? new Created(await views.CreateAsync(saved.Value, caller, gated.Value.Roles, cancellationToken)) : saved.Error;
     }
 }

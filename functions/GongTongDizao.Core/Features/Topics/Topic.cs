@@ -129,6 +129,9 @@ public sealed record Meeting
 
     public required string ScheduledBy { get; init; }
 
+    /// <summary>Recorded after the fact: it took place before it was entered, so nobody registered or was invited.</summary>
+    public bool HeldOffline { get; init; }
+
     /// <summary>The caller's place: registered, or waiting at a 1-based position, or not registered.</summary>
     public (RegistrationState State, int? Position) PlaceOf(string userId)
     {

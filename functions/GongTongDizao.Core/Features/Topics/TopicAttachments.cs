@@ -23,4 +23,11 @@ public sealed class TopicAttachments(IServiceProvider services)
 
         return await attachments.CommitAsync(ownerId, [.. uploadIds.Distinct(StringComparer.Ordinal)], parentType, parentId, orgId, cancellationToken);
     }
+
+    /// <summary>Read URLs for photos of an item the caller may read (checked by the caller).</summary>
+    public async Task<IReadOnlyList<AttachmentView>> ViewAsync(IReadOnlyList<AttachmentRef> attachments, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(attachments);
+        return attachments.Count == 0 || services.GetService<IAttachments>() is not { } service ? [] : await service.ViewAsync(attachments, cancellationToken);
+    }
 }

@@ -1,3 +1,4 @@
+using GongTongDizao.Core.Features.Attachments;
 using System.Text.Json.Serialization;
 
 namespace GongTongDizao.Core.Features.Topics;
@@ -71,6 +72,9 @@ public sealed record Comment
     public required Stance Stance { get; init; }
 
     public required string Content { get; init; }
+
+    /// <summary>Photos committed to the comment (uploads of purpose <c>comment</c>).</summary>
+    public IReadOnlyList<AttachmentRef> Attachments { get; init; } = [];
 
     public required CommentStatus Status { get; init; }
 

@@ -7,8 +7,8 @@ namespace GongTongDizao.Core.Features.Topics;
 public sealed record TopicRecord(string Kind, string TopicId, string? Title, string? Text, string? Detail, DateTimeOffset? At);
 
 /// <summary>
-/// What the Topics feature holds about a person: topics they proposed, seconds, comments, meeting registrations and
-/// evaluations. Deletion keeps what they wrote for the community record but replaces who they were with the
+/// What the Topics feature holds about a person: topics they proposed, seconds, comments, reports of comments,
+/// meeting registrations and evaluations. Deletion keeps what they wrote for the community record but replaces who they were with the
 /// pseudonym (seconds and evaluations are re-keyed, since their ids name the person). These queries cross
 /// partitions: a person's records are spread over the communities they took part in; export and deletion are rare.
 /// </summary>
@@ -35,6 +35,12 @@ public sealed class TopicPersonalData(TopicStore store) : IPersonalDataSource
                     yield return new TopicRecord("registration", topic.Id, topic.Title, meeting.Place, position is { } p ? $"候补第 {p} 位" : "已报名", meeting.StartsAt);
                 }
             }
+
+            if (topic.RegistrantIds.Contains(userId) && topic.Meetings.All(m => m.PlaceOf(userId).State == RegistrationState.None))
+            {
+                // Kept to tell them of the topic's outcome: they registered once and cancelled.
+                yield return new TopicRecord("registration", topic.Id, topic.Title, null, "已取消报名", null);
+            }
         }
 
         await foreach (var second in ByUserAsync<Second>(Second.DocumentType, "userId", userId, cancellationToken))
@@ -45,6 +51,14 @@ public sealed class TopicPersonalData(TopicStore store) : IPersonalDataSource
         await foreach (var comment in ByUserAsync<Comment>(Comment.DocumentType, "authorId", userId, cancellationToken))
         {
             yield return new TopicRecord("comment", comment.TopicId, null, comment.Content, comment.Stance.ToString().ToLowerInvariant(), comment.CreatedAt);
+        }
+
+        var reported = new QueryDefinition("SELECT * FROM d WHERE d.type = @type AND ARRAY_CONTAINS(d.reporters, @u)")
+            .WithParameter("@type", Comment.DocumentType).WithParameter("@u", userId);
+        await foreach (var comment in store.QueryAsync<Comment>(reported, null, cancellationToken))
+        {
+            // Kept until a moderator has looked at the comment.
+            yield return new TopicRecord("report", comment.TopicId, null, null, "举报了评论 " + comment.Id, null);
         }
 
         await foreach (var evaluation in ByUserAsync<Evaluation>(Evaluation.DocumentType, "userId", userId, cancellationToken))

@@ -57,7 +57,7 @@ public sealed class TopicPublishing(TopicStore store, SecondingPolicy policy, To
                     "topic.threshold_reached",
                     AuditLog.SystemActor,
                     null,
-                    [writer.Event(EventTypes.TopicThresholdReached, topic, AuditLog.SystemActor, new JsonObject { ["secondThreshold"] = policy.Threshold })],
+                    [writer.Event(EventTypes.TopicThresholdReached, topic, AuditLog.SystemActor, new JsonObject { ["secondThreshold"] = policy.Threshold, ["secondCount"] = topic.SecondCount, ["status"] = "待议事" })],
                     cancellationToken)
                 : await writer.TrySaveAsync(
                     topic,

@@ -155,11 +155,12 @@ public sealed class TopicStore(CosmosClient cosmos)
         return total;
     }
 
-    public async Task<Page<T>> PageAsync<T>(QueryDefinition query, string communityId, string? continuation, CancellationToken cancellationToken)
+    /// <summary>One page of a query: single-partition when <paramref name="communityId"/> is given, across communities when null.</summary>
+    public async Task<Page<T>> PageAsync<T>(QueryDefinition query, string? communityId, string? continuation, CancellationToken cancellationToken)
     {
         // Callers reject a malformed token first (IsMalformedContinuation).
         var token = continuation is null ? null : Encoding.UTF8.GetString(Base64UrlDecode(continuation));
-        using var feed = Container.GetItemQueryIterator<T>(query, token, new QueryRequestOptions { PartitionKey = new PartitionKey(communityId), MaxItemCount = PageSize });
+        using var feed = Container.GetItemQueryIterator<T>(query, token, new QueryRequestOptions { PartitionKey = communityId is null ? null : new PartitionKey(communityId), MaxItemCount = PageSize });
         if (!feed.HasMoreResults)
         {
             return new Page<T>([], null);

@@ -43,7 +43,8 @@ public sealed record MeetingView(
     string? Summary,
     DateTimeOffset? HeldAt,
     RegistrationState MyRegistration,
-    int? MyWaitingPosition);
+    int? MyWaitingPosition,
+    bool HeldOffline);
 
 public sealed record DecisionView(DecisionOutcome Outcome, int VotesFor, int VotesAgainst, int Abstentions, string? Reason, DateTimeOffset DecidedAt);
 
@@ -125,7 +126,7 @@ public sealed class TopicViews(TopicStore store, IOptions<TopicsOptions> options
         var (state, position) = meeting.PlaceOf(userId);
         return new MeetingView(
             meeting.Id, meeting.StartsAt, meeting.Place, meeting.Agenda, meeting.Capacity, meeting.Status,
-            meeting.Registered.Count, meeting.Waiting.Count, meeting.Attendees, meeting.Summary, meeting.HeldAt, state, position);
+            meeting.Registered.Count, meeting.Waiting.Count, meeting.Attendees, meeting.Summary, meeting.HeldAt, state, position, meeting.HeldOffline);
     }
 
     private async Task<IReadOnlyList<AttachmentView>> AttachmentsAsync(IReadOnlyList<AttachmentRef> attachments, CancellationToken cancellationToken) =>

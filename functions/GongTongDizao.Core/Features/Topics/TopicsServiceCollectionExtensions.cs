@@ -34,6 +34,8 @@ internal static class TopicsServiceCollectionExtensions
         services.AddTransient<CreateTopic>();
         services.AddTransient<GetTopic>();
         services.AddTransient<ListTopics>();
+        services.AddTransient<ListStaffTopics>();
+        services.AddTransient<ListMeetingRegistrations>();
         services.AddTransient<WithdrawTopic>();
         services.AddTransient<SecondTopic>();
         services.AddTransient<AddComment>();

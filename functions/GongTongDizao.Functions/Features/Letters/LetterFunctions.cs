@@ -7,9 +7,14 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace GongTongDizao.Functions.Features.Letters;
 
-/// <summary>The youth mailbox for residents: write, list, read, withdraw and evaluate.</summary>
-public sealed class LetterFunctions(Api api, SubmitLetter submit, ListMyLetters listMine, GetLetter getLetter, WithdrawLetter withdraw, EvaluateLetter evaluate)
+/// <summary>The youth mailbox for residents: the categories, write, list, read, withdraw and evaluate.</summary>
+public sealed class LetterFunctions(Api api, ListLetterCategories categories, SubmitLetter submit, ListMyLetters listMine, GetLetter getLetter, WithdrawLetter withdraw, EvaluateLetter evaluate)
 {
+    [Function("ListLetterCategories")]
+    public Task<IActionResult> Categories(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "letters/categories")] HttpRequest req, CancellationToken cancellationToken) =>
+        api.AuthenticatedAsync<LetterCategoryList>(req, (_, ct) => categories.HandleAsync(ct), cancellationToken);
+
     [Function("SubmitLetter")]
     public Task<IActionResult> Submit(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "letters")] HttpRequest req, CancellationToken cancellationToken) =>
