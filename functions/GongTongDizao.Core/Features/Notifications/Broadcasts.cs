@@ -145,7 +145,7 @@ public sealed class CreateBroadcast(
         var created = await _container.CreateItemAsync(broadcast, partition, cancellationToken: cancellationToken);
         await audit.AppendAsync("broadcast", id, "broadcast.created", caller.Id, to: request.Audience.ToString().ToLowerInvariant(), reason: org.Id, cancellationToken: cancellationToken);
         await publisher.TryPublishAsync(_container, created.Resource, partition, created.ETag, cancellationToken);
-        return new Created(BroadcastView.From(created.Resource));
+        return new Created(BroadcastView.From(created.Resource), $"staff/broadcasts/{Uri.EscapeDataString(id)}");
     }
 
     /// <summary>Counts one more broadcast of the org today, unless the limit is reached (ETag, so concurrent requests cannot overshoot).</summary>

@@ -70,7 +70,7 @@ public sealed class AddComment(TopicStore store, TopicAccess access, ContentGuar
         };
         await store.TryCreateAsync(comment, comment.CommunityId, cancellationToken);
         await stats.IncrementAsync(topic.CommunityId, now, [(StatCounters.Participations, 1)], cancellationToken);
-        return new Created(CommentViews.From(comment, caller.Id));
+        return new Created(CommentViews.From(comment, caller.Id), $"topics/{Uri.EscapeDataString(topic.Id)}/comments");
     }
 }
 
