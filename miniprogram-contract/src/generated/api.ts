@@ -1263,7 +1263,7 @@ export interface components {
              * @example VALIDATION_FAILED
              * @enum {string}
              */
-            code: "INVALID_JSON" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "LOGIN_CODE_INVALID" | "WECHAT_USER_BLOCKED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONCURRENT_CHANGE" | "INVALID_STATE" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "CONTENT_REJECTED" | "PHONE_CODE_INVALID" | "ORG_IMPORT_INVALID" | "RATE_LIMITED" | "WECHAT_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
+            code: "INVALID_JSON" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "LOGIN_CODE_INVALID" | "WECHAT_USER_BLOCKED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONCURRENT_CHANGE" | "INVALID_STATE" | "IDEMPOTENCY_KEY_IN_USE" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "CONTENT_REJECTED" | "IDEMPOTENCY_KEY_REUSED" | "PHONE_CODE_INVALID" | "ORG_IMPORT_INVALID" | "RATE_LIMITED" | "WECHAT_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
             /**
              * @description 分布式追踪 id，反馈问题时请附上
              * @example 4bf92f3577b34da6a3ce929d0e0e4736
@@ -2558,6 +2558,74 @@ export interface components {
         };
     };
     responses: {
+        /** @description 新写的信（`Location` 指向 `GET /letters/{id}`） */
+        LetterCreated: {
+            headers: {
+                Location: components["headers"]["Location"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["LetterView"];
+            };
+        };
+        /** @description 新建的议题或安排了会议的议题（`Location` 指向 `GET /topics/{id}`） */
+        TopicCreated: {
+            headers: {
+                Location: components["headers"]["Location"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["TopicView"];
+            };
+        };
+        /** @description 新建的通知公告（`Location` 指向 `GET /staff/broadcasts/{id}`） */
+        BroadcastCreated: {
+            headers: {
+                Location: components["headers"]["Location"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["NotificationsBroadcast"];
+            };
+        };
+        /** @description 同一个 `Idempotency-Key` 已用于另一个请求（`IDEMPOTENCY_KEY_REUSED`）：客户端缺陷，每个操作用新的键 */
+        IdempotencyKeyReused: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 文字含违规内容，未保存（`CONTENT_REJECTED`）；或同一个 `Idempotency-Key` 已用于另一个请求（`IDEMPOTENCY_KEY_REUSED`） */
+        ContentRejectedOrKeyReused: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 同一个 `Idempotency-Key` 的第一次请求还在处理中（`IDEMPOTENCY_KEY_IN_USE`）：按 `Retry-After` 等待后用同一个键重试 */
+        IdempotencyKeyInUse: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 当前状态下不能进行此操作（`INVALID_STATE`）、内容刚被他人修改（`CONCURRENT_CHANGE`）：刷新后再操作；或同一个 `Idempotency-Key` 的第一次请求还在处理中（`IDEMPOTENCY_KEY_IN_USE`，带 `Retry-After`）：等待后用同一个键重试 */
+        CreateConflict: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description 当前用户 */
         Me: {
             headers: {
@@ -2712,15 +2780,6 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description 文字含违规内容（微信内容安全检测为 risky），未保存 */
-        LetterContentRejected: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
         /** @description 今天写信已达上限（每人每天 5 封，北京时间）：`Retry-After` 为距次日零点的秒数 */
         LetterRateLimited: {
             headers: {
@@ -2785,15 +2844,6 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description 文字违规，或需人工审核、微信暂时无法检测（`detail` 说明），公告未发送 */
-        NotificationsContentRejected: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
         /** @description 该组织今天发布的公告已达上限；`Retry-After` 为距北京时间次日零点的秒数 */
         NotificationsRateLimited: {
             headers: {
@@ -2841,17 +2891,16 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description 内容含有违规信息，未保存 */
-        TopicContentRejected: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
     };
     parameters: {
+        /**
+         * @description 幂等键（IETF draft-ietf-httpapi-idempotency-key-header）：每个“提交”操作生成一个新键（建议 UUID），网络超时后重试同一个操作时原样带上。
+         *     同一用户 24 小时内用同一个键重发同一个请求，得到第一次的响应（状态、正文、`Location`），不会重复创建；
+         *     同一个键用于不同的请求返回 422 `IDEMPOTENCY_KEY_REUSED`；第一次请求仍在处理时返回 409 `IDEMPOTENCY_KEY_IN_USE`（带 `Retry-After`）。
+         *     只保存成功的响应：失败（4xx/5xx）后可以用同一个键再试。可以写成结构化字段的字符串形式（带双引号），也可以不带引号。
+         * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+         */
+        IdempotencyKey: string;
         /**
          * @description 组织编码（统一网格编码）
          * @example 420106001001
@@ -2896,6 +2945,11 @@ export interface components {
     };
     requestBodies: never;
     headers: {
+        /**
+         * @description 新建内容的地址（以 `/api/` 开头的绝对路径）
+         * @example /api/letters/420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d
+         */
+        Location: string;
         /**
          * @description 建议等待的秒数，之后再重试
          * @example 5
@@ -3345,7 +3399,16 @@ export interface operations {
     submitLetter: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（IETF draft-ietf-httpapi-idempotency-key-header）：每个“提交”操作生成一个新键（建议 UUID），网络超时后重试同一个操作时原样带上。
+                 *     同一用户 24 小时内用同一个键重发同一个请求，得到第一次的响应（状态、正文、`Location`），不会重复创建；
+                 *     同一个键用于不同的请求返回 422 `IDEMPOTENCY_KEY_REUSED`；第一次请求仍在处理时返回 409 `IDEMPOTENCY_KEY_IN_USE`（带 `Retry-After`）。
+                 *     只保存成功的响应：失败（4xx/5xx）后可以用同一个键再试。可以写成结构化字段的字符串形式（带双引号），也可以不带引号。
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3355,12 +3418,13 @@ export interface operations {
             };
         };
         responses: {
-            201: components["responses"]["LetterView"];
+            201: components["responses"]["LetterCreated"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
+            409: components["responses"]["IdempotencyKeyInUse"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["LetterContentRejected"];
+            422: components["responses"]["ContentRejectedOrKeyReused"];
             429: components["responses"]["LetterRateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -3438,7 +3502,16 @@ export interface operations {
     evaluateLetter: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（IETF draft-ietf-httpapi-idempotency-key-header）：每个“提交”操作生成一个新键（建议 UUID），网络超时后重试同一个操作时原样带上。
+                 *     同一用户 24 小时内用同一个键重发同一个请求，得到第一次的响应（状态、正文、`Location`），不会重复创建；
+                 *     同一个键用于不同的请求返回 422 `IDEMPOTENCY_KEY_REUSED`；第一次请求仍在处理时返回 409 `IDEMPOTENCY_KEY_IN_USE`（带 `Retry-After`）。
+                 *     只保存成功的响应：失败（4xx/5xx）后可以用同一个键再试。可以写成结构化字段的字符串形式（带双引号），也可以不带引号。
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /**
                  * @description 信件 id（`<社区编码>~<32 位十六进制>`）
@@ -3459,10 +3532,10 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["LetterForbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["LetterConflict"];
+            409: components["responses"]["CreateConflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["LetterContentRejected"];
+            422: components["responses"]["ContentRejectedOrKeyReused"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -3742,7 +3815,16 @@ export interface operations {
     createUpload: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（IETF draft-ietf-httpapi-idempotency-key-header）：每个“提交”操作生成一个新键（建议 UUID），网络超时后重试同一个操作时原样带上。
+                 *     同一用户 24 小时内用同一个键重发同一个请求，得到第一次的响应（状态、正文、`Location`），不会重复创建；
+                 *     同一个键用于不同的请求返回 422 `IDEMPOTENCY_KEY_REUSED`；第一次请求仍在处理时返回 409 `IDEMPOTENCY_KEY_IN_USE`（带 `Retry-After`）。
+                 *     只保存成功的响应：失败（4xx/5xx）后可以用同一个键再试。可以写成结构化字段的字符串形式（带双引号），也可以不带引号。
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3763,8 +3845,10 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
+            409: components["responses"]["IdempotencyKeyInUse"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
             /** @description 24 小时内未使用的上传过多：先提交已上传的图片，或按 Retry-After 稍后再试 */
             429: {
                 headers: {
@@ -4029,7 +4113,16 @@ export interface operations {
     createBroadcast: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（IETF draft-ietf-httpapi-idempotency-key-header）：每个“提交”操作生成一个新键（建议 UUID），网络超时后重试同一个操作时原样带上。
+                 *     同一用户 24 小时内用同一个键重发同一个请求，得到第一次的响应（状态、正文、`Location`），不会重复创建；
+                 *     同一个键用于不同的请求返回 422 `IDEMPOTENCY_KEY_REUSED`；第一次请求仍在处理时返回 409 `IDEMPOTENCY_KEY_IN_USE`（带 `Retry-After`）。
+                 *     只保存成功的响应：失败（4xx/5xx）后可以用同一个键再试。可以写成结构化字段的字符串形式（带双引号），也可以不带引号。
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4039,13 +4132,14 @@ export interface operations {
             };
         };
         responses: {
-            201: components["responses"]["NotificationsBroadcast"];
+            201: components["responses"]["BroadcastCreated"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["NotificationsForbidden"];
+            409: components["responses"]["IdempotencyKeyInUse"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["NotificationsContentRejected"];
+            422: components["responses"]["ContentRejectedOrKeyReused"];
             429: components["responses"]["NotificationsRateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["WeChatOrServiceUnavailable"];
@@ -4145,7 +4239,16 @@ export interface operations {
     createTopic: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（IETF draft-ietf-httpapi-idempotency-key-header）：每个“提交”操作生成一个新键（建议 UUID），网络超时后重试同一个操作时原样带上。
+                 *     同一用户 24 小时内用同一个键重发同一个请求，得到第一次的响应（状态、正文、`Location`），不会重复创建；
+                 *     同一个键用于不同的请求返回 422 `IDEMPOTENCY_KEY_REUSED`；第一次请求仍在处理时返回 409 `IDEMPOTENCY_KEY_IN_USE`（带 `Retry-After`）。
+                 *     只保存成功的响应：失败（4xx/5xx）后可以用同一个键再试。可以写成结构化字段的字符串形式（带双引号），也可以不带引号。
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4155,13 +4258,14 @@ export interface operations {
             };
         };
         responses: {
-            201: components["responses"]["TopicView"];
+            201: components["responses"]["TopicCreated"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["TopicForbidden"];
+            409: components["responses"]["IdempotencyKeyInUse"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["TopicContentRejected"];
+            422: components["responses"]["ContentRejectedOrKeyReused"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["WeChatOrServiceUnavailable"];
         };
@@ -4253,7 +4357,16 @@ export interface operations {
     secondTopic: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（IETF draft-ietf-httpapi-idempotency-key-header）：每个“提交”操作生成一个新键（建议 UUID），网络超时后重试同一个操作时原样带上。
+                 *     同一用户 24 小时内用同一个键重发同一个请求，得到第一次的响应（状态、正文、`Location`），不会重复创建；
+                 *     同一个键用于不同的请求返回 422 `IDEMPOTENCY_KEY_REUSED`；第一次请求仍在处理时返回 409 `IDEMPOTENCY_KEY_IN_USE`（带 `Retry-After`）。
+                 *     只保存成功的响应：失败（4xx/5xx）后可以用同一个键再试。可以写成结构化字段的字符串形式（带双引号），也可以不带引号。
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /**
                  * @description 议题 id（`<社区编码>~<32 位十六进制>`）
@@ -4274,10 +4387,12 @@ export interface operations {
                     "application/json": components["schemas"]["TopicSecond"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["TopicForbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["TopicConflict"];
+            409: components["responses"]["CreateConflict"];
+            422: components["responses"]["IdempotencyKeyReused"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -4382,7 +4497,16 @@ export interface operations {
     addTopicComment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（IETF draft-ietf-httpapi-idempotency-key-header）：每个“提交”操作生成一个新键（建议 UUID），网络超时后重试同一个操作时原样带上。
+                 *     同一用户 24 小时内用同一个键重发同一个请求，得到第一次的响应（状态、正文、`Location`），不会重复创建；
+                 *     同一个键用于不同的请求返回 422 `IDEMPOTENCY_KEY_REUSED`；第一次请求仍在处理时返回 409 `IDEMPOTENCY_KEY_IN_USE`（带 `Retry-After`）。
+                 *     只保存成功的响应：失败（4xx/5xx）后可以用同一个键再试。可以写成结构化字段的字符串形式（带双引号），也可以不带引号。
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /**
                  * @description 议题 id（`<社区编码>~<32 位十六进制>`）
@@ -4401,6 +4525,7 @@ export interface operations {
             /** @description 新评论 */
             201: {
                 headers: {
+                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4411,10 +4536,10 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["TopicForbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["TopicConflict"];
+            409: components["responses"]["CreateConflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["TopicContentRejected"];
+            422: components["responses"]["ContentRejectedOrKeyReused"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["WeChatOrServiceUnavailable"];
         };
@@ -4454,7 +4579,16 @@ export interface operations {
     scheduleTopicMeeting: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（IETF draft-ietf-httpapi-idempotency-key-header）：每个“提交”操作生成一个新键（建议 UUID），网络超时后重试同一个操作时原样带上。
+                 *     同一用户 24 小时内用同一个键重发同一个请求，得到第一次的响应（状态、正文、`Location`），不会重复创建；
+                 *     同一个键用于不同的请求返回 422 `IDEMPOTENCY_KEY_REUSED`；第一次请求仍在处理时返回 409 `IDEMPOTENCY_KEY_IN_USE`（带 `Retry-After`）。
+                 *     只保存成功的响应：失败（4xx/5xx）后可以用同一个键再试。可以写成结构化字段的字符串形式（带双引号），也可以不带引号。
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /**
                  * @description 议题 id（`<社区编码>~<32 位十六进制>`）
@@ -4470,14 +4604,15 @@ export interface operations {
             };
         };
         responses: {
-            201: components["responses"]["TopicView"];
+            201: components["responses"]["TopicCreated"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["TopicForbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["TopicConflict"];
+            409: components["responses"]["CreateConflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -4485,7 +4620,16 @@ export interface operations {
     registerForTopicMeeting: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（IETF draft-ietf-httpapi-idempotency-key-header）：每个“提交”操作生成一个新键（建议 UUID），网络超时后重试同一个操作时原样带上。
+                 *     同一用户 24 小时内用同一个键重发同一个请求，得到第一次的响应（状态、正文、`Location`），不会重复创建；
+                 *     同一个键用于不同的请求返回 422 `IDEMPOTENCY_KEY_REUSED`；第一次请求仍在处理时返回 409 `IDEMPOTENCY_KEY_IN_USE`（带 `Retry-After`）。
+                 *     只保存成功的响应：失败（4xx/5xx）后可以用同一个键再试。可以写成结构化字段的字符串形式（带双引号），也可以不带引号。
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /**
                  * @description 议题 id（`<社区编码>~<32 位十六进制>`）
@@ -4511,10 +4655,12 @@ export interface operations {
                     "application/json": components["schemas"]["TopicRegistration"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["TopicForbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["TopicConflict"];
+            409: components["responses"]["CreateConflict"];
+            422: components["responses"]["IdempotencyKeyReused"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -4688,7 +4834,16 @@ export interface operations {
     evaluateTopic: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（IETF draft-ietf-httpapi-idempotency-key-header）：每个“提交”操作生成一个新键（建议 UUID），网络超时后重试同一个操作时原样带上。
+                 *     同一用户 24 小时内用同一个键重发同一个请求，得到第一次的响应（状态、正文、`Location`），不会重复创建；
+                 *     同一个键用于不同的请求返回 422 `IDEMPOTENCY_KEY_REUSED`；第一次请求仍在处理时返回 409 `IDEMPOTENCY_KEY_IN_USE`（带 `Retry-After`）。
+                 *     只保存成功的响应：失败（4xx/5xx）后可以用同一个键再试。可以写成结构化字段的字符串形式（带双引号），也可以不带引号。
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /**
                  * @description 议题 id（`<社区编码>~<32 位十六进制>`）
@@ -4707,6 +4862,7 @@ export interface operations {
             /** @description 评价结果 */
             201: {
                 headers: {
+                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4717,10 +4873,10 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["TopicForbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["TopicConflict"];
+            409: components["responses"]["CreateConflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["TopicContentRejected"];
+            422: components["responses"]["ContentRejectedOrKeyReused"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["WeChatOrServiceUnavailable"];
         };
