@@ -51,5 +51,28 @@ if (cases.length > 0) {
   console.log(`Cases: ${cases.map((c) => `${c.suite} ${c.tried} tried, ${c.failed} failed`).join(" · ")}`);
 }
 
+// The outside contract checks (tools/contract/*.mjs): each writes <dir>/outside/<check>.json; every violation is a failure,
+// and a check that was expected but wrote nothing fails too.
+for (const [file, name] of [["exchanges.json", "end-to-end exchanges"], ["blackbox.json", "generated black-box suite"]]) {
+  const path = join(dir, "outside", file);
+  if (!existsSync(path)) {
+    if (trxFound) {
+      console.log(`Outside contract check (${name}): no report was written (see ${join(dir, file === "exchanges.json" ? "outside-exchanges.log" : "outside-blackbox.log")})`);
+      failed++;
+    }
+    continue;
+  }
+  const report = parse(join(dir, "outside"), file);
+  if (!report) {
+    failed++;
+    continue;
+  }
+  const violations = report.violations?.length ?? 0;
+  console.log(`Outside contract check (${name}): ${report.checked} requests, ${report.operationsCovered}/${report.operationsTotal} operations, ${report.refusedInvalid} invalid inputs refused, ${violations} violations`);
+  for (const v of (report.violations ?? []).slice(0, 20)) console.log(`  ${v}`);
+  if (violations > 20) console.log(`  … ${violations - 20} more in ${path}`);
+  failed += violations + (report.checked > 0 ? 0 : 1);
+}
+
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exit(failed > 0 || passed === 0 || logsFailed ? 1 : 0);

@@ -25,7 +25,7 @@ public class DevHostFixture : IAsyncLifetime
 
     public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The DevHost has not started.");
 
-    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    public HttpClient CreateClient() => new(ExchangeRecorder.Wrap(new SocketsHttpHandler())) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
 
     public virtual async Task InitializeAsync()
     {
