@@ -31,6 +31,7 @@ dotnet test GongTongDizao.sln --no-build --nologo --logger "trx" --results-direc
 
 # Outside contract checks (tools/contract, npm validators): every exchange the end-to-end tests recorded
 # (ExchangeRecorder), then a suite generated from openapi.yaml (portman + newman) against the app as a black box.
+node --test --test-reporter=tap tools/contract/ > "$results/tools.log" 2>&1 || status=1
 echo "Checking the end-to-end exchanges against the contract…"
 node tools/contract/check-exchanges.mjs "$results" > "$results/outside-exchanges.log" 2>&1 || status=1
 echo "Running the generated contract and negative-input suite against the app…"

@@ -11,9 +11,9 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith(".trx"))) {
   failed += read("failed") + read("error") + read("timeout") + read("aborted");
   skipped += read("notExecuted");
 }
-const contract = join(dir, "contract.log");
-if (existsSync(contract)) {
-  const log = readFileSync(contract, "utf8");
+// The node test runner's TAP summaries: the contract's client tests, and the outside checker's own tests.
+for (const tap of ["contract.log", "tools.log"].map((f) => join(dir, f)).filter(existsSync)) {
+  const log = readFileSync(tap, "utf8");
   passed += Number(log.match(/^# pass (\d+)/m)?.[1] ?? 0);
   failed += Number(log.match(/^# fail (\d+)/m)?.[1] ?? 0);
   skipped += Number(log.match(/^# skipped (\d+)/m)?.[1] ?? 0);
