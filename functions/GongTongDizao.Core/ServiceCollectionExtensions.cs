@@ -14,6 +14,7 @@ using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace GongTongDizao.Core;
@@ -27,7 +28,14 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddGongTongDizaoCore(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        if (configuration[OffsetFileTimeProvider.SettingName] is { Length: > 0 } clockFile
+            && string.Equals(configuration["AZURE_FUNCTIONS_ENVIRONMENT"], "Development", StringComparison.OrdinalIgnoreCase))
+        {
+            services.TryAddSingleton<TimeProvider>(new OffsetFileTimeProvider(clockFile));
+        }
+
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<RequestHandler, CosmosCallLogging>();
 
         services.AddOptions<CosmosOptions>().Bind(configuration.GetSection(CosmosOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ManagedIdentityOptions>().Bind(configuration.GetSection(ManagedIdentityOptions.SectionName));
@@ -38,7 +46,7 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<TokenCredential>,
             sp.GetServices<RequestHandler>()));
         services.TryAddSingleton(_ => StorageConnection.FromConfiguration(configuration));
-        services.TryAddSingleton(sp => sp.GetRequiredService<StorageConnection>().CreateQueueServiceClient(sp.GetRequiredService<TokenCredential>));
+        services.TryAddSingleton(sp => sp.GetRequiredService<StorageConnection>().CreateQueueServiceClient(sp.GetRequiredService<TokenCredential>, new QueueCallLogging(sp.GetRequiredService<ILoggerFactory>())));
         services.TryAddSingleton(sp => sp.GetRequiredService<StorageConnection>().CreateBlobServiceClient(sp.GetRequiredService<TokenCredential>));
 
         services.AddTransient<CheckHealth>();

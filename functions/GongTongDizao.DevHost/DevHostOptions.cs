@@ -1,20 +1,20 @@
 namespace GongTongDizao.DevHost;
 
-/// <summary>Settings of the local runner itself (section "DevHost").</summary>
+/// <summary>Settings of the local Functions host itself (section "DevHost"); none of them reach the worker.</summary>
 public sealed class DevHostOptions
 {
     public const string SectionName = "DevHost";
 
-    /// <summary>Accepted for Function-level routes, like a function key in Azure.</summary>
+    /// <summary>Accepted for Function-level routes, like a function key in Azure (Core Tools' local default key).</summary>
     public string FunctionKey { get; set; } = "dev-function-key";
 
     /// <summary>Accepted for Function- and Admin-level routes, like the host master key in Azure.</summary>
     public string MasterKey { get; set; } = "dev-master-key";
 
-    /// <summary>Where functions.metadata is; by default next to the DevHost assembly.</summary>
-    public string? MetadataPath { get; set; }
+    /// <summary>The Functions app's build output; by default the one recorded when this host was built.</summary>
+    public string? AppDirectory { get; set; }
 
-    /// <summary>The host.json whose queue settings the pollers follow; by default the one next to the DevHost assembly.</summary>
+    /// <summary>A host.json to use instead of the app's own (tests shorten queue timings with it).</summary>
     public string? HostJsonPath { get; set; }
 
     /// <summary>Start (or reuse) Azurite and the Cosmos emulator on loopback.</summary>
@@ -23,12 +23,15 @@ public sealed class DevHostOptions
     /// <summary>Start the in-process WeChat simulator unless WeChat:BaseAddress points elsewhere.</summary>
     public bool StartWeChatSimulator { get; set; } = true;
 
-    /// <summary>Create the demo governance tree and demo users at start (the Cosmos emulator keeps nothing).</summary>
+    /// <summary>Load the demo governance tree and demo people through the admin API at start.</summary>
     public bool SeedDemoData { get; set; } = true;
 
-    /// <summary>How often timer-trigger functions run locally (their schedules are not evaluated).</summary>
-    public TimeSpan TimerInterval { get; set; } = TimeSpan.FromSeconds(60);
+    /// <summary>When set, every timer trigger runs at this interval instead of its NCRONTAB schedule.</summary>
+    public TimeSpan? TimerInterval { get; set; }
 
-    /// <summary>Run queue-trigger functions by polling their queues.</summary>
-    public bool RunQueueTriggers { get; set; } = true;
+    /// <summary>Run queue and timer triggers (off only for hosts that test HTTP alone).</summary>
+    public bool RunTriggers { get; set; } = true;
+
+    /// <summary>How long start-up waits for the worker's first handshake.</summary>
+    public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(120);
 }

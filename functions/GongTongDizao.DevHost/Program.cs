@@ -1,8 +1,6 @@
 using GongTongDizao.DevHost;
+using GongTongDizao.DevHost.Functions;
 using GongTongDizao.DevHost.LocalStack;
-using GongTongDizao.DevHost.Metadata;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 
 try
 {
@@ -12,15 +10,23 @@ try
         return await EmulatorsOnly.RunAsync(args);
     }
 
-    await using var app = await DevHostApp.CreateAsync(args);
-    await app.StartAsync();
-    var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
-    Console.WriteLine($"共同缔造 DevHost is ready: {address}/api  (try: curl {address}/api/health ; Ctrl+C stops it and the emulators it started)");
-    await app.WaitForShutdownAsync();
+    using var stop = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) =>
+    {
+        e.Cancel = true;
+        stop.Cancel();
+    };
+    await using var host = await LocalFunctionsHost.StartAsync(args, cancellationToken: stop.Token);
+    Console.WriteLine($"共同缔造 local Functions host is ready: {host.BaseAddress}api  (the app runs on the real isolated worker; try: curl {host.BaseAddress}api/health ; Ctrl+C stops it, the worker and the emulators it started)");
+    await host.WaitForShutdownAsync(stop.Token);
     return 0;
 }
-catch (Exception ex) when (ex is FunctionMetadataException or LocalStackException)
+catch (Exception ex) when (ex is FunctionMetadataException or LocalStackException or WorkerStartException)
 {
-    Console.Error.WriteLine($"DevHost cannot start: {ex.Message}");
+    Console.Error.WriteLine($"The local Functions host cannot start: {ex.Message}");
     return 2;
+}
+catch (OperationCanceledException)
+{
+    return 130;
 }

@@ -19,6 +19,9 @@ public static class ApplicationInsightsTelemetry
     /// <summary>Set by the infra where the component accepts only Entra tokens: <c>Authorization=AAD;ClientId=&lt;id&gt;</c>.</summary>
     public const string AuthenticationStringSetting = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
 
+    /// <summary>Set by the infra to the component's connection string; absent in local runs.</summary>
+    public const string ConnectionStringSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+
     public static IServiceCollection AddGongTongDizaoTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -34,7 +37,13 @@ public static class ApplicationInsightsTelemetry
             services.Configure<TelemetryConfiguration>(telemetry => telemetry.SetAzureTokenCredential(credential));
         }
 
-        services.Replace(ServiceDescriptor.Singleton<IAppTelemetry, AppInsightsEvents>());
+        // Without a connection string (a local run) nothing would leave the process: the log sink stays, so the custom
+        // events show in the host's log beside the requests that made them.
+        if (!string.IsNullOrEmpty(configuration[ConnectionStringSetting]))
+        {
+            services.Replace(ServiceDescriptor.Singleton<IAppTelemetry, AppInsightsEvents>());
+        }
+
         return services;
     }
 

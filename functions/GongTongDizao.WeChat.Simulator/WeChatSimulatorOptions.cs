@@ -45,11 +45,64 @@ public sealed class WeChatSimulatorOptions
     /// <summary>Known template ids; when empty any well-formed id is accepted, otherwise others get 40037.</summary>
     public List<string> TemplateIds { get; } = [];
 
-    /// <summary>Whether subscribe/send and getwxacodeunlimit check pages against <see cref="Pages"/> (41030).</summary>
-    public bool ValidatePages { get; set; }
+    /// <summary>
+    /// Whether subscribe/send and getwxacodeunlimit check pages against <see cref="Pages"/> (41030), as WeChat does
+    /// (doc "发送订阅消息": 41030 page 路径不正确,需要保证在现网版本小程序中存在; doc "获取不限制的小程序码":
+    /// check_path 默认 true). On by default; a test may turn it off.
+    /// </summary>
+    public bool ValidatePages { get; set; } = true;
 
-    /// <summary>Released pages, without query (e.g. <c>pages/index/index</c>).</summary>
-    public List<string> Pages { get; } = [];
+    /// <summary>
+    /// Released pages, without query (e.g. <c>pages/index/index</c>). The default is the pages this project's
+    /// mini-program has released (the pages of miniprogram-contract/subscribe-templates.json and the home page).
+    /// </summary>
+    public List<string> Pages { get; } =
+    [
+        "pages/index/index",
+        "pages/letters/detail",
+        "pages/staff/letters/detail",
+        "pages/topics/detail",
+        "pages/broadcasts/detail",
+    ];
+
+    /// <summary>
+    /// FromUserName of <c>wxa_media_check</c> pushes: the platform's push account, the same for every verdict (doc
+    /// "多媒体内容安全识别 mediaCheckAsync": FromUserName 平台推送服务UserName), not the openid that was checked. The
+    /// default is the value in the documentation's example push.
+    /// </summary>
+    public string PlatformPushUserName { get; set; } = "o4_t144jTUSEoxydysUA2E234_tc";
+
+    /// <summary>
+    /// How long after a login (jscode2session) or a recorded visit an openid counts as having used the mini-program, which
+    /// msg_sec_check and media_check_async v2 require (doc "文本内容安全识别": openid 用户需在近两小时访问过小程序;
+    /// otherwise 61010).
+    /// </summary>
+    public TimeSpan ActiveUserWindow { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>
+    /// Test switch: accept media_url over plain http on a non-loopback host. Off by default: our SAS URLs are https
+    /// and WECHAT.md requires https; loopback http (Azurite) is always accepted because only a local stack has one.
+    /// </summary>
+    public bool AllowInsecureMediaUrls { get; set; }
+
+    /// <summary>Lifetime of a phone-number code (doc "手机号快速验证 getPhoneNumber": 每个 code 只能使用一次,code 的有效期为 5min).</summary>
+    public TimeSpan PhoneCodeLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The IP whitelist (IP白名单) of the mini-program: stable_token from any other caller address answers 40164
+    /// "invalid ip ..., not in whitelist" (doc "获取稳定版接口调用凭据 getStableAccessToken"). Loopback by default,
+    /// since the simulator only listens there; a test may empty it or list other addresses.
+    /// </summary>
+    public List<string> WhitelistedIps { get; } = ["127.0.0.1", "::1"];
+
+    /// <summary>force_refresh calls allowed per day (doc "getStableAccessToken": 强制刷新模式 限制每天20次).</summary>
+    public int ForceRefreshDailyLimit { get; set; } = 20;
+
+    /// <summary>
+    /// Minimum spacing of forced refreshes (doc "getStableAccessToken": 连续使用该模式时,请保证调用时间隔至少为30s,否则不会刷新):
+    /// a force_refresh sooner than this returns the current token without refreshing.
+    /// </summary>
+    public TimeSpan ForceRefreshMinInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Return <c>unionid</c> from jscode2session.</summary>
     public bool IncludeUnionId { get; set; }

@@ -18,15 +18,17 @@ public partial class WeChatClient
     private readonly HttpClient _httpClient = null!;
     private readonly WeChatAccessTokenProvider _tokens = null!;
     private readonly WeChatClientOptions _options = null!;
+    private readonly WeChatApiHosts _hosts = null!;
     private readonly ILogger<WeChatClient> _logger = null!;
 
     public WeChatClient(HttpClient httpClient, WeChatAccessTokenProvider tokens, IOptions<WeChatClientOptions> options,
-        ILogger<WeChatClient> logger)
+        WeChatApiHosts hosts, ILogger<WeChatClient> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
         _tokens = tokens ?? throw new ArgumentNullException(nameof(tokens));
         _options = options.Value;
+        _hosts = hosts ?? throw new ArgumentNullException(nameof(hosts));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
@@ -63,11 +65,11 @@ public partial class WeChatClient
 
     private async Task<WeChatApiResponse> SendWithBusyRetryAsync(WeChatApiCall call, string? accessToken, CancellationToken cancellationToken)
     {
-        var response = await WeChatApiTransport.SendAsync(_httpClient, _options.BaseAddress, call, accessToken, _logger, cancellationToken);
+        var response = await WeChatApiTransport.SendAsync(_httpClient, _hosts, call, accessToken, _logger, cancellationToken);
         if (response.ErrCode == WeChatErrorCodes.SystemBusy && call.Idempotent)
         {
             // -1 "system busy" arrives as HTTP 200, so the HTTP pipeline cannot see it; repeat idempotent calls once.
-            response = await WeChatApiTransport.SendAsync(_httpClient, _options.BaseAddress, call, accessToken, _logger, cancellationToken);
+            response = await WeChatApiTransport.SendAsync(_httpClient, _hosts, call, accessToken, _logger, cancellationToken);
         }
 
         return response;

@@ -1,5 +1,4 @@
-using GongTongDizao.DevHost.Metadata;
-using GongTongDizao.Functions.Features.Health;
+using GongTongDizao.DevHost.Functions;
 using GongTongDizao.Testing;
 
 namespace GongTongDizao.Functions.Tests;
@@ -8,7 +7,7 @@ namespace GongTongDizao.Functions.Tests;
 public sealed class ContractRouteTests
 {
     private static IReadOnlyList<(string Method, string Path)> BuiltRoutes() =>
-        [.. FunctionMetadataReader.ReadFile(Path.Combine(AppContext.BaseDirectory, "functions.metadata"), typeof(HealthFunction).Assembly)
+        [.. FunctionApp.Locate(null).ReadMetadataFile()
             .Where(f => f.Http is not null)
             .SelectMany(f => f.Http!.Methods.Select(m => (m, "/" + f.Http.Route)))];
 

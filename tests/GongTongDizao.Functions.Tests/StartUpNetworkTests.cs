@@ -6,7 +6,7 @@ using System.Text;
 using Azure.Core;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
-using GongTongDizao.DevHost.Metadata;
+using GongTongDizao.DevHost.Functions;
 using GongTongDizao.Functions.Features.Health;
 using GongTongDizao.WeChat;
 using Microsoft.Azure.Cosmos;
@@ -160,8 +160,10 @@ public sealed class StartUpNetworkTests(ITestOutputHelper output)
                 created += _host.Services.GetServices(type).Count();
             }
 
-            var functions = FunctionMetadataReader.ReadFile(Path.Combine(AppContext.BaseDirectory, "functions.metadata"), typeof(HealthFunction).Assembly)
-                .Select(f => f.Method).Where(m => !m.IsStatic).Select(m => m.DeclaringType!).Distinct().ToList();
+            // Entry points read "Namespace.Class.Method"; the class is what the worker creates per invocation.
+            var functions = FunctionApp.Locate(null).ReadMetadataFile()
+                .Select(f => typeof(HealthFunction).Assembly.GetType(f.EntryPoint[..f.EntryPoint.LastIndexOf('.')], throwOnError: true)!)
+                .Where(t => !(t.IsAbstract && t.IsSealed)).Distinct().ToList();
             Assert.NotEmpty(functions);
             await using (var scope = _host.Services.CreateAsyncScope())
             {

@@ -1,20 +1,23 @@
+using GongTongDizao.Core.Configuration;
 using GongTongDizao.DevHost;
-using GongTongDizao.DevHost.Metadata;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using GongTongDizao.Functions;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace GongTongDizao.Testing;
 
 /// <summary>
-/// The DevHost, started in-process on a free loopback port against the real emulators, exactly as ./run.sh starts
-/// it. Subclasses add test-only functions or settings.
+/// The local Functions host, started in-process on a free loopback port against the real emulators exactly as
+/// ./run.sh starts it: the app runs as the real isolated worker in a process of its own. <see cref="Services"/> is
+/// the test's own view of the same stores and of the WeChat simulator, for arranging and asserting; the app's
+/// container lives in the worker and is out of reach, as in Azure.
 /// </summary>
 public class DevHostFixture : IAsyncLifetime
 {
-    private WebApplication? _app;
+    private LocalFunctionsHost? _host;
+    private ServiceProvider? _services;
 
     public const string FunctionKey = "test-function-key";
     public const string MasterKey = "test-master-key";
@@ -23,37 +26,50 @@ public class DevHostFixture : IAsyncLifetime
 
     public CapturedLogs Logs { get; } = new();
 
-    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The DevHost has not started.");
+    public LocalFunctionsHost Host => _host ?? throw new InvalidOperationException("The host has not started.");
+
+    public IServiceProvider Services => _services ?? throw new InvalidOperationException("The host has not started.");
+
+    /// <summary>The clock the worker and the test share, when <see cref="UsesShiftableClock"/>.</summary>
+    public ShiftableClock Clock => _clock ?? throw new InvalidOperationException($"{GetType().Name} does not use a shiftable clock.");
+
+    private ShiftableClock? _clock;
+
+    protected virtual bool UsesShiftableClock => false;
 
     public HttpClient CreateClient() => new(ExchangeRecorder.Wrap(new SocketsHttpHandler())) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
 
     public virtual async Task InitializeAsync()
     {
-        _app = await DevHostApp.CreateAsync(
-            [.. Arguments()],
-            builder =>
-            {
-                builder.Logging.AddProvider(Logs);
-                ConfigureHost(builder);
-            },
-            ExtraFunctions());
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        _clock = UsesShiftableClock ? new ShiftableClock() : null;
+        var arguments = Arguments().ToList();
+        if (_clock is not null)
+        {
+            arguments.Add($"--{OffsetFileTimeProvider.SettingName}={_clock.FilePath}");
+        }
+
+        _host = await LocalFunctionsHost.StartAsync([.. arguments], logging => logging.AddProvider(Logs));
+        BaseAddress = _host.BaseAddress;
+        _services = BuildTestServices(_host);
     }
 
-    /// <summary>Stops the host, then scans every line it logged for secrets (see <see cref="LogHygieneReport"/>).</summary>
+    /// <summary>Stops the host and its worker, then scans every line they logged for secrets (see <see cref="LogHygieneReport"/>).</summary>
     public virtual async Task DisposeAsync()
     {
-        if (_app is null)
+        if (_host is null)
         {
             return;
         }
 
-        await _app.StopAsync();
-        // Read before disposing the container; the simulator outlives it (it is registered as an instance).
-        var secrets = HostSecrets.Of(_app.Services).ToList();
-        await _app.DisposeAsync();
+        // Read before the simulator goes: it knows every token and openid it handed out.
+        var secrets = _services is null ? [] : HostSecrets.Of(_services).ToList();
+        await _host.DisposeAsync();
+        if (_services is not null)
+        {
+            await _services.DisposeAsync();
+        }
+
+        _clock?.Dispose();
         LogHygieneReport.Write(GetType().Name, $"{GetType().Name} {BaseAddress}", [.. Logs.Lines], secrets);
     }
 
@@ -65,9 +81,30 @@ public class DevHostFixture : IAsyncLifetime
         "--LocalStack:StopWithProcess=true",
     ];
 
-    protected virtual void ConfigureHost(WebApplicationBuilder builder)
+    /// <summary>Test-side registrations only (fakes handed to handlers the test calls itself); the worker never sees them.</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
     {
     }
 
-    protected virtual IEnumerable<FunctionDescriptor> ExtraFunctions() => [];
+    private ServiceProvider BuildTestServices(LocalFunctionsHost host)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(host.AppSettings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Information));
+        if (_clock is not null)
+        {
+            services.AddSingleton<TimeProvider>(_clock);
+        }
+
+        if (host.Simulator is { } simulator)
+        {
+            services.AddSingleton(simulator);
+        }
+
+        ConfigureTestServices(services);
+        services.AddGongTongDizaoFunctions(configuration);
+        services.TryAddSingleton(host);
+        return services.BuildServiceProvider();
+    }
 }

@@ -1,3 +1,4 @@
+using Azure.Core.Pipeline;
 using Azure.Core;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
@@ -50,10 +51,19 @@ public sealed class StorageConnection
     /// <summary>Queue messages are base64, as the Functions queue trigger expects by default (host.json messageEncoding).</summary>
     public static QueueClientOptions QueueOptions() => new() { MessageEncoding = QueueMessageEncoding.Base64 };
 
-    public QueueServiceClient CreateQueueServiceClient(Func<TokenCredential> credential) =>
-        ConnectionString is not null
-            ? new QueueServiceClient(ConnectionString, QueueOptions())
-            : new QueueServiceClient(QueueServiceUri, credential(), QueueOptions());
+    public QueueServiceClient CreateQueueServiceClient(Func<TokenCredential> credential, HttpPipelinePolicy? callLog = null)
+    {
+        ArgumentNullException.ThrowIfNull(credential);
+        var options = QueueOptions();
+        if (callLog is not null)
+        {
+            options.AddPolicy(callLog, HttpPipelinePosition.PerCall);
+        }
+
+        return ConnectionString is not null
+            ? new QueueServiceClient(ConnectionString, options)
+            : new QueueServiceClient(QueueServiceUri, credential(), options);
+    }
 
     public BlobServiceClient CreateBlobServiceClient(Func<TokenCredential> credential) =>
         ConnectionString is not null

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using GongTongDizao.DevHost.Metadata;
+using GongTongDizao.DevHost.Functions;
 
 namespace GongTongDizao.DevHost.Http;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using GongTongDizao.DevHost.Functions;
 
 namespace GongTongDizao.DevHost.Http;
 
@@ -15,11 +16,12 @@ public sealed partial class RequestLogging(RequestDelegate next, ILogger<Request
         }
         finally
         {
-            var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value ?? "/";
-            Log(logger, context.Request.Method, route, context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var route = context.Features.Get<HttpRouteMatch>()?.Template ?? "(no route)";
+            var invocation = context.Features.Get<FunctionInvocation>();
+            Log(logger, context.Request.Method, route, context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds, invocation?.Function ?? "-", invocation?.Id ?? "-");
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "HTTP {Method} {Route} -> {Status} in {ElapsedMs:0.0} ms")]
-    private static partial void Log(ILogger logger, string method, string route, int status, double elapsedMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "HTTP {Method} {Route} -> {Status} in {ElapsedMs:0.0} ms (Functions.{Function}, Id={InvocationId})")]
+    private static partial void Log(ILogger logger, string method, string route, int status, double elapsedMs, string function, string invocationId);
 }

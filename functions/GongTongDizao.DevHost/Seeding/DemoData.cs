@@ -1,71 +1,61 @@
 using System.Text.Json;
-using GongTongDizao.Core;
-using GongTongDizao.Core.Common;
-using GongTongDizao.Core.Auth;
-using GongTongDizao.Core.Features.Identity;
-using GongTongDizao.Core.Features.Orgs;
-using GongTongDizao.WeChat.Simulator;
-using Microsoft.Azure.Cosmos;
+using System.Text.Json.Nodes;
 
 namespace GongTongDizao.DevHost.Seeding;
 
 /// <summary>
-/// The demo governance tree under 武汉市 and the demo users. The Cosmos emulator keeps nothing between runs, so
-/// this runs at every start; upserts make it harmless against a reused emulator.
+/// Loads the demo governance tree under 武汉市 and the demo people the way an operator would: the tree through
+/// the admin import, each person by logging in with their demo code and setting their profile, their roles
+/// through the admin API. Everything is idempotent, so a reused emulator is harmless.
 /// </summary>
 public static class DemoData
 {
     public const string DemoCommunityId = "420106001001";
 
-    public static async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
+    public static async Task SeedAsync(Uri apiBase, string masterKey, CancellationToken cancellationToken)
     {
-        var cosmos = services.GetRequiredService<CosmosClient>();
-        var orgs = cosmos.GetContainer(StoreNames.Database, StoreNames.Containers.Orgs);
-        var tree = LoadOrgs();
-        foreach (var org in tree)
-        {
-            await orgs.UpsertItemAsync(org, new PartitionKey(org.Id), cancellationToken: cancellationToken);
-        }
+        using var http = new HttpClient { BaseAddress = apiBase, Timeout = TimeSpan.FromSeconds(60) };
+        using var import = new HttpRequestMessage(HttpMethod.Post, "manage/orgs/import") { Content = JsonContent.Create(new { orgs = LoadOrgs() }) };
+        import.Headers.Add("x-functions-key", masterKey);
+        await SendAsync(http, import, "import the demo governance tree", cancellationToken);
 
-        services.GetRequiredService<OrgDirectory>().Invalidate();
-        var ids = services.GetRequiredService<UserIds>();
-        var time = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var users = cosmos.GetContainer(StoreNames.Database, StoreNames.Containers.Users);
         foreach (var demo in DemoUsers.All)
         {
-            var openId = WeChatSimulator.OpenIdFor(demo.LoginCode);
-            var scope = demo.Roles.SelectMany(r => tree.First(o => o.Id == r.OrgId).Path.Append(r.OrgId)).Distinct().Order(StringComparer.Ordinal).ToList();
-            var user = new UserAccount
+            using var login = await http.PostAsJsonAsync("auth/login", new { code = demo.LoginCode }, cancellationToken);
+            await EnsureAsync(login, $"log in as {demo.LoginCode}", cancellationToken);
+            var session = await login.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+            var token = session.GetProperty("token").GetString();
+            var userId = session.GetProperty("user").GetProperty("id").GetString();
+
+            using var profile = new HttpRequestMessage(HttpMethod.Put, "me") { Content = JsonContent.Create(new { displayName = demo.DisplayName, homeCommunityId = demo.HomeCommunityId }) };
+            profile.Headers.Authorization = new("Bearer", token);
+            await SendAsync(http, profile, $"set the profile of {demo.LoginCode}", cancellationToken);
+
+            foreach (var (role, orgId) in demo.Roles)
             {
-                Id = ids.FromOpenId(openId),
-                OpenId = openId,
-                DisplayName = demo.DisplayName,
-                HomeCommunityId = demo.HomeCommunityId,
-                Roles = [.. demo.Roles.Select(r => new RoleAssignment(r.Role, r.OrgId, time))],
-                StaffScopeIndex = scope,
-                CreatedAt = time,
-                UpdatedAt = time,
-            };
-            await users.UpsertItemAsync(user, new PartitionKey(user.Id), cancellationToken: cancellationToken);
+                using var grant = new HttpRequestMessage(HttpMethod.Post, $"manage/users/{userId}/roles") { Content = JsonContent.Create(new { role, orgId }) };
+                grant.Headers.Add("x-functions-key", masterKey);
+                await SendAsync(http, grant, $"grant {role} to {demo.LoginCode}", cancellationToken);
+            }
         }
     }
 
-    public static IReadOnlyList<OrgUnit> LoadOrgs()
+    /// <summary>The demo tree as the admin import takes it: id, name, level, parentId.</summary>
+    public static JsonArray LoadOrgs() =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Seeding", "demo-orgs.json")))!.AsArray();
+
+    private static async Task SendAsync(HttpClient http, HttpRequestMessage request, string what, CancellationToken cancellationToken)
     {
-        using var stream = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Seeding", "demo-orgs.json"));
-        var flat = JsonSerializer.Deserialize<List<OrgUnit>>(stream, JsonDefaults.Options) ?? [];
-        var byId = flat.ToDictionary(o => o.Id);
-        return [.. flat.Select(o => o with { Path = Ancestors(o, byId) })];
+        using var response = await http.SendAsync(request, cancellationToken);
+        await EnsureAsync(response, what, cancellationToken);
     }
 
-    private static List<string> Ancestors(OrgUnit org, Dictionary<string, OrgUnit> byId)
+    private static async Task EnsureAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
     {
-        var path = new List<string>();
-        for (var parent = org.ParentId; parent is not null; parent = byId[parent].ParentId)
+        if (!response.IsSuccessStatusCode)
         {
-            path.Insert(0, parent);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            throw new InvalidOperationException($"Demo data: could not {what}: {(int)response.StatusCode} {body}");
         }
-
-        return path;
     }
 }

@@ -1,5 +1,3 @@
-using GongTongDizao.Core.Features.Identity;
-
 namespace GongTongDizao.DevHost.Seeding;
 
 /// <summary>The demo people: the simulator's fixed login codes log in as them.</summary>
@@ -16,11 +14,12 @@ public static class DemoUsers
     [
         new(Resident, "小林", DemoData.DemoCommunityId, []),
         new(Resident2, "小芳", DemoData.DemoCommunityId, []),
-        new(YouthWorker, "团委王老师", "420106001002", [(Role.YouthLeagueWorker, "420106001")]),
-        new(FederationWorker, "妇联李主任", "420106001002", [(Role.WomensFederationWorker, "420106001")]),
-        new(WomenRep, "妇女代表张姐", DemoData.DemoCommunityId, [(Role.WomenRepresentative, DemoData.DemoCommunityId)]),
-        new(Moderator, "审核员陈老师", "420106008001", [(Role.Moderator, "420106")]),
+        new(YouthWorker, "团委王老师", "420106001002", [("youthLeagueWorker", "420106001")]),
+        new(FederationWorker, "妇联李主任", "420106001002", [("womensFederationWorker", "420106001")]),
+        new(WomenRep, "妇女代表张姐", DemoData.DemoCommunityId, [("womenRepresentative", DemoData.DemoCommunityId)]),
+        new(Moderator, "审核员陈老师", "420106008001", [("moderator", "420106")]),
     ];
 }
 
-public sealed record DemoUser(string LoginCode, string DisplayName, string HomeCommunityId, IReadOnlyList<(Role Role, string OrgId)> Roles);
+/// <summary>A demo person: login code, profile, and roles as the admin API names them (role, org id).</summary>
+public sealed record DemoUser(string LoginCode, string DisplayName, string HomeCommunityId, IReadOnlyList<(string Role, string OrgId)> Roles);

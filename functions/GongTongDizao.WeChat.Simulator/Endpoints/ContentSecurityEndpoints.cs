@@ -11,7 +11,8 @@ namespace GongTongDizao.WeChat.Simulator;
 /// <summary>
 /// <c>POST /wxa/msg_sec_check</c> (verdict by configured words) and <c>POST /wxa/media_check_async</c>
 /// (verdict pushed later, chosen by the URL: <c>risky</c>, <c>review</c>, <c>downloadfail</c>,
-/// <c>noverdict</c> = never pushed, anything else passes).
+/// <c>noverdict</c> = never pushed, anything else passes). Every verdict carries the platform's FromUserName, and
+/// checks submitted within one second carry the same CreateTime, as WeChat's do.
 /// </summary>
 internal static class ContentSecurityEndpoints
 {
@@ -34,14 +35,14 @@ internal static class ContentSecurityEndpoints
             return SimulatorErrors.Error(SimulatorErrors.DataFormatError, "data format error");
         }
 
-        if (SimulatorJson.Number(body, "version") != 2 || SimulatorJson.Number(body, "scene") is not (>= 1 and <= 4))
+        if (SimulatorJson.Number(body, "version") != 2)
         {
-            return SimulatorErrors.Error(SimulatorErrors.InvalidArgs, "invalid args, version must be 2 and scene 1-4");
+            return SimulatorErrors.Error(SimulatorErrors.InvalidArgs, "invalid args, version must be 2");
         }
 
-        if (string.IsNullOrEmpty(SimulatorJson.String(body, "openid")))
+        if (CheckSceneAndUser(state, body) is { } refused)
         {
-            return SimulatorErrors.Error(SimulatorErrors.InvalidOpenId, "invalid openid");
+            return refused;
         }
 
         var content = SimulatorJson.String(body, "content");
@@ -83,26 +84,23 @@ internal static class ContentSecurityEndpoints
         }
 
         var url = SimulatorJson.String(body, "media_url");
-        var openId = SimulatorJson.String(body, "openid");
         if (SimulatorJson.Number(body, "version") != 2
             || SimulatorJson.Number(body, "media_type") is not (1 or 2)
-            || SimulatorJson.Number(body, "scene") is not (>= 1 and <= 4)
-            || !Uri.TryCreate(url, UriKind.Absolute, out var mediaUrl)
-            || (mediaUrl.Scheme != Uri.UriSchemeHttp && mediaUrl.Scheme != Uri.UriSchemeHttps))
+            || !IsAcceptedMediaUrl(state.Options, url))
         {
             return SimulatorErrors.Error(SimulatorErrors.InvalidArgs, "invalid args");
         }
 
-        if (string.IsNullOrEmpty(openId))
+        if (CheckSceneAndUser(state, body) is { } refused)
         {
-            return SimulatorErrors.Error(SimulatorErrors.InvalidOpenId, "invalid openid");
+            return refused;
         }
 
         var traceId = NewTraceId();
         var verdict = MediaVerdict(url!);
         if (verdict is not null)
         {
-            var message = MediaCheckEvent(state.Options, openId, traceId, verdict.Value);
+            var message = MediaCheckEvent(state.Options, traceId, verdict.Value);
             state.RunLater(state.Options.MediaCheckDelay, ct => state.PushEventAsync(message, ct));
         }
 
@@ -137,12 +135,47 @@ internal static class ContentSecurityEndpoints
         : url.Contains("review", StringComparison.OrdinalIgnoreCase) ? ("review", 20002, 0)
         : ("pass", 100, 0);
 
-    private static JsonObject MediaCheckEvent(WeChatSimulatorOptions options, string openId, string traceId, (string Suggest, int Label, int ErrCode) verdict)
+    /// <summary>
+    /// The checks msg_sec_check and media_check_async v2 share (doc "文本内容安全识别" and "多媒体内容安全识别"): scene is 1
+    /// 资料, 2 评论, 3 论坛 or 4 社交日志, else 40129 场景值错误; openid is required (40003 openid 无效) and must have used the
+    /// mini-program in the last two hours (用户需在近两小时访问过小程序), else 61010 用户访问记录超时.
+    /// </summary>
+    private static IResult? CheckSceneAndUser(WeChatSimulatorState state, System.Text.Json.JsonElement body)
+    {
+        if (SimulatorJson.Number(body, "scene") is not (>= 1 and <= 4))
+        {
+            return SimulatorErrors.Error(SimulatorErrors.InvalidScene, "invalid scene");
+        }
+
+        var openId = SimulatorJson.String(body, "openid");
+        if (string.IsNullOrEmpty(openId))
+        {
+            return SimulatorErrors.Error(SimulatorErrors.InvalidOpenId, "invalid openid");
+        }
+
+        return state.ActiveUsers.IsActive(openId)
+            ? null
+            : SimulatorErrors.Error(SimulatorErrors.UserVisitExpired, SimulatorErrors.DefaultMessage(SimulatorErrors.UserVisitExpired));
+    }
+
+    /// <summary>
+    /// media_url: doc "多媒体内容安全识别" asks only that it can be downloaded by the detection servers (errcode -1008 in the
+    /// verdict otherwise); WECHAT.md asks for https, which our SAS URLs are. So https, or http on a loopback host (a local
+    /// stack's Azurite, which WeChat could never reach anyway); <see cref="WeChatSimulatorOptions.AllowInsecureMediaUrls"/>
+    /// relaxes it for a test.
+    /// </summary>
+    private static bool IsAcceptedMediaUrl(WeChatSimulatorOptions options, string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var mediaUrl)
+        && (mediaUrl.Scheme == Uri.UriSchemeHttps
+            || (mediaUrl.Scheme == Uri.UriSchemeHttp && (mediaUrl.IsLoopback || options.AllowInsecureMediaUrls)));
+
+    private static JsonObject MediaCheckEvent(WeChatSimulatorOptions options, string traceId, (string Suggest, int Label, int ErrCode) verdict)
     {
         var message = new JsonObject
         {
             ["ToUserName"] = options.OriginalId,
-            ["FromUserName"] = openId,
+            // Not the checked user's openid: the platform's push account, shared by all verdicts (see PlatformPushUserName).
+            ["FromUserName"] = options.PlatformPushUserName,
             ["CreateTime"] = options.TimeProvider.GetUtcNow().ToUnixTimeSeconds(),
             ["MsgType"] = "event",
             ["Event"] = "wxa_media_check",

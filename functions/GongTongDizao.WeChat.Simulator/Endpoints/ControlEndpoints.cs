@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GongTongDizao.WeChat.Simulator;
 
 /// <summary>
-/// Test controls under <c>/__simulator</c>: login codes, quotas, faults, pushes, inspection and reset.
+/// Test controls under <c>/__simulator</c>: login and phone codes, visits, quotas, faults, pushes, inspection and reset.
 /// Bodies and answers are camelCase JSON.
 /// </summary>
 internal static class ControlEndpoints
@@ -19,6 +19,8 @@ internal static class ControlEndpoints
     {
         var group = routes.MapGroup(Prefix);
         group.MapPost("/login-codes", (Delegate)IssueLoginCodeAsync);
+        group.MapPost("/phone-codes", (Delegate)IssuePhoneCodeAsync);
+        group.MapPost("/visits", (Delegate)RecordVisitAsync);
         group.MapPost("/quota", (Delegate)GrantQuotaAsync);
         group.MapPost("/faults", (Delegate)AddFaultAsync);
         group.MapGet("/faults", (HttpContext c) => Results.Json(State(c).Faults, JsonSerializerOptions.Web));
@@ -54,6 +56,37 @@ internal static class ControlEndpoints
             ["openid"] = issued.OpenId,
             ["expiresIn"] = (long)State(context).Options.LoginCodeLifetime.TotalSeconds,
         });
+    }
+
+    /// <summary>{phoneNumber, openid?} → a single-use phone-number code, as the phone-number button hands the mini-program.</summary>
+    private static async Task<IResult> IssuePhoneCodeAsync(HttpContext context)
+    {
+        if (await SimulatorJson.ReadBodyAsync(context) is not { } body
+            || (SimulatorJson.String(body, "phoneNumber") ?? SimulatorJson.String(body, "phone")) is not { Length: > 0 } phone)
+        {
+            return Results.BadRequest("a JSON body {phoneNumber, openid?} is required");
+        }
+
+        var openId = SimulatorJson.String(body, "openid") ?? SimulatorJson.String(body, "openId");
+        var state = State(context);
+        return Results.Json(new JsonObject
+        {
+            ["code"] = state.IssuePhoneCode(phone, openId),
+            ["expiresIn"] = (long)state.Options.PhoneCodeLifetime.TotalSeconds,
+        });
+    }
+
+    /// <summary>{openid} → records that the user used the mini-program now (content security v2 needs a recent visit).</summary>
+    private static async Task<IResult> RecordVisitAsync(HttpContext context)
+    {
+        if (await SimulatorJson.ReadBodyAsync(context) is not { } body
+            || (SimulatorJson.String(body, "openid") ?? SimulatorJson.String(body, "openId")) is not { Length: > 0 } openId)
+        {
+            return Results.BadRequest("a JSON body {openid} is required");
+        }
+
+        State(context).RecordVisit(openId);
+        return Results.NoContent();
     }
 
     private static async Task<IResult> GrantQuotaAsync(HttpContext context)

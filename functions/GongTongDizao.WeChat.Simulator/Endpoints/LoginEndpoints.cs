@@ -72,6 +72,8 @@ internal static class LoginEndpoints
         }
 
         state.Issued.RecordSession(openId, answer["unionid"]?.GetValue<string>(), answer["session_key"]!.GetValue<string>());
+        // A login is a use of the mini-program, which content security v2 asks for (see ActiveUserStore).
+        state.ActiveUsers.Seen(openId);
 
         return Results.Text(answer.ToJsonString(), "text/plain");
     }

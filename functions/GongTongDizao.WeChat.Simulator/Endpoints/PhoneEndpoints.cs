@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -8,11 +7,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GongTongDizao.WeChat.Simulator;
 
 /// <summary>
-/// <c>POST /wxa/business/getuserphonenumber</c>: code <c>phone-&lt;digits&gt;</c> yields that number. countryCode is
-/// a number when the last digit is even and a string when odd, because WeChat sends both.
-/// Codes are not single-use here, so demo flows can repeat them.
+/// <c>POST /wxa/business/getuserphonenumber</c> {code, openid?}: a code issued by
+/// <see cref="WeChatSimulatorState.IssuePhoneCode"/> (or <c>POST /__simulator/phone-codes</c>) yields its number once,
+/// within 5 minutes, and only to the openid it was issued to when the caller sends one (doc "手机号快速验证
+/// getPhoneNumber": 每个 code 只能使用一次,code 的有效期为 5min; body code, openid 否; errcode 40029 code 无效).
+/// countryCode is a number when the last digit is even and a string when odd, because WeChat sends both.
 /// </summary>
-internal static partial class PhoneEndpoints
+internal static class PhoneEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes) => routes.MapPost("/wxa/business/getuserphonenumber", (Delegate)GetPhoneNumberAsync);
 
@@ -29,13 +30,18 @@ internal static partial class PhoneEndpoints
             return SimulatorErrors.Error(SimulatorErrors.DataFormatError, "data format error");
         }
 
-        var match = PhoneCode().Match(SimulatorJson.String(body, "code") ?? string.Empty);
-        if (!match.Success)
+        var code = SimulatorJson.String(body, "code");
+        if (string.IsNullOrEmpty(code))
         {
             return SimulatorErrors.Error(SimulatorErrors.InvalidCode, "invalid code");
         }
 
-        var digits = match.Groups[1].Value;
+        var (digits, errCode, errMsg) = state.PhoneCodes.Redeem(code, SimulatorJson.String(body, "openid"));
+        if (digits is null)
+        {
+            return SimulatorErrors.Error(errCode, errMsg);
+        }
+
         JsonNode countryCode = (digits[^1] - '0') % 2 == 0 ? JsonValue.Create(86) : JsonValue.Create("86");
         return Results.Json(new JsonObject
         {
@@ -54,7 +60,4 @@ internal static partial class PhoneEndpoints
             },
         });
     }
-
-    [GeneratedRegex("^phone-([0-9]{5,15})$")]
-    private static partial Regex PhoneCode();
 }

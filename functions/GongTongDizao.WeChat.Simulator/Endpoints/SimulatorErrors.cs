@@ -17,7 +17,17 @@ internal static class SimulatorErrors
     public const int InvalidArgs = 40097;
     public const int InvalidAppSecret = 40125;
     public const int CodeUsed = 40163;
-    public const int InvalidScene = 40169;
+    /// <summary>msg_sec_check / media_check_async: 场景值错误 (doc "文本内容安全识别"); getwxacodeunlimit: invalid scene characters.</summary>
+    public const int InvalidScene = 40129;
+
+    /// <summary>getwxacodeunlimit: "invalid length for scene, or the data is not json string".</summary>
+    public const int InvalidSceneLength = 40169;
+
+    /// <summary>stable_token and getAccessToken from an address not in the IP whitelist.</summary>
+    public const int IpNotWhitelisted = 40164;
+
+    /// <summary>msg_sec_check / media_check_async: 用户访问记录超时 (the openid has not used the mini-program in 2 hours).</summary>
+    public const int UserVisitExpired = 61010;
     public const int HighRiskUser = 40226;
     public const int MissingAccessToken = 41001;
     public const int MissingCode = 41008;
@@ -39,6 +49,7 @@ internal static class SimulatorErrors
         InvalidCredential => "invalid credential, access_token is invalid or not latest",
         AccessTokenExpired => "access_token expired",
         45009 => "reach max api daily quota limit",
+        UserVisitExpired => "code is expired",
         45011 => "api minute-quota reach limit  mustslower  retry next minute",
         _ => "simulated error",
     };

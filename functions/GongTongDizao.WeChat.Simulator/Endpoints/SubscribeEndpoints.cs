@@ -95,6 +95,11 @@ internal static partial class SubscribeEndpoints
         return Results.Json(new JsonObject { ["errcode"] = 0, ["errmsg"] = "ok", ["msgid"] = long.Parse(msgId, System.Globalization.CultureInfo.InvariantCulture) });
     }
 
+    /// <summary>
+    /// Whether <paramref name="page"/> (its path; a subscribe message's page may carry a query, doc "发送订阅消息":
+    /// 支持带参数,示例 index?foo=bar) is a released page: 41030 otherwise (需要保证在现网版本小程序中存在,与 app.json 保持一致).
+    /// Paths are compared as written, so a leading '/' is not a released page.
+    /// </summary>
     internal static bool PageIsReleased(WeChatSimulatorOptions options, string page)
     {
         if (!options.ValidatePages)
@@ -102,8 +107,8 @@ internal static partial class SubscribeEndpoints
             return true;
         }
 
-        var path = page.Split('?')[0].TrimStart('/');
-        return options.Pages.Any(p => string.Equals(p.TrimStart('/'), path, StringComparison.Ordinal));
+        var path = page.Split('?')[0];
+        return options.Pages.Any(p => string.Equals(p, path, StringComparison.Ordinal));
     }
 
     [GeneratedRegex("^[A-Za-z0-9_-]{20,64}$")]

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -39,9 +40,32 @@ internal static class TokenEndpoints
             return SimulatorErrors.Error(SimulatorErrors.InvalidAppSecret, "invalid appsecret");
         }
 
+        // doc "获取稳定版接口调用凭据 getStableAccessToken" / 40164: the caller's address must be in the IP whitelist
+        // (开发管理 → 开发设置 → IP白名单); WeChat names the address it saw.
+        if (!IsWhitelisted(state.Options, context.Connection.RemoteIpAddress))
+        {
+            var seen = context.Connection.RemoteIpAddress?.MapToIPv4().ToString() ?? "unknown";
+            return SimulatorErrors.Error(SimulatorErrors.IpNotWhitelisted, $"invalid ip {seen} ipv6 ::ffff:{seen}, not in whitelist");
+        }
+
         var forceRefresh = SimulatorJson.Bool(body, "force_refresh");
         state.Calls.CountStableToken(forceRefresh);
-        var (token, expiresIn) = state.Tokens.Get(forceRefresh);
-        return Results.Json(new JsonObject { ["access_token"] = token, ["expires_in"] = expiresIn });
+        var (token, expiresIn, errCode) = state.Tokens.Get(forceRefresh);
+        return token is null
+            ? SimulatorErrors.Error(errCode, SimulatorErrors.DefaultMessage(errCode))
+            : Results.Json(new JsonObject { ["access_token"] = token, ["expires_in"] = expiresIn });
+    }
+
+    private static bool IsWhitelisted(WeChatSimulatorOptions options, IPAddress? caller)
+    {
+        if (caller is null)
+        {
+            // In-memory test servers have no connection address; nothing to compare.
+            return true;
+        }
+
+        var normalized = caller.IsIPv4MappedToIPv6 ? caller.MapToIPv4() : caller;
+        return options.WhitelistedIps.Any(entry => IPAddress.TryParse(entry, out var allowed)
+            && (allowed.IsIPv4MappedToIPv6 ? allowed.MapToIPv4() : allowed).Equals(normalized));
     }
 }

@@ -13,27 +13,56 @@ internal sealed class AccessTokenStore(WeChatSimulatorOptions options, IssuedCre
     private readonly Dictionary<string, DateTimeOffset> _valid = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private string? _current;
+    private DateOnly _forceDay;
+    private int _forceCount;
+    private DateTimeOffset? _lastForced;
 
-    public (string Token, long ExpiresIn) Get(bool forceRefresh)
+    /// <summary>
+    /// The token for a stable_token call, or 45009 when force_refresh is over its daily limit. Forced refreshes follow
+    /// doc "获取稳定版接口调用凭据 getStableAccessToken": 强制刷新模式限制每天20次 (the doc names no errcode; 45009 is
+    /// WeChat's "reach max api daily quota limit"), and 连续使用该模式时,请保证调用时间隔至少为30s,否则不会刷新 (a forced
+    /// call sooner than that returns the current token unchanged). Days are Beijing days.
+    /// </summary>
+    public (string? Token, long ExpiresIn, int ErrCode) Get(bool forceRefresh)
     {
         var now = options.TimeProvider.GetUtcNow();
         lock (_lock)
         {
-            if (forceRefresh && _current is not null)
+            if (forceRefresh)
             {
-                _valid.Remove(_current);
-                _current = null;
+                var day = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime);
+                if (day != _forceDay)
+                {
+                    (_forceDay, _forceCount) = (day, 0);
+                }
+
+                if (_forceCount >= options.ForceRefreshDailyLimit)
+                {
+                    return (null, 0, 45009);
+                }
+
+                _forceCount++;
+                if (_lastForced is not { } last || now - last >= options.ForceRefreshMinInterval)
+                {
+                    if (_current is not null)
+                    {
+                        _valid.Remove(_current);
+                        _current = null;
+                    }
+
+                    _lastForced = now;
+                }
             }
 
             if (_current is not null && _valid.TryGetValue(_current, out var expiry) && now < expiry - RotationWindow)
             {
-                return (_current, (long)(expiry - now).TotalSeconds);
+                return (_current, (long)(expiry - now).TotalSeconds, 0);
             }
 
             _current = "SIM_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)).Replace('+', '-').Replace('/', '_');
             _valid[_current] = now + options.AccessTokenLifetime;
             issued.RecordAccessToken(_current);
-            return (_current, (long)options.AccessTokenLifetime.TotalSeconds);
+            return (_current, (long)options.AccessTokenLifetime.TotalSeconds, 0);
         }
     }
 
@@ -62,6 +91,7 @@ internal sealed class AccessTokenStore(WeChatSimulatorOptions options, IssuedCre
         {
             _valid.Clear();
             _current = null;
+            (_forceDay, _forceCount, _lastForced) = (default, 0, null);
         }
     }
 }

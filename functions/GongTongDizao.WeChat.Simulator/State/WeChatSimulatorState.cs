@@ -21,6 +21,8 @@ public sealed class WeChatSimulatorState : IDisposable
         Options = options ?? throw new ArgumentNullException(nameof(options));
         Logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("GongTongDizao.WeChat.Simulator");
         LoginCodes = new LoginCodeStore(options);
+        PhoneCodes = new PhoneCodeStore(options);
+        ActiveUsers = new ActiveUserStore(options);
         Tokens = new AccessTokenStore(options, Issued);
         Pushes = new PushDispatcher(options, Logger);
     }
@@ -52,6 +54,10 @@ public sealed class WeChatSimulatorState : IDisposable
 
     internal LoginCodeStore LoginCodes { get; }
 
+    internal PhoneCodeStore PhoneCodes { get; }
+
+    internal ActiveUserStore ActiveUsers { get; }
+
     internal AccessTokenStore Tokens { get; }
 
     internal QuotaStore Quotas { get; } = new();
@@ -69,6 +75,24 @@ public sealed class WeChatSimulatorState : IDisposable
     {
         var (code, owner) = LoginCodes.Issue(openId);
         return new IssuedLoginCode(code, owner);
+    }
+
+    /// <summary>
+    /// Issues a single-use phone-number code for <paramref name="phoneNumber"/>, as the phone-number button would hand
+    /// the mini-program; valid for <see cref="WeChatSimulatorOptions.PhoneCodeLifetime"/>, and, when
+    /// <paramref name="openId"/> is given, only for that user.
+    /// </summary>
+    public string IssuePhoneCode(string phoneNumber, string? openId = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(phoneNumber);
+        return PhoneCodes.Issue(phoneNumber, openId);
+    }
+
+    /// <summary>Records that <paramref name="openId"/> used the mini-program now (as a login does), for content security v2.</summary>
+    public void RecordVisit(string openId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(openId);
+        ActiveUsers.Seen(openId);
     }
 
     /// <summary>Records that the user accepted <paramref name="count"/> one-time sends (or a long-term subscription).</summary>
@@ -106,6 +130,8 @@ public sealed class WeChatSimulatorState : IDisposable
     public void Reset()
     {
         LoginCodes.Clear();
+        PhoneCodes.Clear();
+        ActiveUsers.Clear();
         Tokens.Clear();
         Quotas.Clear();
         Calls.Clear();

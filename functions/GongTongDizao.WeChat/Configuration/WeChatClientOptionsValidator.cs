@@ -52,6 +52,23 @@ public sealed partial class WeChatClientOptionsValidator : IValidateOptions<WeCh
             failures.Add("WeChat:BaseAddress may use http only for a loopback simulator.");
         }
 
+        foreach (var (backup, index) in (options.BackupAddresses ?? []).Select((b, i) => (b, i)))
+        {
+            if (backup is null || !backup.IsAbsoluteUri || (backup.Scheme != Uri.UriSchemeHttps && !(backup.Scheme == Uri.UriSchemeHttp && backup.IsLoopback)))
+            {
+                failures.Add($"WeChat:BackupAddresses:{index} must be an absolute https URL (http only for a loopback simulator).");
+            }
+            else if (backup == options.BaseAddress)
+            {
+                failures.Add($"WeChat:BackupAddresses:{index} repeats WeChat:BaseAddress; list the other hosts (e.g. https://api2.weixin.qq.com).");
+            }
+        }
+
+        if (options.FailoverStickiness < TimeSpan.Zero)
+        {
+            failures.Add("WeChat:FailoverStickiness must not be negative.");
+        }
+
         foreach (var (key, templateId) in options.Templates)
         {
             if (string.IsNullOrWhiteSpace(templateId))

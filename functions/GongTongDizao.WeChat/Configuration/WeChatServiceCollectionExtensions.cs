@@ -35,6 +35,7 @@ public static class WeChatServiceCollectionExtensions
         services.AddOptions<WeChatClientOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WeChatClientOptions>, WeChatClientOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<WeChatApiHosts>();
         services.TryAddSingleton<WeChatAccessTokenProvider>();
         services.TryAddSingleton<WeChatOpenDataCrypto>();
         services.TryAddSingleton<WeChatPushCodec>();

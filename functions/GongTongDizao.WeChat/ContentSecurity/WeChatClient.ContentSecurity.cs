@@ -18,6 +18,8 @@ public partial class WeChatClient
             throw new ArgumentException($"msg_sec_check accepts at most {TextCheckRequest.MaxContentLength} characters.", nameof(request));
         }
 
+        RequireScene(request.Scene);
+
         var body = new MsgSecCheckRequest(2, (int)request.Scene, request.OpenId, request.Content, request.Title, request.Nickname, request.Signature);
         var call = new WeChatApiCall("msg_sec_check", HttpMethod.Post, "/wxa/msg_sec_check")
         {
@@ -49,6 +51,14 @@ public partial class WeChatClient
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.MediaUrl);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.OpenId);
+        RequireScene(request.Scene);
+        // WeChat downloads the URL itself (doc "多媒体内容安全识别": media_url 需要保证可以被检测服务器下载); our SAS URLs are
+        // https and so must every URL be, except a loopback one that only a local simulator can be asked to fetch.
+        if (!request.MediaUrl.IsAbsoluteUri
+            || (request.MediaUrl.Scheme != Uri.UriSchemeHttps && !(request.MediaUrl.Scheme == Uri.UriSchemeHttp && request.MediaUrl.IsLoopback)))
+        {
+            throw new ArgumentException("media_check_async needs an https media URL.", nameof(request));
+        }
 
         var body = new MediaCheckAsyncRequest(request.MediaUrl.AbsoluteUri, (int)request.MediaType, 2, (int)request.Scene, request.OpenId);
         var call = new WeChatApiCall("media_check_async", HttpMethod.Post, "/wxa/media_check_async")
@@ -63,5 +73,14 @@ public partial class WeChatClient
         return string.IsNullOrEmpty(traceId)
             ? throw new WeChatApiException(WeChatErrorCodes.SystemBusy, "media_check_async answered without trace_id", call.Name)
             : traceId;
+    }
+
+    /// <summary>Scene 1 资料, 2 评论, 3 论坛 or 4 社交日志 (doc "文本内容安全识别"); anything else WeChat answers with 40129.</summary>
+    private static void RequireScene(ContentCheckScene scene)
+    {
+        if (!Enum.IsDefined(scene))
+        {
+            throw new ArgumentException($"scene {(int)scene} is not one of 1 (profile), 2 (comment), 3 (forum), 4 (social log).", nameof(scene));
+        }
     }
 }

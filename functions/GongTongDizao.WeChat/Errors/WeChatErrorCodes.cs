@@ -16,7 +16,14 @@ public static partial class WeChatErrorCodes
     public const int InvalidAppSecret = 40125;
     public const int CodeAlreadyUsed = 40163;
     public const int IpNotWhitelisted = 40164;
-    public const int InvalidScene = 40169;
+    /// <summary>msg_sec_check / media_check_async v2: 场景值错误 (doc "文本内容安全识别"); getwxacodeunlimit: scene characters.</summary>
+    public const int InvalidScene = 40129;
+
+    /// <summary>getwxacodeunlimit: "invalid length for scene, or the data is not json string".</summary>
+    public const int InvalidSceneLength = 40169;
+
+    /// <summary>msg_sec_check / media_check_async v2: 用户访问记录超时, the openid has not used the mini-program in 2 hours.</summary>
+    public const int UserVisitExpired = 61010;
     public const int HighRiskUser = 40226;
     public const int SecretFrozen = 40243;
     public const int MissingAccessToken = 41001;

@@ -7,10 +7,64 @@ using Polly.Timeout;
 
 namespace GongTongDizao.WeChat;
 
-/// <summary>Sends one <see cref="WeChatApiCall"/> and turns the answer into a <see cref="WeChatApiResponse"/>.</summary>
+/// <summary>
+/// Sends one <see cref="WeChatApiCall"/> and turns the answer into a <see cref="WeChatApiResponse"/>. When a host
+/// cannot be reached the call moves on to the next of <see cref="WeChatApiHosts"/> (api2.weixin.qq.com by default):
+/// always when the connection never opened (nothing reached WeChat), and for idempotent calls also after a timeout
+/// or an HTTP 5xx. A WeChat errcode is an answer, never a reason to change host.
+/// </summary>
 internal static class WeChatApiTransport
 {
-    public static async Task<WeChatApiResponse> SendAsync(HttpClient http, Uri baseAddress, WeChatApiCall call,
+    public static async Task<WeChatApiResponse> SendAsync(HttpClient http, WeChatApiHosts hosts, WeChatApiCall call,
+        string? accessToken, ILogger logger, CancellationToken cancellationToken)
+    {
+        var order = hosts.InOrder();
+        for (var i = 0; ; i++)
+        {
+            try
+            {
+                var response = await SendToAsync(http, order[i], call, accessToken, logger, cancellationToken);
+                hosts.Answered(order[i], afterFailover: i > 0);
+                return response;
+            }
+            catch (Exception ex) when (i < order.Count - 1 && IsTransportFailure(ex, call, cancellationToken))
+            {
+                logger.LogWarning("WeChat {Api} could not reach {Host} ({Failure}); trying {NextHost}",
+                    call.Name, order[i].Host, Describe(ex), order[i + 1].Host);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="failure"/> means the host was not reachable, so another host may be tried: the connection
+    /// never opened (safe for every call), or, for calls whose repetition is harmless, it timed out, broke or answered 5xx.
+    /// </summary>
+    internal static bool IsTransportFailure(Exception failure, WeChatApiCall call, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        if (failure is HttpRequestException
+            {
+                HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError,
+            })
+        {
+            return true;
+        }
+
+        return call.Idempotent && failure is TimeoutException or HttpRequestException or WeChatApiException { HttpStatus: >= 500 };
+    }
+
+    private static string Describe(Exception failure) => failure switch
+    {
+        HttpRequestException http => "HttpRequestException " + http.HttpRequestError,
+        WeChatApiException { HttpStatus: { } status } => "HTTP " + status.ToString(CultureInfo.InvariantCulture),
+        _ => failure.GetType().Name,
+    };
+
+    private static async Task<WeChatApiResponse> SendToAsync(HttpClient http, Uri baseAddress, WeChatApiCall call,
         string? accessToken, ILogger logger, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(call.Method, BuildUri(baseAddress, call, accessToken));

@@ -12,9 +12,6 @@ internal static class PushEventParser
         var createSeconds = WeChatJson.GetInt64(root, "CreateTime") ?? 0;
         var eventName = WeChatJson.GetString(root, "Event");
         var msgId = WeChatJson.GetString(root, "MsgId");
-        var dedupeKey = !string.IsNullOrEmpty(msgId)
-            ? "msg:" + msgId
-            : string.Create(CultureInfo.InvariantCulture, $"evt:{fromUser}:{createSeconds}:{eventName}");
 
         WeChatPushEvent parsed = eventName switch
         {
@@ -57,8 +54,36 @@ internal static class PushEventParser
             MsgType = WeChatJson.GetString(root, "MsgType") ?? string.Empty,
             EventName = eventName,
             MsgId = string.IsNullOrEmpty(msgId) ? null : msgId,
-            DedupeKey = dedupeKey,
+            DedupeKey = DedupeKeyOf(parsed, msgId, fromUser, createSeconds, eventName),
         };
+    }
+
+    /// <summary>
+    /// What identifies one push across WeChat's retries (doc "消息推送": a push not answered within 5 s is retried,
+    /// 3 times):
+    /// <list type="bullet">
+    /// <item><c>wxa_media_check</c>: its <c>trace_id</c>. Its FromUserName is the platform's push account
+    /// (doc "多媒体内容安全识别 mediaCheckAsync": FromUserName = 平台推送服务UserName), shared by every verdict, so
+    /// FromUserName + CreateTime would merge the verdicts of all photos checked in the same second.</item>
+    /// <item><c>subscribe_msg_sent_event</c>: the MsgID of each item (doc "发送订阅消息": one per sent message), so two
+    /// sends to one person confirmed in the same second stay apart.</item>
+    /// <item>Otherwise MsgId when the push has one; the FromUserName + CreateTime rule (the official-account rule for
+    /// user messages and events) only for what is left, such as the user's own popup and change events.</item>
+    /// </list>
+    /// </summary>
+    private static string DedupeKeyOf(WeChatPushEvent parsed, string? msgId, string fromUser, long createSeconds, string? eventName)
+    {
+        switch (parsed)
+        {
+            case MediaCheckEvent { TraceId.Length: > 0 } media:
+                return "media:" + media.TraceId;
+            case SubscribeSentEvent sent when sent.Items.Count > 0 && sent.Items.All(i => !string.IsNullOrEmpty(i.MsgId)):
+                return "sent:" + string.Join(',', sent.Items.Select(i => i.MsgId).Order(StringComparer.Ordinal));
+        }
+
+        return !string.IsNullOrEmpty(msgId)
+            ? "msg:" + msgId
+            : string.Create(CultureInfo.InvariantCulture, $"evt:{fromUser}:{createSeconds}:{eventName}");
     }
 
     private static MediaCheckEvent ParseMediaCheck(JsonElement root)

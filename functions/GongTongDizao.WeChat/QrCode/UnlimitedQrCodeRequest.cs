@@ -8,10 +8,17 @@ public sealed record UnlimitedQrCodeRequest(string Scene)
 {
     public const int MaxSceneLength = 32;
 
-    /// <summary>A released page without query; the home page when null.</summary>
+    public const int MinWidth = 280;
+
+    public const int MaxWidth = 1280;
+
+    /// <summary>A page path without leading '/' and without query (e.g. <c>pages/topics/detail</c>); the home page when null.</summary>
     public string? Page { get; init; }
 
-    /// <summary>Whether WeChat checks that <see cref="Page"/> exists; turn off for pages not yet released.</summary>
+    /// <summary>
+    /// Whether WeChat checks that <see cref="Page"/> exists in the released mini-program; turn off for pages not yet
+    /// released. Always sent as false for trial and develop codes.
+    /// </summary>
     public bool CheckPath { get; init; } = true;
 
     /// <summary>Edge length in pixels, 280 to 1280.</summary>

@@ -17,13 +17,29 @@ public partial class WeChatClient
             throw new ArgumentException($"scene must be 1 to {UnlimitedQrCodeRequest.MaxSceneLength} visible ASCII characters.", nameof(request));
         }
 
+        // doc "获取不限制的小程序码 getUnlimitedQRCode": page 例如 pages/index/index,根路径前不要填加 /,不能携带参数
+        // (参数请放在 scene 字段里); width 最小 280px,最大 1280px. WeChat answers 41030 for such a page.
+        if (request.Page is { } page && (page.Length == 0 || page.StartsWith('/') || page.Contains('?', StringComparison.Ordinal)))
+        {
+            throw new ArgumentException("page is a path such as pages/index/index: no leading '/', no query (put parameters in scene).", nameof(request));
+        }
+
+        if (request.Width is < UnlimitedQrCodeRequest.MinWidth or > UnlimitedQrCodeRequest.MaxWidth)
+        {
+            throw new ArgumentException($"width must be {UnlimitedQrCodeRequest.MinWidth} to {UnlimitedQrCodeRequest.MaxWidth} pixels.", nameof(request));
+        }
+
         var envVersion = (request.EnvVersion ?? _options.MiniProgramState) switch
         {
             WeChatMiniProgramState.Developer => "develop",
             WeChatMiniProgramState.Trial => "trial",
             _ => "release",
         };
-        var body = new UnlimitedQrCodeBody(request.Scene, request.Page, request.CheckPath, envVersion, request.Width, request.IsHyaline);
+
+        // check_path true means "page must exist in the released mini-program" (same doc), which a page of a trial or
+        // development build need not: those codes are made with check_path false.
+        var checkPath = request.CheckPath && envVersion == "release";
+        var body = new UnlimitedQrCodeBody(request.Scene, request.Page, checkPath, envVersion, request.Width, request.IsHyaline);
         var call = new WeChatApiCall("getwxacodeunlimit", HttpMethod.Post, "/wxa/getwxacodeunlimit")
         {
             JsonBody = JsonSerializer.Serialize(body, WeChatJsonContext.Default.UnlimitedQrCodeBody),

@@ -9,7 +9,7 @@ public enum SubscribeKeywordType
     /// <summary><c>thing</c>: ≤ 20 characters of any kind; user text is truncated.</summary>
     Thing,
 
-    /// <summary><c>number</c>: ≤ 32 digits, optionally with decimals.</summary>
+    /// <summary><c>number</c>: ≤ 32 digits, optionally with decimals, no sign.</summary>
     Number,
 
     /// <summary><c>letter</c>: ≤ 32 letters.</summary>
@@ -27,16 +27,16 @@ public enum SubscribeKeywordType
     /// <summary><c>date</c>: a date (<c>2026年11月27日</c> or <c>2026-11-27</c>), optionally with a time; ranges with <c>~</c>.</summary>
     Date,
 
-    /// <summary><c>amount</c>: an optional currency symbol and ≤ 12 digits, optionally decimals and a trailing 元.</summary>
+    /// <summary><c>amount</c>: a currency symbol and ≤ 10 digits, optionally decimals and a trailing 元.</summary>
     Amount,
 
     /// <summary><c>phone_number</c>: ≤ 17 digits and symbols.</summary>
     PhoneNumber,
 
-    /// <summary><c>car_number</c>: ≤ 8 characters.</summary>
+    /// <summary><c>car_number</c>: ≤ 8 letters or digits; the first and last may be Chinese (粤A8Z888挂).</summary>
     CarNumber,
 
-    /// <summary><c>name</c>: ≤ 10 Chinese characters, or ≤ 20 letters when no Chinese character is present.</summary>
+    /// <summary><c>name</c>: Chinese characters, letters or symbols (no digits); ≤ 10 with any Chinese character, else ≤ 20.</summary>
     Name,
 
     /// <summary><c>phrase</c>: ≤ 5 Chinese characters only.</summary>

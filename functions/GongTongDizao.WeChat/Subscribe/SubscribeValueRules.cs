@@ -3,7 +3,8 @@ using System.Text.RegularExpressions;
 namespace GongTongDizao.WeChat;
 
 /// <summary>
-/// WeChat's value rules per keyword type (doc "发送订阅消息", WECHAT.md). Free text (thing, name, phrase,
+/// WeChat's value rules per keyword type (doc "发送订阅消息 sendMessage", table 订阅消息参数值内容限制说明;
+/// developers.weixin.qq.com/miniprogram/dev/server/API/mp-message-management/subscribe-message/api_sendmessage). Free text (thing, name, phrase,
 /// character_string, letter, symbol) is truncated to the limit, because a shortened title is better than no
 /// message. Structured values (number, amount, phone_number, time, date, car_number, enum) are rejected
 /// instead: a cut number or phone number would be wrong, not just short.
@@ -32,7 +33,8 @@ internal static partial class SubscribeValueRules
                 return TextElements.Truncate(value, 5, ellipsis: null, out truncated);
 
             case SubscribeKeywordType.Name:
-                // Any Chinese character makes it a Chinese name (10); otherwise a name of letters (20).
+                // 10个以内纯汉字或20个以内纯字母或符号; mixed Chinese and letters count as a Chinese name (10). No digits.
+                Require(keyword, NameCharacters().IsMatch(value), "name allows Chinese characters, letters and symbols only (no digits).");
                 return TextElements.Truncate(value, ContainsChinese().IsMatch(value) ? 10 : 20, ellipsis: null, out truncated);
 
             case SubscribeKeywordType.CharacterString:
@@ -48,11 +50,13 @@ internal static partial class SubscribeValueRules
                 return TextElements.Truncate(value, 5, ellipsis: null, out truncated);
 
             case SubscribeKeywordType.Number:
-                Require(keyword, NumberPattern().IsMatch(value) && value.Count(char.IsAsciiDigit) <= 32, "number is at most 32 digits, optionally with decimals.");
+                // 32位以内数字, 只能数字,可带小数: digits and one decimal point, no sign.
+                Require(keyword, NumberPattern().IsMatch(value) && value.Count(char.IsAsciiDigit) <= 32, "number is at most 32 digits, optionally with decimals, without a sign.");
                 return value;
 
             case SubscribeKeywordType.Amount:
-                Require(keyword, AmountPattern().IsMatch(value), "amount is an optional currency symbol and at most 12 digits, optionally with decimals and 元.");
+                // 1个币种符号+10位以内纯数字,可带小数,结尾可带"元".
+                Require(keyword, AmountPattern().IsMatch(value), "amount is a currency symbol and at most 10 digits, optionally with decimals and a trailing 元.");
                 return value;
 
             case SubscribeKeywordType.PhoneNumber:
@@ -60,7 +64,9 @@ internal static partial class SubscribeValueRules
                 return value;
 
             case SubscribeKeywordType.CarNumber:
-                Require(keyword, TextElements.Count(value) <= 8, "car_number is at most 8 characters.");
+                // 8位以内,第一位与最后一位可为汉字,其余为字母或数字 (粤A8Z888挂).
+                Require(keyword, TextElements.Count(value) <= 8 && CarNumberPattern().IsMatch(value),
+                    "car_number is at most 8 characters: letters or digits, the first and last may be Chinese.");
                 return value;
 
             case SubscribeKeywordType.Time:
@@ -106,11 +112,17 @@ internal static partial class SubscribeValueRules
     [GeneratedRegex(@"[\p{L}\p{N}]")]
     private static partial Regex LetterOrDigit();
 
-    [GeneratedRegex(@"^[-+]?[0-9]+(\.[0-9]+)?$")]
+    [GeneratedRegex(@"^[0-9]+(\.[0-9]+)?$")]
     private static partial Regex NumberPattern();
 
-    [GeneratedRegex(@"^[¥￥$€£]?[0-9]{1,12}(\.[0-9]{1,2})?元?$")]
+    [GeneratedRegex(@"^[¥￥$€£]?[0-9]{1,10}(\.[0-9]{1,2})?元?$")]
     private static partial Regex AmountPattern();
+
+    [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}A-Za-z0-9](?:[A-Za-z0-9]{0,6}[\p{IsCJKUnifiedIdeographs}A-Za-z0-9])?$")]
+    private static partial Regex CarNumberPattern();
+
+    [GeneratedRegex(@"^[^\p{N}\p{C}]+$")]
+    private static partial Regex NameCharacters();
 
     [GeneratedRegex(@"^\+?[0-9][0-9\-\s()]{0,16}$")]
     private static partial Regex PhonePattern();

@@ -20,6 +20,7 @@ public class WeChatAccessTokenProvider
 
     private readonly IHttpClientFactory _httpClientFactory = null!;
     private readonly WeChatClientOptions _options = null!;
+    private readonly WeChatApiHosts _hosts = null!;
     private readonly TimeProvider _timeProvider = TimeProvider.System;
     private readonly ILogger<WeChatAccessTokenProvider> _logger = null!;
     private readonly Lock _gate = new();
@@ -27,11 +28,12 @@ public class WeChatAccessTokenProvider
     private Task<WeChatAccessToken>? _refresh;
 
     public WeChatAccessTokenProvider(IHttpClientFactory httpClientFactory, IOptions<WeChatClientOptions> options,
-        TimeProvider timeProvider, ILogger<WeChatAccessTokenProvider> logger)
+        WeChatApiHosts hosts, TimeProvider timeProvider, ILogger<WeChatAccessTokenProvider> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _httpClientFactory = httpClientFactory ?? throw new ArgumentNullException(nameof(httpClientFactory));
         _options = options.Value;
+        _hosts = hosts ?? throw new ArgumentNullException(nameof(hosts));
         _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
@@ -119,8 +121,11 @@ public class WeChatAccessTokenProvider
         };
 
         var http = _httpClientFactory.CreateClient(WeChatClient.HttpClientName);
-        var response = (await WeChatApiTransport.SendAsync(http, _options.BaseAddress, call, accessToken: null, _logger, cancellationToken))
-            .EnsureSuccess();
+        var response = await WeChatApiTransport.SendAsync(http, _hosts, call, accessToken: null, _logger, cancellationToken);
+        if (!response.IsSuccess)
+        {
+            throw TokenFailure(response);
+        }
 
         var token = WeChatJson.GetString(response.Root, "access_token");
         var expiresIn = WeChatJson.GetInt64(response.Root, "expires_in") ?? 0;
@@ -136,5 +141,18 @@ public class WeChatAccessTokenProvider
         _logger.LogInformation("Fetched a WeChat access token valid for {ExpiresIn} s; it will be reused for {UsableSeconds:0} s",
             expiresIn, usable.TotalSeconds);
         return new WeChatAccessToken(token, _timeProvider.GetUtcNow() + usable);
+    }
+
+    /// <summary>
+    /// stable_token takes no access token, so a 40001/42001/40014 from it cannot mean "your token is stale": it means
+    /// the credential (AppSecret) was refused, and refreshing and retrying would only repeat the refusal. Such codes
+    /// are therefore Permanent here; 40164 (IP not whitelisted), 40125, 40013 and 40243 are Permanent anyway
+    /// (doc "获取稳定版接口调用凭据 getStableAccessToken").
+    /// </summary>
+    private static WeChatApiException TokenFailure(WeChatApiResponse response)
+    {
+        var classification = WeChatErrorCodes.Classify(response.ErrCode);
+        return new WeChatApiException(response.ErrCode, response.ErrMsg, response.Api, classification:
+            classification == WeChatErrorClassification.RefreshTokenAndRetryOnce ? WeChatErrorClassification.Permanent : classification);
     }
 }

@@ -35,6 +35,20 @@ public sealed class NotificationRulesTests
     }
 
     [Fact]
+    public void Every_phrase_we_send_meets_the_documented_phrase_rule_as_it_is()
+    {
+        // doc "发送订阅消息": phrase.DATA 5个以内纯汉字. A phrase that had to be cut or replaced would read wrongly.
+        var phrase = new SubscribeMessageTemplate("t", "tmpl-phrase-0001", [SubscribeKeyword.FromName("phrase2")]);
+        foreach (var value in EventRoutes.All.Select(r => r.Phrase).Append(EventRoutes.DefaultPhrase("unknown.event")))
+        {
+            var data = phrase.CreateData().Set("phrase2", value).Build();
+
+            Assert.Equal(value, data.Values["phrase2"]);
+            Assert.Empty(data.TruncatedKeywords);
+        }
+    }
+
+    [Fact]
     public void Keyword_values_come_from_the_event_truncated_and_in_Beijing_time()
     {
         var definition = TemplateCatalogue.Definitions["letterReplied"];

@@ -28,6 +28,41 @@ public sealed class SimulatorPushTests(AttachmentsFixture host) : IClassFixture<
     }
 
     [Fact]
+    public async Task Nine_photos_of_one_post_all_get_their_verdict_though_WeChat_pushes_them_in_the_same_second()
+    {
+        // Every verdict comes from the platform's push account, and nine checks submitted together are stamped within
+        // a second or two: at least two share FromUserName and CreateTime, so only the trace_id tells them apart.
+        var (token, userId) = await host.NewResidentAsync();
+        var uploadIds = new List<string>();
+        for (var i = 0; i < AttachmentRules.MaxPerItem; i++)
+        {
+            uploadIds.Add(await host.UploadAsync(token, AttachmentsFixture.Jpeg));
+        }
+
+        var result = await host.Attachments.CommitAsync(userId, uploadIds, "topic", $"pass-{Guid.NewGuid():N}", "420106001001", CancellationToken.None);
+        Assert.True(result.IsSuccess);
+
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                foreach (var item in result.Value)
+                {
+                    if ((await host.Uploads.FindAsync(userId, item.UploadId, CancellationToken.None))?.Check?.Status != MediaCheckStatus.Passed)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            },
+            TimeSpan.FromSeconds(45));
+        var views = await host.Attachments.ViewAsync(result.Value, CancellationToken.None);
+
+        Assert.Equal(AttachmentRules.MaxPerItem, views.Count);
+        Assert.All(views, v => Assert.NotNull(v.Url));
+    }
+
+    [Fact]
     public async Task Without_a_pushed_verdict_the_timeout_holds_the_photo()
     {
         var (refs, userId) = await CommitAsync($"noverdict-{Guid.NewGuid():N}");

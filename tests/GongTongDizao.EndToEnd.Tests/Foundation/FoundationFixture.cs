@@ -1,9 +1,10 @@
-using GongTongDizao.DevHost.Metadata;
+using System.Text.Json.Nodes;
+using GongTongDizao.DevHost.Functions;
 using GongTongDizao.Testing;
 
 namespace GongTongDizao.EndToEnd.Tests.Foundation;
 
-/// <summary>The DevHost with the test functions and a host.json whose retry delay is short enough for a test.</summary>
+/// <summary>The local host with a host.json whose retry timings are short enough for a test.</summary>
 public sealed class FoundationFixture : DevHostFixture
 {
     public const int MaxDequeueCount = 3;
@@ -12,9 +13,12 @@ public sealed class FoundationFixture : DevHostFixture
 
     public override Task InitializeAsync()
     {
-        File.WriteAllText(_hostJson, $$"""
-        { "version": "2.0", "extensions": { "queues": { "maxPollingInterval": "00:00:00.500", "visibilityTimeout": "00:00:00.200", "maxDequeueCount": {{MaxDequeueCount}}, "messageEncoding": "base64" } } }
-        """);
+        var hostJson = JsonNode.Parse(File.ReadAllText(FunctionApp.Locate(null).HostJsonPath))!;
+        var queues = hostJson["extensions"]!["queues"]!;
+        queues["maxPollingInterval"] = "00:00:00.500";
+        queues["visibilityTimeout"] = "00:00:00.200";
+        queues["maxDequeueCount"] = MaxDequeueCount;
+        File.WriteAllText(_hostJson, hostJson.ToJsonString());
         return base.InitializeAsync();
     }
 
@@ -25,6 +29,4 @@ public sealed class FoundationFixture : DevHostFixture
     }
 
     protected override IEnumerable<string> Arguments() => [.. base.Arguments(), $"--DevHost:HostJsonPath={_hostJson}"];
-
-    protected override IEnumerable<FunctionDescriptor> ExtraFunctions() => TestFunctions.Descriptors();
 }

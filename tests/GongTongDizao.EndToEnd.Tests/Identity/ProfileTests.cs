@@ -61,7 +61,7 @@ public sealed class ProfileTests(IdentityFixture host) : IClassFixture<IdentityF
     {
         var token = await host.LoginAsync($"dev-{Guid.NewGuid():N}");
 
-        var (status, me) = await host.SendAsync(HttpMethod.Post, "api/me/phone", token, new { code = "phone-13812341234" });
+        var (status, me) = await host.SendAsync(HttpMethod.Post, "api/me/phone", token, new { code = PhoneCode("13812341234") });
         var (bad, problem) = await host.SendAsync(HttpMethod.Post, "api/me/phone", token, new { code = "not-a-phone-code" });
 
         Assert.Equal(200, status);
@@ -70,6 +70,26 @@ public sealed class ProfileTests(IdentityFixture host) : IClassFixture<IdentityF
         Assert.DoesNotContain("13812341234", stored, StringComparison.Ordinal);
         Assert.Equal(400, bad);
         Assert.Equal("PHONE_CODE_INVALID", problem.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task A_phone_code_links_once_and_only_for_the_person_it_was_issued_to()
+    {
+        var ownerCode = $"dev-{Guid.NewGuid():N}";
+        var owner = await host.LoginAsync(ownerCode);
+        var other = await host.LoginAsync($"dev-{Guid.NewGuid():N}");
+        var code = host.Services.GetRequiredService<WeChatSimulator>().State.IssuePhoneCode("13811112222", WeChatSimulator.OpenIdFor(ownerCode));
+
+        var (stolen, stolenProblem) = await host.SendAsync(HttpMethod.Post, "api/me/phone", other, new { code });
+        var (linked, me) = await host.SendAsync(HttpMethod.Post, "api/me/phone", owner, new { code });
+        var (reused, reusedProblem) = await host.SendAsync(HttpMethod.Post, "api/me/phone", owner, new { code });
+
+        Assert.Equal(400, stolen);
+        Assert.Equal("PHONE_CODE_INVALID", stolenProblem.GetProperty("code").GetString());
+        Assert.Equal(200, linked);
+        Assert.Equal("138****2222", me.GetProperty("phone").GetString());
+        Assert.Equal(400, reused);
+        Assert.Equal("PHONE_CODE_INVALID", reusedProblem.GetProperty("code").GetString());
     }
 
     [Fact]
@@ -83,7 +103,7 @@ public sealed class ProfileTests(IdentityFixture host) : IClassFixture<IdentityF
         try
         {
             using var http = host.CreateClient();
-            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("api/me/phone", UriKind.Relative)) { Content = JsonContent.Create(new { code = "phone-13700001111" }) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("api/me/phone", UriKind.Relative)) { Content = JsonContent.Create(new { code = PhoneCode("13700001111") }) };
             request.Headers.Authorization = new("Bearer", token);
             using var response = await http.SendAsync(request);
 
@@ -118,7 +138,7 @@ public sealed class ProfileTests(IdentityFixture host) : IClassFixture<IdentityF
         var code = $"dev-{Guid.NewGuid():N}";
         var token = await host.LoginAsync(code);
         await host.SendAsync(HttpMethod.Put, "api/me", token, new { displayName = "将被删除", homeCommunityId = "420106001001" });
-        await host.SendAsync(HttpMethod.Post, "api/me/phone", token, new { code = "phone-13900001111" });
+        await host.SendAsync(HttpMethod.Post, "api/me/phone", token, new { code = PhoneCode("13900001111") });
 
         var (exported, export) = await host.SendAsync(HttpMethod.Get, "api/me/export", token);
         var id = export.GetProperty("profile").GetProperty("id").GetString()!;
@@ -161,4 +181,7 @@ public sealed class ProfileTests(IdentityFixture host) : IClassFixture<IdentityF
 
         return count;
     }
+
+    /// <summary>A code from the phone-number button: single-use and valid for 5 minutes, as WeChat's.</summary>
+    private string PhoneCode(string number) => host.Services.GetRequiredService<WeChatSimulator>().State.IssuePhoneCode(number);
 }

@@ -93,6 +93,35 @@ public sealed class WeChatPushTests(NotificationsFixture host)
         Assert.Equal("VALIDATION_FAILED", body.GetProperty("code").GetString());
     }
 
+    [Fact]
+    public async Task Two_sent_events_for_one_person_in_the_same_second_both_confirm_their_delivery()
+    {
+        var user = await PushUserAsync();
+        await host.GrantAsync(user, "letterAccepted", 2);
+        var deliver = host.Services.GetRequiredService<DeliverNotification>();
+        var first = await deliver.HandleAsync(NotificationsFixture.Delivery(user), CancellationToken.None);
+        var second = await deliver.HandleAsync(NotificationsFixture.Delivery(user), CancellationToken.None);
+        host.Simulator.Options.PushUrl = new Uri(host.BaseAddress, "api/wechat/push");
+        var sameSecond = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+
+        // WeChat reports each message in its own subscribe_msg_sent_event; both name the person and the second.
+        foreach (var record in new[] { first!, second! })
+        {
+            var pushed = await host.Simulator.State.PushEventAsync(new JsonObject
+            {
+                ["FromUserName"] = user.OpenId,
+                ["CreateTime"] = sameSecond,
+                ["Event"] = "subscribe_msg_sent_event",
+                ["List"] = new JsonObject { ["TemplateId"] = "local-letterAccepted", ["MsgID"] = record.MsgId, ["ErrorCode"] = 0, ["ErrorStatus"] = "success" },
+            });
+            Assert.True(pushed.Delivered, pushed.ToString());
+        }
+
+        Assert.NotEqual(first!.MsgId, second!.MsgId);
+        Assert.True((await host.DeliveryAsync(user.Id, first.EventId))!.Confirmed);
+        Assert.True((await host.DeliveryAsync(user.Id, second.EventId))!.Confirmed);
+    }
+
     /// <summary>A person whose id is derived from the openid, as login does, so a push names them.</summary>
     private async Task<UserAccount> PushUserAsync()
     {

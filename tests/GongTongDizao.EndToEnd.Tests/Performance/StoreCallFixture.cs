@@ -1,90 +1,72 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
-using Azure.Core;
-using Azure.Storage.Queues;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using GongTongDizao.Core.Storage;
+using GongTongDizao.DevHost.Functions;
 using GongTongDizao.Testing;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Azure.Cosmos;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace GongTongDizao.EndToEnd.Tests.Performance;
 
 /// <summary>
-/// The DevHost with the store-call counters plugged in: a Cosmos request handler (Core hands every registered
-/// <see cref="RequestHandler"/> to the client), a pipeline policy on the queue client, and a middleware that opens a
-/// tally for each request carrying <see cref="ProbeHeader"/>. Only tests register them, so production pays nothing.
+/// The local host with the worker's store-call log switched on (<see cref="StoreCallLog"/> at Debug, in the worker's
+/// logging and in host.json's filter), so each measured request's calls are read from the lines of its invocation.
+/// Only this fixture turns the category on: elsewhere, and in Azure, the lines are never formatted.
 /// </summary>
-public sealed class StoreCallFixture : DevHostFixture
+public sealed partial class StoreCallFixture : DevHostFixture
 {
-    public const string ProbeHeader = "x-store-call-probe";
+    private readonly string _hostJson = Path.Combine(Path.GetTempPath(), $"host-{Guid.NewGuid():N}.json");
 
-    private readonly ConcurrentDictionary<string, Measured> _measured = new(StringComparer.Ordinal);
+    public override Task InitializeAsync()
+    {
+        var hostJson = JsonNode.Parse(File.ReadAllText(FunctionApp.Locate(null).HostJsonPath))!;
+        hostJson["logging"]!["logLevel"]![StoreCallLog.Category] = "Debug";
+        File.WriteAllText(_hostJson, hostJson.ToJsonString());
+        return base.InitializeAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        File.Delete(_hostJson);
+    }
 
     /// <summary>Sends a request like the mini-program and returns what it answered and the store calls it made.</summary>
     public async Task<(int Status, JsonElement Body, StoreCallTally Calls)> SendMeasuredAsync(HttpMethod method, string path, string? token = null, object? body = null, string? functionKey = null)
     {
-        var probe = Guid.NewGuid().ToString("N");
+        var before = Logs.Entries.Count;
         using var client = CreateClient();
         using var request = ApiClient.Request(method, path, token, body, functionKey);
-        request.Headers.Add(ProbeHeader, probe);
 
         using var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         ApiClient.AssertMatchesContract(method.Method, path, response, text);
-        Assert.True(_measured.TryRemove(probe, out var measured), $"{method} {path} was not measured");
-        // The response is out before the middleware unwinds; wait for it so no late call is missed.
-        await measured.Done.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        var json = text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
-        return ((int)response.StatusCode, json, measured.Tally);
-    }
 
-    protected override void ConfigureHost(WebApplicationBuilder builder)
-    {
-        builder.Services.AddSingleton<RequestHandler, CosmosCallCounter>();
-        // Registered before Core's TryAddSingleton, so this queue client (with the counting policy) is the one used.
-        builder.Services.AddSingleton(sp =>
-        {
-            var options = StorageConnection.QueueOptions();
-            options.AddPolicy(new QueueSendCounter(), HttpPipelinePosition.PerCall);
-            return new QueueServiceClient(sp.GetRequiredService<StorageConnection>().ConnectionString, options);
-        });
-        builder.Services.AddSingleton<IStartupFilter>(new ProbeFilter(_measured));
-    }
-
-    private sealed record Measured(StoreCallTally Tally, TaskCompletionSource Done);
-
-    private sealed class ProbeFilter(ConcurrentDictionary<string, Measured> measured) : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use(async (HttpContext context, RequestDelegate inner) =>
+        // The host logs the request once the worker has answered the invocation, so every call line is in by then.
+        var route = $"HTTP {method.Method} ";
+        string? invocationId = null;
+        await Eventually.TrueAsync(
+            () =>
             {
-                if (context.Request.Headers[ProbeHeader].ToString() is not { Length: > 0 } probe)
-                {
-                    await inner(context);
-                    return;
-                }
-
-                var entry = new Measured(new StoreCallTally(), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-                measured[probe] = entry;
-                try
-                {
-                    using (StoreCallScope.Open(entry.Tally))
-                    {
-                        await inner(context);
-                    }
-                }
-                finally
-                {
-                    entry.Done.TrySetResult();
-                }
-            });
-            next(app);
-        };
+                invocationId = Logs.Entries.Skip(before)
+                    .Where(e => e.Category == "GongTongDizao.DevHost.Http.RequestLogging" && e.Message.StartsWith(route, StringComparison.Ordinal))
+                    .Select(e => InvocationId().Match(e.Message).Groups["id"].Value)
+                    .LastOrDefault(id => id.Length > 1);
+                return invocationId is not null;
+            },
+            TimeSpan.FromSeconds(30));
+        var json = text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+        return ((int)response.StatusCode, json, StoreCallLogReader.Tally(Logs.Entries, invocationId!));
     }
+
+    protected override IEnumerable<string> Arguments() =>
+    [
+        .. base.Arguments(),
+        $"--DevHost:HostJsonPath={_hostJson}",
+        $"--Logging:LogLevel:{StoreCallLog.Category}=Debug",
+    ];
+
+    [GeneratedRegex(@"Id=(?<id>[0-9a-f-]+)\)$")]
+    private static partial Regex InvocationId();
 }
 
 [CollectionDefinition(Name)]

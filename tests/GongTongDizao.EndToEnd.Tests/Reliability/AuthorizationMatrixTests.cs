@@ -2,7 +2,7 @@ using System.Security.Claims;
 using System.Text;
 using System.Text.RegularExpressions;
 using GongTongDizao.Core.Auth;
-using GongTongDizao.DevHost.Metadata;
+using GongTongDizao.DevHost.Functions;
 using GongTongDizao.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

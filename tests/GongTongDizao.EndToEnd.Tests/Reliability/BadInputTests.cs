@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GongTongDizao.Core;
-using GongTongDizao.DevHost.Metadata;
+using GongTongDizao.DevHost.Functions;
 using GongTongDizao.Testing;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.DependencyInjection;

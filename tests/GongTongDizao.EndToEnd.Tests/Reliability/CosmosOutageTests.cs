@@ -2,14 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
-using Azure.Storage.Blobs;
-using Azure.Storage.Queues;
-using GongTongDizao.Core.Storage;
 using GongTongDizao.DevHost.LocalStack;
+using GongTongDizao.DevHost;
 using GongTongDizao.DevHost.Seeding;
 using GongTongDizao.Testing;
-using Microsoft.Azure.Cosmos;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace GongTongDizao.EndToEnd.Tests.Reliability;
 
@@ -60,13 +56,8 @@ public sealed class CosmosOutageFixture : DevHostFixture
     /// <summary>The emulator keeps nothing, so after a restart the stores are provisioned and seeded again.</summary>
     public async Task ReseedAsync()
     {
-        await DataPlaneProvisioner.EnsureAsync(
-            Services.GetRequiredService<CosmosClient>(),
-            Services.GetRequiredService<QueueServiceClient>(),
-            Services.GetRequiredService<BlobServiceClient>(),
-            DataPlaneManifest.Embedded,
-            CancellationToken.None);
-        await DemoData.SeedAsync(Services, CancellationToken.None);
+        await LocalFunctionsHost.ProvisionAsync(Host.AppSettings, CancellationToken.None);
+        await Host.SeedDemoDataAsync(CancellationToken.None);
     }
 
     protected override IEnumerable<string> Arguments() =>
@@ -74,7 +65,7 @@ public sealed class CosmosOutageFixture : DevHostFixture
         .. base.Arguments(),
         $"--Cosmos:Endpoint=https://127.0.0.1:{CosmosPort}/",
         $"--Cosmos:Key={LocalStackOptions.CosmosEmulatorKey}",
-        "--DevHost:RunQueueTriggers=false",
+        "--DevHost:RunTriggers=false",
     ];
 
     private static bool IsListening(int port)

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
-using GongTongDizao.DevHost.Metadata;
-using GongTongDizao.Functions.Features.Health;
+using GongTongDizao.DevHost.Functions;
 using GongTongDizao.Testing;
 
 namespace GongTongDizao.EndToEnd.Tests.Reliability;
@@ -14,7 +13,7 @@ public sealed record HttpRoute(string Method, string Template, AuthLevel Level, 
     public static IReadOnlyList<HttpRoute> All()
     {
         var contract = ContractDocument.Current;
-        return [.. FunctionMetadataReader.ReadFile(Path.Combine(AppContext.BaseDirectory, "functions.metadata"), typeof(HealthFunction).Assembly)
+        return [.. FunctionApp.Locate(null).ReadMetadataFile()
             .Where(f => f.Http is not null)
             .SelectMany(f => f.Http!.Methods.Select(m =>
             {

@@ -19,7 +19,8 @@ public sealed partial class LogHygieneTests(ReliabilityFixture host) : IClassFix
         var code = $"dev-{Guid.NewGuid():N}";
         var token = await host.LoginAsync(code);
         var demo = await host.LoginAsync(DemoUsers.Resident);
-        await host.SendAsync(HttpMethod.Post, "api/me/phone", token, new { code = "phone-13912345678" });
+        var phoneCode = host.Services.GetRequiredService<WeChatSimulator>().State.IssuePhoneCode("13912345678");
+        await host.SendAsync(HttpMethod.Post, "api/me/phone", token, new { code = phoneCode });
         await host.SendAsync(HttpMethod.Get, "api/me", token + "tampered");
         await host.SendAsync(HttpMethod.Post, "api/auth/login", body: new { code = "no-such-code" });
         var accessToken = await host.Services.GetRequiredService<WeChatAccessTokenProvider>().GetAccessTokenAsync();

@@ -1,7 +1,4 @@
-using GongTongDizao.EndToEnd.Tests.Topics;
 using GongTongDizao.Testing;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace GongTongDizao.EndToEnd.Tests.Reliability;
 
@@ -11,8 +8,6 @@ namespace GongTongDizao.EndToEnd.Tests.Reliability;
 /// </summary>
 public sealed class MatrixFixture : DevHostFixture
 {
-    public ShiftableClock Clock { get; } = new();
-
     protected override IEnumerable<string> Arguments() =>
     [
         .. base.Arguments(),
@@ -21,5 +16,5 @@ public sealed class MatrixFixture : DevHostFixture
         "--Notifications:BroadcastDailyLimitPerOrg=100",
     ];
 
-    protected override void ConfigureHost(WebApplicationBuilder builder) => builder.Services.AddSingleton<TimeProvider>(Clock);
+    protected override bool UsesShiftableClock => true;
 }

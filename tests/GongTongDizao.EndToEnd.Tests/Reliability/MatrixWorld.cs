@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using GongTongDizao.Testing;
+using GongTongDizao.WeChat.Simulator;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GongTongDizao.EndToEnd.Tests.Reliability;
 
@@ -102,7 +104,9 @@ public sealed class MatrixWorld
         _ => Task.FromResult<Person?>(null),
     };
 
-    public string PhoneCode() => string.Create(CultureInfo.InvariantCulture, $"phone-139{((uint)Guid.NewGuid().GetHashCode() + (uint)Interlocked.Increment(ref _phone)) % 100_000_000:D8}");
+    /// <summary>A fresh code from the phone-number button (single-use, 5 minutes), as the simulator issues them.</summary>
+    public string PhoneCode() => _host.Services.GetRequiredService<WeChatSimulator>().State.IssuePhoneCode(
+        string.Create(CultureInfo.InvariantCulture, $"139{((uint)Guid.NewGuid().GetHashCode() + (uint)Interlocked.Increment(ref _phone)) % 100_000_000:D8}"));
 
     private async Task<Person?> PersonAsync(string home, string name, string? role = null, string? orgId = null)
     {

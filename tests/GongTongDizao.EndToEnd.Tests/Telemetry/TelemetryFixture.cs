@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using GongTongDizao.Core.Features.Orgs;
 using GongTongDizao.Core.Telemetry;
 using GongTongDizao.EndToEnd.Tests.Topics;
-using Microsoft.AspNetCore.Builder;
+using GongTongDizao.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GongTongDizao.EndToEnd.Tests.Telemetry;
@@ -11,27 +11,31 @@ namespace GongTongDizao.EndToEnd.Tests.Telemetry;
 public sealed record RecordedEvent(string Name, IReadOnlyDictionary<string, string> Properties);
 
 /// <summary>
-/// Every custom event of the host, in order, in place of the log sink. The host also works off queue messages of other
-/// test hosts (the queues are shared), so tests pick their events by id, or by the call that made them
-/// (<see cref="DuringAsync"/>).
+/// Every custom event, in order: the worker's, read back from the log lines its telemetry sink writes when no
+/// Application Insights connection is configured (<c>Name key=value …</c>), and those of handlers the test calls
+/// itself. The worker also works off queue messages of other test hosts (the queues are shared), so tests pick
+/// their events by id, or by the call that made them (<see cref="DuringAsync"/>).
 /// </summary>
-public sealed class RecordingTelemetry : IAppTelemetry
+public sealed partial class RecordingTelemetry(CapturedLogs logs) : IAppTelemetry
 {
-    private readonly ConcurrentQueue<RecordedEvent> _events = new();
+    private const string WorkerCategory = "Worker." + "GongTongDizao.Core.Telemetry.LoggingAppTelemetry";
+
+    private readonly ConcurrentQueue<RecordedEvent> _local = new();
     private readonly AsyncLocal<ConcurrentQueue<RecordedEvent>?> _during = new();
 
-    public IReadOnlyCollection<RecordedEvent> Events => _events;
+    public IReadOnlyCollection<RecordedEvent> Events =>
+        [.. logs.Entries.Where(e => e.Category == WorkerCategory).Select(e => Parse(e.Message)), .. _local];
 
     public void TrackEvent(string name, IReadOnlyDictionary<string, string> properties)
     {
         var recorded = new RecordedEvent(name, properties);
-        _events.Enqueue(recorded);
+        _local.Enqueue(recorded);
         _during.Value?.Enqueue(recorded);
     }
 
     /// <summary>The events of <paramref name="name"/> whose dimension <paramref name="key"/> is <paramref name="value"/>, oldest first.</summary>
     public IReadOnlyList<RecordedEvent> Where(string name, string key, string value) =>
-        [.. _events.Where(e => e.Name == name && e.Properties.GetValueOrDefault(key) == value)];
+        [.. Events.Where(e => e.Name == name && e.Properties.GetValueOrDefault(key) == value)];
 
     /// <summary>The events tracked in the asynchronous flow of <paramref name="action"/> (a handler called directly).</summary>
     public async Task<IReadOnlyList<RecordedEvent>> DuringAsync(Func<Task> action)
@@ -42,6 +46,18 @@ public sealed class RecordingTelemetry : IAppTelemetry
         await action();
         return [.. seen];
     }
+
+    /// <summary>"[Function invocation] Name k=v k=v" as the host prints a worker's line.</summary>
+    private static RecordedEvent Parse(string message)
+    {
+        var text = message.StartsWith('[') ? message[(message.IndexOf("] ", StringComparison.Ordinal) + 2)..] : message;
+        var parts = Dimension().Split(text);
+        var properties = parts.Skip(1).Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+        return new RecordedEvent(parts[0], properties);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@" (?=[A-Za-z][A-Za-z0-9]*=)")]
+    private static partial System.Text.RegularExpressions.Regex Dimension();
 }
 
 /// <summary>
@@ -50,13 +66,11 @@ public sealed class RecordingTelemetry : IAppTelemetry
 /// </summary>
 public sealed class TelemetryFixture : TopicsFixture
 {
-    public RecordingTelemetry Telemetry { get; } = new();
+    public TelemetryFixture() => Telemetry = new RecordingTelemetry(Logs);
 
-    protected override void ConfigureHost(WebApplicationBuilder builder)
-    {
-        base.ConfigureHost(builder);
-        builder.Services.AddSingleton<IAppTelemetry>(Telemetry);
-    }
+    public RecordingTelemetry Telemetry { get; }
+
+    protected override void ConfigureTestServices(IServiceCollection services) => services.AddSingleton<IAppTelemetry>(Telemetry);
 
     /// <summary>A new street with one community under the seeded district; staff of the street handle it.</summary>
     public async Task<(string Street, string Community)> ImportTreeAsync()

@@ -2,21 +2,10 @@ using System.Text.Json;
 using GongTongDizao.Core;
 using GongTongDizao.Core.Audit;
 using GongTongDizao.Testing;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GongTongDizao.EndToEnd.Tests.Topics;
-
-/// <summary>Real time plus an offset the tests can move forward (meetings start, windows close).</summary>
-public sealed class ShiftableClock : TimeProvider
-{
-    private long _offsetTicks;
-
-    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
-
-    public void Advance(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
-}
 
 /// <summary>
 /// The DevHost with a clock the tests move and a one-hour seconding window (the threshold stays at the default 10),
@@ -27,11 +16,9 @@ public class TopicsFixture : DevHostFixture
     public const string Community = "420106001001";
     public const string OtherCommunity = "420106001002";
 
-    public ShiftableClock Clock { get; } = new();
-
     protected override IEnumerable<string> Arguments() => [.. base.Arguments(), "--Topics:SecondWindow=01:00:00"];
 
-    protected override void ConfigureHost(WebApplicationBuilder builder) => builder.Services.AddSingleton<TimeProvider>(Clock);
+    protected override bool UsesShiftableClock => true;
 
     /// <summary>A new resident (dev login) living in <paramref name="communityId"/>: token and user id.</summary>
     public async Task<(string Token, string UserId)> NewResidentAsync(string communityId = Community, string name = "居民")

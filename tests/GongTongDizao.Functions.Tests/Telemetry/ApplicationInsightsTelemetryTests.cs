@@ -58,7 +58,7 @@ public sealed class ApplicationInsightsTelemetryTests
     [Fact]
     public async Task The_worker_replaces_the_log_sink_and_signs_telemetry_in_with_the_managed_identity()
     {
-        await using var provider = Services(new() { [ApplicationInsightsTelemetry.AuthenticationStringSetting] = "Authorization=AAD;ClientId=11111111-2222-3333-4444-555555555555" });
+        await using var provider = Services(new() { [ApplicationInsightsTelemetry.AuthenticationStringSetting] = "Authorization=AAD;ClientId=11111111-2222-3333-4444-555555555555", [ApplicationInsightsTelemetry.ConnectionStringSetting] = ConnectionString });
 
         Assert.IsType<AppInsightsEvents>(provider.GetRequiredService<IAppTelemetry>());
         Assert.NotNull(CredentialOf(provider.GetRequiredService<TelemetryConfiguration>()));
@@ -67,11 +67,21 @@ public sealed class ApplicationInsightsTelemetryTests
     [Fact]
     public async Task Without_the_setting_telemetry_is_sent_without_a_token()
     {
-        await using var provider = Services([]);
+        await using var provider = Services(new() { [ApplicationInsightsTelemetry.ConnectionStringSetting] = ConnectionString });
 
         Assert.IsType<AppInsightsEvents>(provider.GetRequiredService<IAppTelemetry>());
         Assert.Null(CredentialOf(provider.GetRequiredService<TelemetryConfiguration>()));
     }
+
+    [Fact]
+    public async Task Without_a_connection_string_the_events_stay_in_the_log()
+    {
+        await using var provider = Services([]);
+
+        Assert.IsType<LoggingAppTelemetry>(provider.GetRequiredService<IAppTelemetry>());
+    }
+
+    private const string ConnectionString = "InstrumentationKey=00000000-0000-0000-0000-000000000001;IngestionEndpoint=https://127.0.0.1:1/";
 
     /// <summary>Program.cs's registrations (the host adds IConfiguration and logging): telemetry first, then what both hosts share.</summary>
     private static ServiceProvider Services(Dictionary<string, string?> settings)

@@ -54,7 +54,9 @@ public class ContentSecuritySimulatorTests(SimulatorFixture fixture) : IClassFix
         Assert.Equal(suggest, verdict.Suggest);
         Assert.Equal(label, verdict.Label);
         Assert.Equal(errCode, verdict.ErrCode);
-        Assert.Equal(OpenId, verdict.FromUserName);
+        // The platform's push account, not the user whose photo was checked (doc "多媒体内容安全识别").
+        Assert.Equal(fixture.Simulator.Options.PlatformPushUserName, verdict.FromUserName);
+        Assert.NotEqual(OpenId, verdict.FromUserName);
         Assert.Equal(TestValues.AppId, verdict.AppId);
     }
 

@@ -35,6 +35,7 @@ public class PushModeMatrixTests
         using var inbox = new PushInbox(clientOptions);
         options.PushHandler = inbox;
         await using var simulator = await WeChatSimulator.StartAsync(options);
+        simulator.State.RecordVisit("oUser0000000000000000000001");
         await using var services = WeChatTestServices.Build(o =>
         {
             o.AppId = options.AppId;

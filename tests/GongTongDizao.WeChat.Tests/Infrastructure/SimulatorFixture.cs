@@ -9,6 +9,9 @@ public class SimulatorFixture : IAsyncLifetime
     public const string LetterTemplateId = "tmpl-letter-replied-0001";
     public const string TopicTemplateId = "tmpl-topic-progress-0002";
 
+    /// <summary>A user who opened the mini-program just now, as content security v2 requires (see <see cref="RecordVisit"/>).</summary>
+    public const string ActiveOpenId = "oUser0000000000000000000001";
+
     private WeChatSimulator? _simulator;
 
     public WeChatSimulator Simulator => _simulator ?? throw new InvalidOperationException("Not started.");
@@ -39,7 +42,11 @@ public class SimulatorFixture : IAsyncLifetime
         Inbox = new PushInbox(clientOptions);
         options.PushHandler = Inbox;
         _simulator = await WeChatSimulator.StartAsync(options);
+        RecordVisit();
     }
+
+    /// <summary>Marks <see cref="ActiveOpenId"/> as having used the mini-program now (again after a Reset).</summary>
+    public void RecordVisit() => State.RecordVisit(ActiveOpenId);
 
     public async Task DisposeAsync()
     {

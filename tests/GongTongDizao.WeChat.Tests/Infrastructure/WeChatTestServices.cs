@@ -33,6 +33,17 @@ internal static class WeChatTestServices
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
+    /// <summary>A client configured for <paramref name="simulator"/> (its AppID, secret, push keys and address).</summary>
+    public static ServiceProvider ForSimulator(GongTongDizao.WeChat.Simulator.WeChatSimulator simulator, TimeProvider? timeProvider = null) =>
+        Build(o =>
+        {
+            o.AppId = simulator.Options.AppId;
+            o.AppSecret = simulator.Options.AppSecret;
+            o.Token = simulator.Options.Token;
+            o.EncodingAesKey = simulator.Options.EncodingAesKey;
+            o.BaseAddress = simulator.BaseAddress;
+        }, timeProvider: timeProvider);
+
     /// <summary>Forwards to a handler the test owns, without disposing it when the factory rotates handlers.</summary>
     private sealed class NonDisposingHandler(HttpMessageHandler inner) : HttpMessageHandler
     {

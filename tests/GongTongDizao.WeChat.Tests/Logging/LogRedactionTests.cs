@@ -46,8 +46,9 @@ public class LogRedactionTests
         var template = new SubscribeMessageTemplate("letterReplied", "tmpl-letter-replied-0001", [SubscribeKeyword.FromName("thing1")]);
         var sent = await client.SendSubscribeMessageAsync(SubscribeMessage.Create(template, session.OpenId, template.CreateData().Set("thing1", "已答复").Build()));
 
-        var phone = await client.GetPhoneNumberAsync("phone-13912345678");
-        secrets.AddRange(["phone-13912345678", phone.PhoneNumber]);
+        var phoneCode = simulator.State.IssuePhoneCode("13912345678", session.OpenId);
+        var phone = await client.GetPhoneNumberAsync(phoneCode, session.OpenId);
+        secrets.AddRange([phoneCode, phone.PhoneNumber]);
 
         // A rejected token and a 503 make the client and the resilience pipeline log their retries.
         simulator.State.AddFault(new SimulatorFault(SimulatorApis.MsgSecCheck, ErrCode: 40001));

@@ -210,7 +210,7 @@ public class PushCodecTests
         Assert.Equal(2, verdict.Version);
         Assert.Equal(2, verdict.Details.Count);
         Assert.Equal(90, verdict.Details[0].Prob);
-        Assert.Equal("evt:oH1fu0FdHqpToe2T6gBj0WyB8iS1:1626959646:wxa_media_check", verdict.DedupeKey);
+        Assert.Equal("media:60f96f1d-3845297a-1976a3ae", verdict.DedupeKey);
     }
 
     [Fact]

@@ -16,6 +16,7 @@ public sealed class SimulatorControlTests(SimulatorFixture fixture) : IClassFixt
     public Task InitializeAsync()
     {
         fixture.State.Reset();
+        fixture.RecordVisit();
         return Task.CompletedTask;
     }
 

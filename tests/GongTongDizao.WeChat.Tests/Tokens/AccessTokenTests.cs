@@ -13,6 +13,7 @@ public class AccessTokenTests(SimulatorFixture fixture) : IClassFixture<Simulato
     {
         // Tests of one class run one after another; each starts from a clean simulator.
         fixture.State.Reset();
+        fixture.RecordVisit();
         return Task.CompletedTask;
     }
 
@@ -131,9 +132,11 @@ public class AccessTokenTests(SimulatorFixture fixture) : IClassFixture<Simulato
         await using var simulator = await WeChatSimulator.StartAsync(new WeChatSimulatorOptions { TimeProvider = platformTime });
         await using var services = ClientFor(simulator, new FakeTimeProvider(Start));
         var client = services.GetRequiredService<WeChatClient>();
+        simulator.State.RecordVisit("oUser0000000000000000000001");
         await client.CheckTextAsync(new TextCheckRequest("oUser0000000000000000000001", "一"));
 
         platformTime.Advance(TimeSpan.FromSeconds(7201));
+        simulator.State.RecordVisit("oUser0000000000000000000001");
         var result = await client.CheckTextAsync(new TextCheckRequest("oUser0000000000000000000001", "二"));
 
         Assert.Equal(ContentSuggest.Pass, result.Suggest);

@@ -12,7 +12,7 @@ public sealed class LinkPhoneValidator : AbstractValidator<LinkPhoneRequest>
     public LinkPhoneValidator() => RuleFor(r => r.Code).NotEmpty().MaximumLength(128);
 }
 
-/// <summary>The phone button's code → getuserphonenumber → stored encrypted, shown masked.</summary>
+/// <summary>The phone button's code → getuserphonenumber (with the caller's openid, so a code issued to someone else is refused) → stored encrypted, shown masked.</summary>
 public sealed class LinkPhone(WeChatClient wechat, UserStore users, FieldProtector protector, MeViews views, TimeProvider time)
 {
     public async Task<Result<MeView>> HandleAsync(Caller caller, LinkPhoneRequest request, CancellationToken cancellationToken)
@@ -22,7 +22,7 @@ public sealed class LinkPhone(WeChatClient wechat, UserStore users, FieldProtect
         PhoneNumberInfo phone;
         try
         {
-            phone = await wechat.GetPhoneNumberAsync(request.Code, cancellationToken);
+            phone = await wechat.GetPhoneNumberAsync(request.Code, caller.User.OpenId, cancellationToken);
         }
         catch (WeChatApiException ex) when (ex.Classification == WeChatErrorClassification.Permanent)
         {

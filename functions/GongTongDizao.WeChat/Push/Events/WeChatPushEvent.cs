@@ -6,7 +6,7 @@ public abstract record WeChatPushEvent
     /// <summary>The mini-program's original id (<c>gh_...</c>).</summary>
     public string ToUserName { get; init; } = string.Empty;
 
-    /// <summary>The user's openid.</summary>
+    /// <summary>The user's openid; for <c>wxa_media_check</c> the platform's push account instead.</summary>
     public string FromUserName { get; init; } = string.Empty;
 
     public DateTimeOffset CreateTime { get; init; }
@@ -19,8 +19,9 @@ public abstract record WeChatPushEvent
     public string? MsgId { get; init; }
 
     /// <summary>
-    /// WeChat retries a push up to 3 times: <c>msg:{MsgId}</c>, or for events without MsgId
-    /// <c>evt:{FromUserName}:{CreateTime}:{Event}</c>. Store it and skip repeats.
+    /// WeChat retries a push up to 3 times; this names the push so repeats can be skipped: <c>media:{trace_id}</c> for
+    /// media-check verdicts, <c>sent:{MsgID,...}</c> for sent events, <c>msg:{MsgId}</c> when present, else
+    /// <c>evt:{FromUserName}:{CreateTime}:{Event}</c> (user events only). Store it and skip repeats.
     /// </summary>
     public string DedupeKey { get; init; } = string.Empty;
 }

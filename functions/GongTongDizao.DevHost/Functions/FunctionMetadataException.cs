@@ -1,6 +1,6 @@
-namespace GongTongDizao.DevHost.Metadata;
+namespace GongTongDizao.DevHost.Functions;
 
-/// <summary>functions.metadata is missing, unreadable or names something that does not exist.</summary>
+/// <summary>The worker described a function this host cannot serve (a binding it cannot read, a setting it lacks).</summary>
 public sealed class FunctionMetadataException : Exception
 {
     public FunctionMetadataException()
