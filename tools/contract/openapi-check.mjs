@@ -21,8 +21,7 @@ const customFormats = {
   "uri-reference": (v) => typeof v !== "string" || !/\s/.test(v),
 };
 const methods = ["get", "put", "post", "delete", "patch"];
-// Functions the end-to-end tests add to the host themselves (tests/GongTongDizao.EndToEnd.Tests/Foundation/TestFunctions.cs):
-// not the app, not in the contract.
+// Functions a test adds to the host itself (routes under /e2e/) are not the app and not in the contract.
 const testOnlyPrefixes = ["/e2e/"];
 
 /** Loads and dereferences the contract, and builds a router from (method, path) to a checker for that operation. */
