@@ -15,7 +15,8 @@ dotnet build GongTongDizao.sln --nologo -v quiet -clp:"Summary;ErrorsOnly" || ex
 # One set of emulators for every test process; each process would otherwise race to start its own.
 dotnet functions/GongTongDizao.DevHost/bin/Debug/net10.0/GongTongDizao.DevHost.dll --emulators-only > "$results/localstack.log" 2>&1 &
 stack_pid=$!
-trap 'kill $stack_pid 2>/dev/null; wait $stack_pid 2>/dev/null' EXIT
+app_pid=
+trap 'kill $app_pid $stack_pid 2>/dev/null; wait $app_pid $stack_pid 2>/dev/null' EXIT
 for _ in $(seq 1 240); do
   grep -q "Local stack ready" "$results/localstack.log" && break
   kill -0 $stack_pid 2>/dev/null || { cat "$results/localstack.log"; exit 1; }
@@ -27,6 +28,19 @@ status=0
 # Where fixtures write their log scans and generated suites their case counts (CaseTally.ResultsFolder).
 export GTD_TEST_RESULTS="$PWD/$results"
 dotnet test GongTongDizao.sln --no-build --nologo --logger "trx" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=false || status=1
+
+# Outside contract checks (tools/contract, npm validators): every exchange the end-to-end tests recorded
+# (ExchangeRecorder), then a suite generated from openapi.yaml (portman + newman) against the app as a black box,
+# started here over HTTP (it warms up while the recorded exchanges are checked).
+app_port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+dotnet functions/GongTongDizao.DevHost/bin/Debug/net10.0/GongTongDizao.DevHost.dll --urls="http://127.0.0.1:$app_port" --DevHost:FunctionKey=outside-check-key > "$results/blackbox-app.log" 2>&1 &
+app_pid=$!
+node --test --test-reporter=tap tools/contract/ > "$results/tools.log" 2>&1 || status=1
+echo "Checking the end-to-end exchanges against the contract…"
+node tools/contract/check-exchanges.mjs "$results" > "$results/outside-exchanges.log" 2>&1 || status=1
+echo "Running the generated contract and negative-input suite against the app…"
+node tools/contract/blackbox.mjs "$results" "http://127.0.0.1:$app_port" outside-check-key > "$results/outside-blackbox.log" 2>&1 || status=1
+kill $app_pid 2>/dev/null; wait $app_pid 2>/dev/null; app_pid=
 
 if [ -f miniprogram-contract/package.json ]; then
   echo "Linting the contract (redocly, recommended rules)…"

@@ -11,9 +11,9 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith(".trx"))) {
   failed += read("failed") + read("error") + read("timeout") + read("aborted");
   skipped += read("notExecuted");
 }
-const contract = join(dir, "contract.log");
-if (existsSync(contract)) {
-  const log = readFileSync(contract, "utf8");
+// The node test runner's TAP summaries: the contract's client tests, and the outside checker's own tests.
+for (const tap of ["contract.log", "tools.log"].map((f) => join(dir, f)).filter(existsSync)) {
+  const log = readFileSync(tap, "utf8");
   passed += Number(log.match(/^# pass (\d+)/m)?.[1] ?? 0);
   failed += Number(log.match(/^# fail (\d+)/m)?.[1] ?? 0);
   skipped += Number(log.match(/^# skipped (\d+)/m)?.[1] ?? 0);
@@ -49,6 +49,29 @@ const logsFailed = findings > 0 || unreadable > 0 || (trxFound && hosts.length =
 const cases = readJson(join(dir, "cases"));
 if (cases.length > 0) {
   console.log(`Cases: ${cases.map((c) => `${c.suite} ${c.tried} tried, ${c.failed} failed`).join(" · ")}`);
+}
+
+// The outside contract checks (tools/contract/*.mjs): each writes <dir>/outside/<check>.json; every violation is a failure,
+// and a check that was expected but wrote nothing fails too.
+for (const [file, name] of [["exchanges.json", "end-to-end exchanges"], ["blackbox.json", "generated black-box suite"]]) {
+  const path = join(dir, "outside", file);
+  if (!existsSync(path)) {
+    if (trxFound) {
+      console.log(`Outside contract check (${name}): no report was written (see ${join(dir, file === "exchanges.json" ? "outside-exchanges.log" : "outside-blackbox.log")})`);
+      failed++;
+    }
+    continue;
+  }
+  const report = parse(join(dir, "outside"), file);
+  if (!report) {
+    failed++;
+    continue;
+  }
+  const violations = report.violations?.length ?? 0;
+  console.log(`Outside contract check (${name}): ${report.checked} requests, ${report.operationsCovered}/${report.operationsTotal} operations, ${report.refusedInvalid} invalid inputs refused, ${violations} violations`);
+  for (const v of (report.violations ?? []).slice(0, 20)) console.log(`  ${v}`);
+  if (violations > 20) console.log(`  … ${violations - 20} more in ${path}`);
+  failed += violations + (report.checked > 0 ? 0 : 1);
 }
 
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);

@@ -58,6 +58,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TimerQueue>();
         services.AddSingleton<TimerDispatcher>();
         services.AddSingleton<ContentGuard>();
+        services.AddSingleton<Idempotency.IdempotencyStore>();
         // The log, unless the host sends custom events elsewhere (the Functions app: Application Insights).
         services.TryAddSingleton<IAppTelemetry, LoggingAppTelemetry>();
         services.AddSingleton<AppEvents>();

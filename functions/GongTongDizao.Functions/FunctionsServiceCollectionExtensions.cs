@@ -10,6 +10,7 @@ public static class FunctionsServiceCollectionExtensions
     public static IServiceCollection AddGongTongDizaoFunctions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddGongTongDizaoCore(configuration);
+        services.AddSingleton<Http.IdempotentRequests>();
         services.AddSingleton<Http.Api>();
         return services;
     }

@@ -5,6 +5,8 @@
  * - 401（UNAUTHENTICATED / LOGIN_CODE_INVALID）时重新登录并只重试一次。
  * - wx.request 的 success 对任何 HTTP 状态都会触发：这里检查 statusCode，失败统一抛出 ApiError。
  * - 图片直传 Blob 存储（PUT + ArrayBuffer + x-ms-blob-type: BlockBlob）与订阅消息结果上报。
+ * - “提交”类操作（写信、提议题、评论、附议、报名、上传、广播、评价）每个操作带一个 Idempotency-Key：
+ *   同一个操作的所有重试（重新登录后、网络超时后）都用同一个键，服务器只创建一次并返回第一次的结果。
  */
 import type { components, paths } from "./generated/api";
 import catalogue from "../errors.json";
@@ -162,11 +164,32 @@ type JsonContent<T> = T extends { content: { "application/json": infer B } } ? B
 /** 某个接口的 JSON 请求体类型。 */
 export type RequestBody<P extends keyof paths, M extends Method> =
   Operation<P, M> extends { requestBody: infer R } ? JsonContent<R> : never;
-/** 某个接口成功时的响应类型（204 为 void）。 */
+/** 某个接口成功时的响应类型（201 为新建的内容，204 为 void）。 */
 export type SuccessBody<P extends keyof paths, M extends Method> =
   Operation<P, M> extends { responses: infer R }
-    ? R extends { 200: infer Ok } ? JsonContent<Ok> : R extends { 204: unknown } ? void : never
+    ? R extends { 200: infer Ok } ? JsonContent<Ok> : R extends { 201: infer Made } ? JsonContent<Made> : R extends { 204: unknown } ? void : never
     : never;
+
+/** 提交类操作的选项。 */
+export interface CreateOptions {
+  /**
+   * 这个操作的幂等键。缺省时每次调用生成一个新键；界面希望用户再次点击“提交”也算同一个操作时
+   * （例如上一次网络超时、不知道是否已提交），先用 newIdempotencyKey() 生成一个键，每次调用都传入它。
+   */
+  idempotencyKey?: string;
+}
+
+/** 生成一个幂等键（UUID v4 形式）。 */
+export function newIdempotencyKey(): string {
+  const bytes = new Uint8Array(16);
+  const crypto = (globalThis as { crypto?: { getRandomValues?: (a: Uint8Array) => Uint8Array } }).crypto;
+  if (crypto?.getRandomValues) crypto.getRandomValues(bytes);
+  else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
 
 // ---- 客户端 ----
 
@@ -197,6 +220,8 @@ interface SendOptions {
   auth: boolean;
   /** 这些状态码也按成功解析正文（健康检查的 503）。 */
   acceptStatus?: number[];
+  /** 提交类操作：带 Idempotency-Key（缺省时生成一个），网络失败时用同一个键重试一次。 */
+  create?: CreateOptions;
 }
 
 interface RawResponse {
@@ -322,12 +347,60 @@ export class GongTongDizaoClient {
     return this.execute({ method: "GET", path: `/topics/${encodeURIComponent(topicId)}/meetings/${encodeURIComponent(meetingId)}/registrations`, auth: true });
   }
 
+  // ---- 提交类操作：每次调用是一个操作，带一个幂等键，重试不会重复创建 ----
+
+  /** 写信（青年信箱）。 */
+  submitLetter(body: RequestBody<"/letters", "post">, options: CreateOptions = {}): Promise<SuccessBody<"/letters", "post">> {
+    return this.execute({ method: "POST", path: "/letters", body, auth: true, create: options });
+  }
+
+  /** 评价答复。 */
+  evaluateLetter(id: string, body: RequestBody<"/letters/{id}/evaluation", "post">, options: CreateOptions = {}): Promise<SuccessBody<"/letters/{id}/evaluation", "post">> {
+    return this.execute({ method: "POST", path: `/letters/${encodeURIComponent(id)}/evaluation`, body, auth: true, create: options });
+  }
+
+  /** 提议题（民事民提）。 */
+  createTopic(body: RequestBody<"/topics", "post">, options: CreateOptions = {}): Promise<SuccessBody<"/topics", "post">> {
+    return this.execute({ method: "POST", path: "/topics", body, auth: true, create: options });
+  }
+
+  /** 附议。 */
+  secondTopic(id: string, options: CreateOptions = {}): Promise<SuccessBody<"/topics/{id}/second", "post">> {
+    return this.execute({ method: "POST", path: `/topics/${encodeURIComponent(id)}/second`, auth: true, create: options });
+  }
+
+  /** 发表评论（民事民议）。 */
+  addTopicComment(id: string, body: RequestBody<"/topics/{id}/comments", "post">, options: CreateOptions = {}): Promise<SuccessBody<"/topics/{id}/comments", "post">> {
+    return this.execute({ method: "POST", path: `/topics/${encodeURIComponent(id)}/comments`, body, auth: true, create: options });
+  }
+
+  /** 报名议事会。 */
+  registerForTopicMeeting(id: string, meetingId: string, options: CreateOptions = {}): Promise<SuccessBody<"/topics/{id}/meetings/{meetingId}/registration", "post">> {
+    const path = `/topics/${encodeURIComponent(id)}/meetings/${encodeURIComponent(meetingId)}/registration`;
+    return this.execute({ method: "POST", path, auth: true, create: options });
+  }
+
+  /** 安排议事会（工作人员）。 */
+  scheduleTopicMeeting(id: string, body: RequestBody<"/topics/{id}/meetings", "post">, options: CreateOptions = {}): Promise<SuccessBody<"/topics/{id}/meetings", "post">> {
+    return this.execute({ method: "POST", path: `/topics/${encodeURIComponent(id)}/meetings`, body, auth: true, create: options });
+  }
+
+  /** 发布通知公告（工作人员）。 */
+  createBroadcast(body: RequestBody<"/staff/broadcasts", "post">, options: CreateOptions = {}): Promise<SuccessBody<"/staff/broadcasts", "post">> {
+    return this.execute({ method: "POST", path: "/staff/broadcasts", body, auth: true, create: options });
+  }
+
+  /** 评价议题（民事民评）。 */
+  evaluateTopic(id: string, body: RequestBody<"/topics/{id}/evaluations", "post">, options: CreateOptions = {}): Promise<SuccessBody<"/topics/{id}/evaluations", "post">> {
+    return this.execute({ method: "POST", path: `/topics/${encodeURIComponent(id)}/evaluations`, body, auth: true, create: options });
+  }
+
   /**
    * 上传一张图片，返回 uploadId（随后放进信件或议题的附件列表）。
    * POST /uploads 取得限时 SAS 地址，再用 wx.request PUT 文件内容（ArrayBuffer）直传 Blob 存储；
    * 存储的域名必须登记为 request 合法域名。JPEG/PNG/WebP，最大 10 MB。
    */
-  async uploadPhoto(file: PhotoFile, purpose: string): Promise<string> {
+  async uploadPhoto(file: PhotoFile, purpose: string, options: CreateOptions = {}): Promise<string> {
     const contentType = file.contentType ?? contentTypeOf(file.tempFilePath);
     if (!contentType) {
       throw new ApiError({ status: 0, code: "UNSUPPORTED_MEDIA_TYPE", title: "只能上传 JPEG、PNG 或 WebP 图片" });
@@ -337,7 +410,7 @@ export class GongTongDizaoClient {
     }
 
     const request: UploadRequest = { purpose, contentType, size: file.size };
-    const ticket = await this.execute<UploadTicket>({ method: "POST", path: "/uploads", body: request, auth: true });
+    const ticket = await this.execute<UploadTicket>({ method: "POST", path: "/uploads", body: request, auth: true, create: options });
     const data = await readFile(file.tempFilePath);
     const response = await wxRequest({
       url: ticket.url,
@@ -409,14 +482,24 @@ export class GongTongDizaoClient {
   // ---- 内部 ----
 
   private async execute<T>(options: SendOptions): Promise<T> {
-    for (let attempt = 0; ; attempt++) {
+    // 一个操作一个键：下面的每次重试都带同一个键。
+    const idempotencyKey = options.create ? options.create.idempotencyKey ?? newIdempotencyKey() : undefined;
+    let relogged = false;
+    let resent = false;
+    for (;;) {
       try {
         const token = options.auth ? await this.token() : undefined;
-        return (await this.send(options, token)) as T;
+        return (await this.send(options, token, idempotencyKey)) as T;
       } catch (error) {
         // 401 时重新登录并只重试一次；登录本身的 LOGIN_CODE_INVALID 也算在这一次里。
-        if (options.auth && attempt === 0 && isRelogin(error)) {
+        if (options.auth && !relogged && isRelogin(error)) {
+          relogged = true;
           this.session = null;
+          continue;
+        }
+        // 提交类操作网络失败（例如超时）时不知道服务器是否已创建：用同一个键再发一次，服务器最多创建一次。
+        if (idempotencyKey && !resent && error instanceof ApiError && error.code === "NETWORK_ERROR") {
+          resent = true;
           continue;
         }
         throw error;
@@ -449,9 +532,10 @@ export class GongTongDizaoClient {
     return response;
   }
 
-  private async send(options: SendOptions, token: string | undefined): Promise<unknown> {
+  private async send(options: SendOptions, token: string | undefined, idempotencyKey?: string): Promise<unknown> {
     const header: Record<string, string> = { Accept: "application/json, application/problem+json" };
     if (token) header["Authorization"] = `Bearer ${token}`;
+    if (idempotencyKey) header["Idempotency-Key"] = `"${idempotencyKey}"`;
     let data: string | undefined;
     if (options.body !== undefined) {
       header["Content-Type"] = "application/json";

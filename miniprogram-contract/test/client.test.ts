@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import catalogue from "../errors.json";
-import { ApiError, GongTongDizaoClient, MAX_PHOTO_BYTES, retryAfterSeconds } from "../src/client";
+import { ApiError, GongTongDizaoClient, MAX_PHOTO_BYTES, newIdempotencyKey, retryAfterSeconds } from "../src/client";
 import type { Me, OrgList, RequestBody, SubscribeTemplateKey, SuccessBody } from "../src/client";
 import { BASE_URL, bearer, installWx, loginReply, me, ok, problem } from "./fake-wx";
 import type { RecordedRequest, Reply } from "./fake-wx";
@@ -412,6 +412,63 @@ test("issue 21 helpers: categories, a one-switch preference change, staff topics
     `GET ${BASE_URL}/topics/420106001001~t1/meetings/m%201/registrations`,
   ]);
   assert.deepEqual(JSON.parse(String(calls[1]?.data)), { youth: true }, "only the switch that changed is sent");
+});
+
+const letter = { category: "employment", title: "想咨询社区的青年招聘会", content: "请问最近社区有没有面向青年的招聘会？", anonymous: false } as const;
+const created = ok({ id: "420106001001~abc", status: "submitted" }, 201);
+
+test("a create carries one Idempotency-Key for the whole action: the retry after a timeout and after a 401 reuse it", async () => {
+  let apiCalls = 0;
+  const wx = installWx({
+    route: withLogin(() => {
+      apiCalls++;
+      if (apiCalls === 1) return { fail: "request:fail timeout" };
+      if (apiCalls === 2) return problem(401, "UNAUTHENTICATED", "登录已失效，请重新登录");
+      return created;
+    }),
+  });
+  const api = client();
+
+  const result = await api.submitLetter(letter);
+  await api.submitLetter(letter);
+
+  assert.equal(result.id, "420106001001~abc");
+  const keys = wx.requests.filter((r) => r.url === `${BASE_URL}/letters`).map((r) => r.header["Idempotency-Key"]);
+  assert.equal(keys.length, 4);
+  assert.match(keys[0]!, /^"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"$/);
+  assert.deepEqual(keys.slice(0, 3), [keys[0], keys[0], keys[0]], "one action, one key");
+  assert.notEqual(keys[3], keys[0], "the next action has a key of its own");
+});
+
+test("a create fails after one resend; a caller-held key is sent as given; reads carry no key", async () => {
+  const wx = installWx({ route: withLogin((request) => (request.method === "GET" ? ok(me) : { fail: "request:fail timeout" })) });
+  const api = client();
+  const key = newIdempotencyKey();
+
+  const error = await rejects(api.createTopic({ communityId: "420106001001", title: "楼道加装扶手", description: "老人上下楼不方便，建议加装扶手。" }, { idempotencyKey: key }));
+  await api.getMe();
+
+  assert.equal(error.code, "NETWORK_ERROR");
+  const posts = wx.requests.filter((r) => r.url === `${BASE_URL}/topics`);
+  assert.deepEqual(posts.map((r) => r.header["Idempotency-Key"]), [`"${key}"`, `"${key}"`]);
+  assert.equal(wx.requests.find((r) => r.url === `${BASE_URL}/me`)?.header["Idempotency-Key"], undefined);
+});
+
+test("IDEMPOTENCY_KEY_IN_USE surfaces with retry_later and its Retry-After; IDEMPOTENCY_KEY_REUSED with show", async () => {
+  installWx({
+    route: withLogin((request) =>
+      request.url.endsWith("/second")
+        ? problem(409, "IDEMPOTENCY_KEY_IN_USE", "上一次提交还在处理中，请稍后再试", {}, { "Retry-After": "1" })
+        : problem(422, "IDEMPOTENCY_KEY_REUSED", "同一个 Idempotency-Key 已用于另一个请求"),
+    ),
+  });
+  const api = client();
+
+  const inUse = await rejects(api.secondTopic("t1"));
+  const reused = await rejects(api.addTopicComment("t1", { stance: "support", content: "赞成" }));
+
+  assert.deepEqual([inUse.action, inUse.retryAfter], ["retry_later", 1]);
+  assert.equal(reused.action, "show");
 });
 
 test("typed helpers resolve to the generated schema types", () => {

@@ -37,7 +37,7 @@ public class DevHostFixture : IAsyncLifetime
 
     protected virtual bool UsesShiftableClock => false;
 
-    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    public HttpClient CreateClient() => new(ExchangeRecorder.Wrap(new SocketsHttpHandler())) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
 
     public virtual async Task InitializeAsync()
     {

@@ -13,9 +13,11 @@ public static class ErrorCodes
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
     public const string ConcurrentChange = "CONCURRENT_CHANGE";
     public const string InvalidState = "INVALID_STATE";
+    public const string IdempotencyKeyInUse = "IDEMPOTENCY_KEY_IN_USE";
     public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
     public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
     public const string ContentRejected = "CONTENT_REJECTED";
+    public const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";
     public const string PhoneCodeInvalid = "PHONE_CODE_INVALID";
     public const string OrgImportInvalid = "ORG_IMPORT_INVALID";
     public const string RateLimited = "RATE_LIMITED";

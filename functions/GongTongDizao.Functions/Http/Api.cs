@@ -15,8 +15,11 @@ namespace GongTongDizao.Functions.Http;
 /// What every HTTP function does around its handler: authenticate (the same code under Azure and the DevHost),
 /// read and validate the body, call the handler, and map the result or a failure to a response. Functions stay a few lines.
 /// </summary>
-public sealed partial class Api(Authenticator authenticator, IServiceProvider services, ILogger<Api> logger)
+public sealed partial class Api(Authenticator authenticator, IdempotentRequests idempotent, IServiceProvider services, ILogger<Api> logger)
 {
+    /// <summary>host.json's routePrefix: Location headers are absolute paths under it.</summary>
+    public const string RoutePrefix = "/api/";
+
     public Task<IActionResult> AnonymousAsync<TRequest, TResponse>(HttpRequest request, Func<TRequest, CancellationToken, Task<Result<TResponse>>> handle, CancellationToken cancellationToken) =>
         RunAsync(request, async () =>
         {
@@ -42,6 +45,37 @@ public sealed partial class Api(Authenticator authenticator, IServiceProvider se
 
             var body = await ReadValidAsync<TRequest>(request, cancellationToken);
             return body.IsSuccess ? Map(await handle(caller.Value, body.Value, cancellationToken)) : ProblemResult.From(body.Error);
+        });
+
+    /// <summary>A POST that creates something: authenticated, and safe to repeat with an Idempotency-Key (<see cref="IdempotentRequests"/>).</summary>
+    public Task<IActionResult> CreateAsync<TResponse>(HttpRequest request, Func<Caller, CancellationToken, Task<Result<TResponse>>> handle, CancellationToken cancellationToken) =>
+        RunAsync(request, async () =>
+        {
+            var caller = await authenticator.AuthenticateAsync(request.Headers.Authorization.ToString(), cancellationToken);
+            return caller.IsSuccess
+                ? await idempotent.RunAsync(request, caller.Value, async () => Map(await handle(caller.Value, cancellationToken)), cancellationToken)
+                : Unauthorized(caller.Error);
+        });
+
+    /// <summary>A POST with a body that creates something: authenticated, validated, and safe to repeat with an Idempotency-Key.</summary>
+    public Task<IActionResult> CreateAsync<TRequest, TResponse>(HttpRequest request, Func<Caller, TRequest, CancellationToken, Task<Result<TResponse>>> handle, CancellationToken cancellationToken) =>
+        RunAsync(request, async () =>
+        {
+            var caller = await authenticator.AuthenticateAsync(request.Headers.Authorization.ToString(), cancellationToken);
+            if (!caller.IsSuccess)
+            {
+                return Unauthorized(caller.Error);
+            }
+
+            return await idempotent.RunAsync(
+                request,
+                caller.Value,
+                async () =>
+                {
+                    var body = await ReadValidAsync<TRequest>(request, cancellationToken);
+                    return body.IsSuccess ? Map(await handle(caller.Value, body.Value, cancellationToken)) : ProblemResult.From(body.Error);
+                },
+                cancellationToken);
         });
 
     /// <summary>Administrator routes: the host has already checked the function key; there is no person to authenticate.</summary>
@@ -79,8 +113,19 @@ public sealed partial class Api(Authenticator authenticator, IServiceProvider se
     private static IActionResult Map<T>(Result<T> result) =>
         !result.IsSuccess ? ProblemResult.From(result.Error)
         : result.Value is NoContent ? new StatusCodeResult(StatusCodes.Status204NoContent)
-        : result.Value is Created created ? new JsonApiResult(created.Value, StatusCodes.Status201Created)
+        : result.Value is Created created ? CreatedResult(created)
         : new JsonApiResult(result.Value, StatusCodes.Status200OK);
+
+    private static JsonApiResult CreatedResult(Created created)
+    {
+        var result = new JsonApiResult(created.Value, StatusCodes.Status201Created);
+        if (created.Location is { } location)
+        {
+            result.Headers["Location"] = RoutePrefix + location;
+        }
+
+        return result;
+    }
 
     private async Task<IActionResult> RunAsync(HttpRequest request, Func<Task<IActionResult>> run)
     {

@@ -16,6 +16,11 @@ public sealed class JsonApiResult(object? value, int statusCode, string contentT
 
     public IDictionary<string, string> Headers { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
+    public string ContentType { get; } = contentType;
+
+    /// <summary>The body as it is sent, or null when there is none.</summary>
+    public string? SerializeBody() => Value is null ? null : JsonSerializer.Serialize(Value, Value.GetType(), JsonDefaults.Options);
+
     public async Task ExecuteResultAsync(ActionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -31,7 +36,7 @@ public sealed class JsonApiResult(object? value, int statusCode, string contentT
             return;
         }
 
-        response.ContentType = contentType;
+        response.ContentType = ContentType;
         await JsonSerializer.SerializeAsync(response.Body, Value, Value.GetType(), JsonDefaults.Options, context.HttpContext.RequestAborted);
     }
 }

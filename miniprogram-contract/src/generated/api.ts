@@ -1358,7 +1358,7 @@ export interface components {
              * @example VALIDATION_FAILED
              * @enum {string}
              */
-            code: "INVALID_JSON" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "LOGIN_CODE_INVALID" | "WECHAT_USER_BLOCKED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONCURRENT_CHANGE" | "INVALID_STATE" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "CONTENT_REJECTED" | "PHONE_CODE_INVALID" | "ORG_IMPORT_INVALID" | "RATE_LIMITED" | "WECHAT_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
+            code: "INVALID_JSON" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "LOGIN_CODE_INVALID" | "WECHAT_USER_BLOCKED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONCURRENT_CHANGE" | "INVALID_STATE" | "IDEMPOTENCY_KEY_IN_USE" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "CONTENT_REJECTED" | "IDEMPOTENCY_KEY_REUSED" | "PHONE_CODE_INVALID" | "ORG_IMPORT_INVALID" | "RATE_LIMITED" | "WECHAT_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
             /**
              * @description 分布式追踪 id，反馈问题时请附上
              * @example 4bf92f3577b34da6a3ce929d0e0e4736
@@ -2772,6 +2772,74 @@ export interface components {
         };
     };
     responses: {
+        /** @description 新写的信（`Location` 指向 `GET /letters/{id}`） */
+        LetterCreated: {
+            headers: {
+                Location: components["headers"]["Location"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["LetterView"];
+            };
+        };
+        /** @description 新建的议题或安排了会议的议题（`Location` 指向 `GET /topics/{id}`） */
+        TopicCreated: {
+            headers: {
+                Location: components["headers"]["Location"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["TopicView"];
+            };
+        };
+        /** @description 新建的通知公告（`Location` 指向 `GET /staff/broadcasts/{id}`） */
+        BroadcastCreated: {
+            headers: {
+                Location: components["headers"]["Location"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["NotificationsBroadcast"];
+            };
+        };
+        /** @description 同一个 `Idempotency-Key` 已用于另一个请求（`IDEMPOTENCY_KEY_REUSED`）：客户端缺陷，每个操作用新的键 */
+        IdempotencyKeyReused: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 文字含违规内容，未保存（`CONTENT_REJECTED`）；或同一个 `Idempotency-Key` 已用于另一个请求（`IDEMPOTENCY_KEY_REUSED`） */
+        ContentRejectedOrKeyReused: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 同一个 `Idempotency-Key` 的第一次请求还在处理中（`IDEMPOTENCY_KEY_IN_USE`）：按 `Retry-After` 等待后用同一个键重试 */
+        IdempotencyKeyInUse: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 当前状态下不能进行此操作（`INVALID_STATE`）、内容刚被他人修改（`CONCURRENT_CHANGE`）：刷新后再操作；或同一个 `Idempotency-Key` 的第一次请求还在处理中（`IDEMPOTENCY_KEY_IN_USE`，带 `Retry-After`）：等待后用同一个键重试 */
+        CreateConflict: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description 当前用户 */
         Me: {
             headers: {
@@ -2926,15 +2994,6 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description 文字含违规内容（微信内容安全检测为 risky），未保存 */
-        LetterContentRejected: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
         /** @description 今天写信已达上限（每人每天 5 封，北京时间）：`Retry-After` 为距次日零点的秒数 */
         LetterRateLimited: {
             headers: {
@@ -2999,15 +3058,6 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description 文字违规，或需人工审核、微信暂时无法检测（`detail` 说明），公告未发送 */
-        NotificationsContentRejected: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
         /** @description 该组织今天发布的公告已达上限；`Retry-After` 为距北京时间次日零点的秒数 */
         NotificationsRateLimited: {
             headers: {
@@ -3055,17 +3105,16 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description 内容含有违规信息，未保存 */
-        TopicContentRejected: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
     };
     parameters: {
+        /**
+         * @description 幂等键（IETF draft-ietf-httpapi-idempotency-key-header）：每个“提交”操作生成一个新键（建议 UUID），网络超时后重试同一个操作时原样带上。
+         *     同一用户 24 小时内用同一个键重发同一个请求，得到第一次的响应（状态、正文、`Location`），不会重复创建；
+         *     同一个键用于不同的请求返回 422 `IDEMPOTENCY_KEY_REUSED`；第一次请求仍在处理时返回 409 `IDEMPOTENCY_KEY_IN_USE`（带 `Retry-After`）。
+         *     只保存成功的响应：失败（4xx/5xx）后可以用同一个键再试。可以写成结构化字段的字符串形式（带双引号），也可以不带引号。
+         * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+         */
+        IdempotencyKey: string;
         /**
          * @description 组织编码（统一网格编码）
          * @example 420106001001
@@ -3110,6 +3159,11 @@ export interface components {
     };
     requestBodies: never;
     headers: {
+        /**
+         * @description 新建内容的地址（以 `/api/` 开头的绝对路径）
+         * @example /api/letters/420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d
+         */
+        Location: string;
         /**
          * @description 建议等待的秒数，之后再重试
          * @example 5
@@ -3559,7 +3613,16 @@ export interface operations {
     submitLetter: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（IETF draft-ietf-httpapi-idempotency-key-header）：每个“提交”操作生成一个新键（建议 UUID），网络超时后重试同一个操作时原样带上。
+                 *     同一用户 24 小时内用同一个键重发同一个请求，得到第一次的响应（状态、正文、`Location`），不会重复创建；
+                 *     同一个键用于不同的请求返回 422 `IDEMPOTENCY_KEY_REUSED`；第一次请求仍在处理时返回 409 `IDEMPOTENCY_KEY_IN_USE`（带 `Retry-After`）。
+                 *     只保存成功的响应：失败（4xx/5xx）后可以用同一个键再试。可以写成结构化字段的字符串形式（带双引号），也可以不带引号。
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3569,12 +3632,13 @@ export interface operations {
             };
         };
         responses: {
-            201: components["responses"]["LetterView"];
+            201: components["responses"]["LetterCreated"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
+            409: components["responses"]["IdempotencyKeyInUse"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["LetterContentRejected"];
+            422: components["responses"]["ContentRejectedOrKeyReused"];
             429: components["responses"]["LetterRateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -3675,7 +3739,16 @@ export interface operations {
     evaluateLetter: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（IETF draft-ietf-httpapi-idempotency-key-header）：每个“提交”操作生成一个新键（建议 UUID），网络超时后重试同一个操作时原样带上。
+                 *     同一用户 24 小时内用同一个键重发同一个请求，得到第一次的响应（状态、正文、`Location`），不会重复创建；
+                 *     同一个键用于不同的请求返回 422 `IDEMPOTENCY_KEY_REUSED`；第一次请求仍在处理时返回 409 `IDEMPOTENCY_KEY_IN_USE`（带 `Retry-After`）。
+                 *     只保存成功的响应：失败（4xx/5xx）后可以用同一个键再试。可以写成结构化字段的字符串形式（带双引号），也可以不带引号。
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /**
                  * @description 信件 id（`<社区编码>~<32 位十六进制>`）
@@ -3696,10 +3769,10 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["LetterForbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["LetterConflict"];
+            409: components["responses"]["CreateConflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["LetterContentRejected"];
+            422: components["responses"]["ContentRejectedOrKeyReused"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -3979,7 +4052,16 @@ export interface operations {
     createUpload: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（IETF draft-ietf-httpapi-idempotency-key-header）：每个“提交”操作生成一个新键（建议 UUID），网络超时后重试同一个操作时原样带上。
+                 *     同一用户 24 小时内用同一个键重发同一个请求，得到第一次的响应（状态、正文、`Location`），不会重复创建；
+                 *     同一个键用于不同的请求返回 422 `IDEMPOTENCY_KEY_REUSED`；第一次请求仍在处理时返回 409 `IDEMPOTENCY_KEY_IN_USE`（带 `Retry-After`）。
+                 *     只保存成功的响应：失败（4xx/5xx）后可以用同一个键再试。可以写成结构化字段的字符串形式（带双引号），也可以不带引号。
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4000,8 +4082,10 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
+            409: components["responses"]["IdempotencyKeyInUse"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
             /** @description 24 小时内未使用的上传过多：先提交已上传的图片，或按 Retry-After 稍后再试 */
             429: {
                 headers: {
@@ -4266,7 +4350,16 @@ export interface operations {
     createBroadcast: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（IETF draft-ietf-httpapi-idempotency-key-header）：每个“提交”操作生成一个新键（建议 UUID），网络超时后重试同一个操作时原样带上。
+                 *     同一用户 24 小时内用同一个键重发同一个请求，得到第一次的响应（状态、正文、`Location`），不会重复创建；
+                 *     同一个键用于不同的请求返回 422 `IDEMPOTENCY_KEY_REUSED`；第一次请求仍在处理时返回 409 `IDEMPOTENCY_KEY_IN_USE`（带 `Retry-After`）。
+                 *     只保存成功的响应：失败（4xx/5xx）后可以用同一个键再试。可以写成结构化字段的字符串形式（带双引号），也可以不带引号。
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4276,13 +4369,14 @@ export interface operations {
             };
         };
         responses: {
-            201: components["responses"]["NotificationsBroadcast"];
+            201: components["responses"]["BroadcastCreated"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["NotificationsForbidden"];
+            409: components["responses"]["IdempotencyKeyInUse"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["NotificationsContentRejected"];
+            422: components["responses"]["ContentRejectedOrKeyReused"];
             429: components["responses"]["NotificationsRateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["WeChatOrServiceUnavailable"];
@@ -4382,7 +4476,16 @@ export interface operations {
     createTopic: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（IETF draft-ietf-httpapi-idempotency-key-header）：每个“提交”操作生成一个新键（建议 UUID），网络超时后重试同一个操作时原样带上。
+                 *     同一用户 24 小时内用同一个键重发同一个请求，得到第一次的响应（状态、正文、`Location`），不会重复创建；
+                 *     同一个键用于不同的请求返回 422 `IDEMPOTENCY_KEY_REUSED`；第一次请求仍在处理时返回 409 `IDEMPOTENCY_KEY_IN_USE`（带 `Retry-After`）。
+                 *     只保存成功的响应：失败（4xx/5xx）后可以用同一个键再试。可以写成结构化字段的字符串形式（带双引号），也可以不带引号。
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4392,13 +4495,14 @@ export interface operations {
             };
         };
         responses: {
-            201: components["responses"]["TopicView"];
+            201: components["responses"]["TopicCreated"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["TopicForbidden"];
+            409: components["responses"]["IdempotencyKeyInUse"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["TopicContentRejected"];
+            422: components["responses"]["ContentRejectedOrKeyReused"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["WeChatOrServiceUnavailable"];
         };
@@ -4527,7 +4631,16 @@ export interface operations {
     secondTopic: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（IETF draft-ietf-httpapi-idempotency-key-header）：每个“提交”操作生成一个新键（建议 UUID），网络超时后重试同一个操作时原样带上。
+                 *     同一用户 24 小时内用同一个键重发同一个请求，得到第一次的响应（状态、正文、`Location`），不会重复创建；
+                 *     同一个键用于不同的请求返回 422 `IDEMPOTENCY_KEY_REUSED`；第一次请求仍在处理时返回 409 `IDEMPOTENCY_KEY_IN_USE`（带 `Retry-After`）。
+                 *     只保存成功的响应：失败（4xx/5xx）后可以用同一个键再试。可以写成结构化字段的字符串形式（带双引号），也可以不带引号。
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /**
                  * @description 议题 id（`<社区编码>~<32 位十六进制>`）
@@ -4548,10 +4661,12 @@ export interface operations {
                     "application/json": components["schemas"]["TopicSecond"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["TopicForbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["TopicConflict"];
+            409: components["responses"]["CreateConflict"];
+            422: components["responses"]["IdempotencyKeyReused"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -4656,7 +4771,16 @@ export interface operations {
     addTopicComment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（IETF draft-ietf-httpapi-idempotency-key-header）：每个“提交”操作生成一个新键（建议 UUID），网络超时后重试同一个操作时原样带上。
+                 *     同一用户 24 小时内用同一个键重发同一个请求，得到第一次的响应（状态、正文、`Location`），不会重复创建；
+                 *     同一个键用于不同的请求返回 422 `IDEMPOTENCY_KEY_REUSED`；第一次请求仍在处理时返回 409 `IDEMPOTENCY_KEY_IN_USE`（带 `Retry-After`）。
+                 *     只保存成功的响应：失败（4xx/5xx）后可以用同一个键再试。可以写成结构化字段的字符串形式（带双引号），也可以不带引号。
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /**
                  * @description 议题 id（`<社区编码>~<32 位十六进制>`）
@@ -4675,6 +4799,7 @@ export interface operations {
             /** @description 新评论 */
             201: {
                 headers: {
+                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4685,10 +4810,10 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["TopicForbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["TopicConflict"];
+            409: components["responses"]["CreateConflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["TopicContentRejected"];
+            422: components["responses"]["ContentRejectedOrKeyReused"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["WeChatOrServiceUnavailable"];
         };
@@ -4728,7 +4853,16 @@ export interface operations {
     scheduleTopicMeeting: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（IETF draft-ietf-httpapi-idempotency-key-header）：每个“提交”操作生成一个新键（建议 UUID），网络超时后重试同一个操作时原样带上。
+                 *     同一用户 24 小时内用同一个键重发同一个请求，得到第一次的响应（状态、正文、`Location`），不会重复创建；
+                 *     同一个键用于不同的请求返回 422 `IDEMPOTENCY_KEY_REUSED`；第一次请求仍在处理时返回 409 `IDEMPOTENCY_KEY_IN_USE`（带 `Retry-After`）。
+                 *     只保存成功的响应：失败（4xx/5xx）后可以用同一个键再试。可以写成结构化字段的字符串形式（带双引号），也可以不带引号。
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /**
                  * @description 议题 id（`<社区编码>~<32 位十六进制>`）
@@ -4744,14 +4878,15 @@ export interface operations {
             };
         };
         responses: {
-            201: components["responses"]["TopicView"];
+            201: components["responses"]["TopicCreated"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["TopicForbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["TopicConflict"];
+            409: components["responses"]["CreateConflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -4796,7 +4931,16 @@ export interface operations {
     registerForTopicMeeting: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（IETF draft-ietf-httpapi-idempotency-key-header）：每个“提交”操作生成一个新键（建议 UUID），网络超时后重试同一个操作时原样带上。
+                 *     同一用户 24 小时内用同一个键重发同一个请求，得到第一次的响应（状态、正文、`Location`），不会重复创建；
+                 *     同一个键用于不同的请求返回 422 `IDEMPOTENCY_KEY_REUSED`；第一次请求仍在处理时返回 409 `IDEMPOTENCY_KEY_IN_USE`（带 `Retry-After`）。
+                 *     只保存成功的响应：失败（4xx/5xx）后可以用同一个键再试。可以写成结构化字段的字符串形式（带双引号），也可以不带引号。
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /**
                  * @description 议题 id（`<社区编码>~<32 位十六进制>`）
@@ -4822,10 +4966,12 @@ export interface operations {
                     "application/json": components["schemas"]["TopicRegistration"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["TopicForbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["TopicConflict"];
+            409: components["responses"]["CreateConflict"];
+            422: components["responses"]["IdempotencyKeyReused"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -4999,7 +5145,16 @@ export interface operations {
     evaluateTopic: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description 幂等键（IETF draft-ietf-httpapi-idempotency-key-header）：每个“提交”操作生成一个新键（建议 UUID），网络超时后重试同一个操作时原样带上。
+                 *     同一用户 24 小时内用同一个键重发同一个请求，得到第一次的响应（状态、正文、`Location`），不会重复创建；
+                 *     同一个键用于不同的请求返回 422 `IDEMPOTENCY_KEY_REUSED`；第一次请求仍在处理时返回 409 `IDEMPOTENCY_KEY_IN_USE`（带 `Retry-After`）。
+                 *     只保存成功的响应：失败（4xx/5xx）后可以用同一个键再试。可以写成结构化字段的字符串形式（带双引号），也可以不带引号。
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /**
                  * @description 议题 id（`<社区编码>~<32 位十六进制>`）
@@ -5018,6 +5173,7 @@ export interface operations {
             /** @description 评价结果 */
             201: {
                 headers: {
+                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5028,10 +5184,10 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["TopicForbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["TopicConflict"];
+            409: components["responses"]["CreateConflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["TopicContentRejected"];
+            422: components["responses"]["ContentRejectedOrKeyReused"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["WeChatOrServiceUnavailable"];
         };

@@ -271,7 +271,7 @@ public sealed partial class LetterStore(CosmosClient cosmos)
 
         try
         {
-            return token.Length <= 8192 && DecodeToken(token) is { Length: > 0 };
+            return token.Length <= 4096 && DecodeToken(token) is { Length: > 0 };
         }
         catch (FormatException)
         {

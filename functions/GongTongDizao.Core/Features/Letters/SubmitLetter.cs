@@ -131,7 +131,7 @@ public sealed class SubmitLetter(
         transitions.Created(saved);
         await audit.AppendAsync(LetterEvents.EntityType, saved.Id, held ? "letter.held" : "letter.submitted", caller.Id, to: LetterCodes.Of(status), cancellationToken: cancellationToken);
         await transitions.AfterSaveAsync(saved, deadlines, cancellationToken);
-        return new Created(await views.ViewAsync(saved, new HashSet<LetterActor> { LetterActor.Author }, cancellationToken));
+        return new Created(await views.ViewAsync(saved, new HashSet<LetterActor> { LetterActor.Author }, cancellationToken), $"letters/{Uri.EscapeDataString(saved.Id)}");
     }
 
     /// <summary>The letter reaches staff: deadlines start, statistics count it, staff in scope hear of it.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using FluentValidation;
 using GongTongDizao.Core.Audit;
 using GongTongDizao.Core.Auth;
@@ -16,7 +17,7 @@ using Permission = GongTongDizao.Core.Authorization.Permission;
 
 namespace GongTongDizao.Core.Features.Notifications;
 
-public sealed record CreateBroadcastRequest(string OrgId, BroadcastAudience Audience, string Title, string Body, string? Page);
+public sealed record CreateBroadcastRequest(string OrgId, [property: JsonRequired] BroadcastAudience Audience, string Title, string Body, string? Page);
 
 /// <summary>
 /// A broadcast and how its delivery is going. <c>recipients</c> is absent until the fan-out has reached everyone;
@@ -145,7 +146,7 @@ public sealed class CreateBroadcast(
         var created = await _container.CreateItemAsync(broadcast, partition, cancellationToken: cancellationToken);
         await audit.AppendAsync("broadcast", id, "broadcast.created", caller.Id, to: request.Audience.ToString().ToLowerInvariant(), reason: org.Id, cancellationToken: cancellationToken);
         await publisher.TryPublishAsync(_container, created.Resource, partition, created.ETag, cancellationToken);
-        return new Created(BroadcastView.From(created.Resource));
+        return new Created(BroadcastView.From(created.Resource), $"staff/broadcasts/{Uri.EscapeDataString(id)}");
     }
 
     /// <summary>Counts one more broadcast of the org today, unless the limit is reached (ETag, so concurrent requests cannot overshoot).</summary>

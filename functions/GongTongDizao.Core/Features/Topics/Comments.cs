@@ -82,7 +82,7 @@ public sealed class AddComment(TopicStore store, TopicAccess access, ContentGuar
         };
         await store.TryCreateAsync(comment, comment.CommunityId, cancellationToken);
         await stats.IncrementAsync(topic.CommunityId, now, [(StatCounters.Participations, 1)], cancellationToken);
-        return new Created(await CommentViews.FromAsync(comment, caller.Id, attachments, cancellationToken));
+        return new Created(await CommentViews.FromAsync(comment, caller.Id, attachments, cancellationToken), $"topics/{Uri.EscapeDataString(topic.Id)}/comments");
     }
 }
 

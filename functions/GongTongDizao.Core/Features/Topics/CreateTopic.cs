@@ -80,6 +80,6 @@ public sealed class CreateTopic(TopicStore store, OrgDirectory orgs, ContentGuar
             await publishing.AfterOpenedAsync(saved, cancellationToken);
         }
 
-        return new Created(await views.CreateAsync(saved, caller, TopicRole.Author | TopicRole.Resident, cancellationToken));
+        return new Created(await views.CreateAsync(saved, caller, TopicRole.Author | TopicRole.Resident, cancellationToken), $"topics/{Uri.EscapeDataString(saved.Id)}");
     }
 }

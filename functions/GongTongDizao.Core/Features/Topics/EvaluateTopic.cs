@@ -74,6 +74,6 @@ public sealed class EvaluateTopic(TopicGate gate, TopicStore store, TopicWriter 
         var updated = await store.IncrementAsync(topic, [("/evaluationCount", 1), ("/ratingSum", request.Rating)], cancellationToken);
         await stats.IncrementAsync(topic.CommunityId, writer.Now, [(StatCounters.Evaluations, 1), (StatCounters.RatingSum, request.Rating), (StatCounters.Participations, 1)], cancellationToken);
         await writer.AuditAsync(updated, "topic.evaluated", caller.Id, null, cancellationToken);
-        return new Created(new EvaluationView(topic.Id, evaluation.Rating, evaluation.Comment, held, evaluation.At, updated.EvaluationCount, Math.Round((double)updated.RatingSum / updated.EvaluationCount, 2)));
+        return new Created(new EvaluationView(topic.Id, evaluation.Rating, evaluation.Comment, held, evaluation.At, updated.EvaluationCount, Math.Round((double)updated.RatingSum / updated.EvaluationCount, 2)), $"topics/{Uri.EscapeDataString(topic.Id)}");
     }
 }

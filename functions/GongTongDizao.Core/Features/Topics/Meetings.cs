@@ -84,7 +84,7 @@ public sealed class ScheduleMeeting(TopicGate gate, TopicWriter writer, TopicVie
             ["place"] = meeting.Place,
         });
         var saved = await writer.SaveAsync(topic, after, request.HeldOffline ? "meeting.recorded_offline" : "meeting.scheduled", caller.Id, null, request.HeldOffline ? [] : [scheduled], cancellationToken);
-        return saved.IsSuccess ? new Created(await views.CreateAsync(saved.Value, caller, gated.Value.Roles, cancellationToken)) : saved.Error;
+        return saved.IsSuccess ? new Created(await views.CreateAsync(saved.Value, caller, gated.Value.Roles, cancellationToken), $"topics/{Uri.EscapeDataString(saved.Value.Id)}") : saved.Error;
     }
 }
 

@@ -12,7 +12,7 @@ public sealed class UploadFunctions(Api api, CreateUpload createUpload, UploadSw
     [Function("CreateUpload")]
     public Task<IActionResult> Create(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "uploads")] HttpRequest req, CancellationToken cancellationToken) =>
-        api.AuthenticatedAsync<CreateUploadRequest, Created>(req, createUpload.HandleAsync, cancellationToken);
+        api.CreateAsync<CreateUploadRequest, Created>(req, createUpload.HandleAsync, cancellationToken);
 
     /// <summary>Uploads never committed within 24 hours: blob and document (the lifecycle rule only removes blobs, and only in Azure).</summary>
     [Function("UploadSweep")]

@@ -18,7 +18,7 @@ public sealed class LetterFunctions(Api api, ListLetterCategories categories, Su
     [Function("SubmitLetter")]
     public Task<IActionResult> Submit(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "letters")] HttpRequest req, CancellationToken cancellationToken) =>
-        api.AuthenticatedAsync<SubmitLetterRequest, Created>(req, submit.HandleAsync, cancellationToken);
+        api.CreateAsync<SubmitLetterRequest, Created>(req, submit.HandleAsync, cancellationToken);
 
     [Function("ListMyLetters")]
     public Task<IActionResult> Mine(
@@ -38,5 +38,5 @@ public sealed class LetterFunctions(Api api, ListLetterCategories categories, Su
     [Function("EvaluateLetter")]
     public Task<IActionResult> Evaluate(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "letters/{id}/evaluation")] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        api.AuthenticatedAsync<EvaluateLetterRequest, LetterView>(req, (caller, body, ct) => evaluate.HandleAsync(caller, id, body, ct), cancellationToken);
+        api.CreateAsync<EvaluateLetterRequest, LetterView>(req, (caller, body, ct) => evaluate.HandleAsync(caller, id, body, ct), cancellationToken);
 }

@@ -50,7 +50,7 @@ public sealed class NotificationFunctions(
     [Function("CreateBroadcast")]
     public Task<IActionResult> CreateBroadcast(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "staff/broadcasts")] HttpRequest req, CancellationToken cancellationToken) =>
-        api.AuthenticatedAsync<CreateBroadcastRequest, Core.Common.Created>(req, createBroadcast.HandleAsync, cancellationToken);
+        api.CreateAsync<CreateBroadcastRequest, Core.Common.Created>(req, createBroadcast.HandleAsync, cancellationToken);
 
     [Function("GetBroadcast")]
     public Task<IActionResult> GetBroadcast(

@@ -23,7 +23,7 @@ public sealed class DeedFunctions(Api api, PlanDeed plan, ReportProgress progres
     [Function("EvaluateTopic")]
     public Task<IActionResult> Evaluate(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "topics/{id}/evaluations")] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        api.AuthenticatedAsync<EvaluateTopicRequest, Created>(req, (caller, body, ct) => evaluate.HandleAsync(caller, id, body, ct), cancellationToken);
+        api.CreateAsync<EvaluateTopicRequest, Created>(req, (caller, body, ct) => evaluate.HandleAsync(caller, id, body, ct), cancellationToken);
 
     [Function("CompleteTopic")]
     public Task<IActionResult> Complete(

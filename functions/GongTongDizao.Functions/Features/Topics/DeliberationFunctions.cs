@@ -18,7 +18,7 @@ public sealed class DeliberationFunctions(Api api, AddComment addComment, ListCo
     [Function("AddTopicComment")]
     public Task<IActionResult> AddComment(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "topics/{id}/comments")] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        api.AuthenticatedAsync<AddCommentRequest, Created>(req, (caller, body, ct) => addComment.HandleAsync(caller, id, body, ct), cancellationToken);
+        api.CreateAsync<AddCommentRequest, Created>(req, (caller, body, ct) => addComment.HandleAsync(caller, id, body, ct), cancellationToken);
 
     [Function("ReportTopicComment")]
     public Task<IActionResult> Report(
@@ -28,12 +28,12 @@ public sealed class DeliberationFunctions(Api api, AddComment addComment, ListCo
     [Function("ScheduleTopicMeeting")]
     public Task<IActionResult> Schedule(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "topics/{id}/meetings")] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        api.AuthenticatedAsync<ScheduleMeetingRequest, Created>(req, (caller, body, ct) => schedule.HandleAsync(caller, id, body, ct), cancellationToken);
+        api.CreateAsync<ScheduleMeetingRequest, Created>(req, (caller, body, ct) => schedule.HandleAsync(caller, id, body, ct), cancellationToken);
 
     [Function("RegisterForTopicMeeting")]
     public Task<IActionResult> Register(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "topics/{id}/meetings/{meetingId}/registration")] HttpRequest req, string id, string meetingId, CancellationToken cancellationToken) =>
-        api.AuthenticatedAsync<RegistrationView>(req, (caller, ct) => registration.RegisterAsync(caller, id, meetingId, ct), cancellationToken);
+        api.CreateAsync<RegistrationView>(req, (caller, ct) => registration.RegisterAsync(caller, id, meetingId, ct), cancellationToken);
 
     [Function("CancelTopicMeetingRegistration")]
     public Task<IActionResult> Cancel(

@@ -13,7 +13,7 @@ public sealed class TopicFunctions(Api api, CreateTopic create, ListTopics list,
     [Function("CreateTopic")]
     public Task<IActionResult> Create(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "topics")] HttpRequest req, CancellationToken cancellationToken) =>
-        api.AuthenticatedAsync<CreateTopicRequest, Created>(req, create.HandleAsync, cancellationToken);
+        api.CreateAsync<CreateTopicRequest, Created>(req, create.HandleAsync, cancellationToken);
 
     [Function("ListCommunityTopics")]
     public Task<IActionResult> List(
@@ -33,7 +33,7 @@ public sealed class TopicFunctions(Api api, CreateTopic create, ListTopics list,
     [Function("SecondTopic")]
     public Task<IActionResult> Second(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "topics/{id}/second")] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        api.AuthenticatedAsync<SecondView>(req, (caller, ct) => second.SecondAsync(caller, id, ct), cancellationToken);
+        api.CreateAsync<SecondView>(req, (caller, ct) => second.SecondAsync(caller, id, ct), cancellationToken);
 
     [Function("UnsecondTopic")]
     public Task<IActionResult> Unsecond(
