@@ -21,9 +21,8 @@ public static class DemoData
 
         foreach (var demo in DemoUsers.All)
         {
-            using var login = await http.PostAsJsonAsync("auth/login", new { code = demo.LoginCode }, cancellationToken);
-            await EnsureAsync(login, $"log in as {demo.LoginCode}", cancellationToken);
-            var session = await login.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+            using var login = new HttpRequestMessage(HttpMethod.Post, "auth/login") { Content = JsonContent.Create(new { code = demo.LoginCode }) };
+            var session = await SendAsync<JsonElement>(http, login, $"log in as {demo.LoginCode}", cancellationToken);
             var token = session.GetProperty("token").GetString();
             var userId = session.GetProperty("user").GetProperty("id").GetString();
 
@@ -44,10 +43,44 @@ public static class DemoData
     public static JsonArray LoadOrgs() =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Seeding", "demo-orgs.json")))!.AsArray();
 
-    private static async Task SendAsync(HttpClient http, HttpRequestMessage request, string what, CancellationToken cancellationToken)
+    private static async Task<T> SendAsync<T>(HttpClient http, HttpRequestMessage request, string what, CancellationToken cancellationToken)
     {
-        using var response = await http.SendAsync(request, cancellationToken);
-        await EnsureAsync(response, what, cancellationToken);
+        T? result = default;
+        await SendAsync(http, request, what, async response => result = await response.Content.ReadFromJsonAsync<T>(cancellationToken), cancellationToken);
+        return result!;
+    }
+
+    private static Task SendAsync(HttpClient http, HttpRequestMessage request, string what, CancellationToken cancellationToken) =>
+        SendAsync(http, request, what, _ => Task.CompletedTask, cancellationToken);
+
+    private static async Task SendAsync(HttpClient http, HttpRequestMessage request, string what, Func<HttpResponseMessage, Task> read, CancellationToken cancellationToken)
+    {
+        // A busy machine can make the emulator slow enough for a 503 (with Retry-After): an operator would retry.
+        var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            using var copy = new HttpRequestMessage(request.Method, request.RequestUri);
+            foreach (var header in request.Headers)
+            {
+                copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+
+            if (body is not null)
+            {
+                copy.Content = new ByteArrayContent(body);
+                copy.Content.Headers.ContentType = request.Content!.Headers.ContentType;
+            }
+
+            using var response = await http.SendAsync(copy, cancellationToken);
+            if (response.StatusCode != System.Net.HttpStatusCode.ServiceUnavailable || attempt == 5)
+            {
+                await EnsureAsync(response, what, cancellationToken);
+                await read(response);
+                return;
+            }
+
+            await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(2), cancellationToken);
+        }
     }
 
     private static async Task EnsureAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
