@@ -15,7 +15,7 @@ public sealed class ModerationQueueTests
     public async Task Pages_walk_every_source_once_in_item_type_order()
     {
         var sources = new[] { new FakeSource("topic", 7), new FakeSource("image", 25), new FakeSource("letter", 13) };
-        var queue = new ListModerationQueue(sources);
+        var queue = new ListModerationQueue(sources, PageTokensTests.Create());
 
         var seen = new List<ModerationItem>();
         string? continuation = null;
@@ -41,7 +41,7 @@ public sealed class ModerationQueueTests
     [Fact]
     public async Task A_full_last_page_has_no_continuation()
     {
-        var page = await new ListModerationQueue([new FakeSource("image", ListModerationQueue.PageSize)]).HandleAsync(s_moderator, null, CancellationToken.None);
+        var page = await new ListModerationQueue([new FakeSource("image", ListModerationQueue.PageSize)], PageTokensTests.Create()).HandleAsync(s_moderator, null, CancellationToken.None);
 
         Assert.Equal(ListModerationQueue.PageSize, page.Value!.Items.Count);
         Assert.Null(page.Value.Continuation);
@@ -50,14 +50,16 @@ public sealed class ModerationQueueTests
     [Fact]
     public async Task Only_moderators_see_the_queue_and_a_forged_continuation_is_refused()
     {
-        var queue = new ListModerationQueue([new FakeSource("image", 3)]);
+        var queue = new ListModerationQueue([new FakeSource("image", 3)], PageTokensTests.Create());
 
         var resident = await queue.HandleAsync(s_resident, null, CancellationToken.None);
         var forged = await queue.HandleAsync(s_moderator, "not-a-token!", CancellationToken.None);
+        var unsealed = await queue.HandleAsync(s_moderator, "bTE6MDoyMA", CancellationToken.None);
 
         Assert.Equal(ErrorCodes.Forbidden, resident.Error?.Code);
         Assert.Equal(ErrorCodes.ValidationFailed, forged.Error?.Code);
         Assert.True(forged.Error!.Errors!.ContainsKey("continuation"));
+        Assert.Equal(ErrorCodes.ValidationFailed, unsealed.Error?.Code);
     }
 
     [Fact]

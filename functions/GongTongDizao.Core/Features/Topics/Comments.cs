@@ -75,8 +75,10 @@ public sealed class AddComment(TopicStore store, TopicAccess access, ContentGuar
 }
 
 /// <summary>A topic's published comments, newest first, paged with continuation tokens (single partition).</summary>
-public sealed class ListComments(TopicStore store, TopicAccess access)
+public sealed class ListComments(TopicStore store, TopicAccess access, PageTokens tokens)
 {
+    private const string List = "topics/comments";
+
     public async Task<Result<CommentList>> HandleAsync(Caller caller, string topicId, string? continuation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -86,16 +88,16 @@ public sealed class ListComments(TopicStore store, TopicAccess access)
             return Error.NotFound();
         }
 
-        if (TopicStore.IsMalformedContinuation(continuation))
+        if (!tokens.TryOpen(continuation, List, topic.Id, out var position))
         {
-            return Error.Validation("continuation", "分页标记无效");
+            return PageTokens.Invalid();
         }
 
         var query = new QueryDefinition("SELECT * FROM c WHERE c.communityId = @c AND c.type = @type AND c.topicId = @t AND c.status = @published ORDER BY c.createdAt DESC")
             .WithParameter("@c", topic.CommunityId).WithParameter("@type", Comment.DocumentType).WithParameter("@t", topic.Id)
             .WithParameter("@published", "published");
-        var page = await store.PageAsync<Comment>(query, topic.CommunityId, continuation, cancellationToken);
-        return new CommentList([.. page.Items.Select(c => CommentViews.From(c, caller.Id))], page.Continuation);
+        var page = await store.PageAsync<Comment>(query, topic.CommunityId, position, cancellationToken);
+        return new CommentList([.. page.Items.Select(c => CommentViews.From(c, caller.Id))], tokens.Seal(List, topic.Id, page.Continuation));
     }
 }
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Runtime.CompilerServices;
-using System.Text;
 using GongTongDizao.Core.Common;
 using Microsoft.Azure.Cosmos;
 
@@ -157,36 +156,15 @@ public sealed class TopicStore(CosmosClient cosmos)
 
     public async Task<Page<T>> PageAsync<T>(QueryDefinition query, string communityId, string? continuation, CancellationToken cancellationToken)
     {
-        // Callers reject a malformed token first (IsMalformedContinuation).
-        var token = continuation is null ? null : Encoding.UTF8.GetString(Base64UrlDecode(continuation));
-        using var feed = Container.GetItemQueryIterator<T>(query, token, new QueryRequestOptions { PartitionKey = new PartitionKey(communityId), MaxItemCount = PageSize });
+        // The position was opened from one of our sealed tokens (PageTokens) before the query was built.
+        using var feed = Container.GetItemQueryIterator<T>(query, continuation, new QueryRequestOptions { PartitionKey = new PartitionKey(communityId), MaxItemCount = PageSize });
         if (!feed.HasMoreResults)
         {
             return new Page<T>([], null);
         }
 
         var response = await feed.ReadNextAsync(cancellationToken);
-        var next = response.ContinuationToken is { Length: > 0 } c ? Convert.ToBase64String(Encoding.UTF8.GetBytes(c)).TrimEnd('=').Replace('+', '-').Replace('/', '_') : null;
-        return new Page<T>([.. response], next);
-    }
-
-    /// <summary>A continuation token the caller sent that is not one of ours.</summary>
-    public static bool IsMalformedContinuation(string? continuation)
-    {
-        if (continuation is null)
-        {
-            return false;
-        }
-
-        try
-        {
-            _ = Base64UrlDecode(continuation);
-            return false;
-        }
-        catch (FormatException)
-        {
-            return true;
-        }
+        return new Page<T>([.. response], response.ContinuationToken is { Length: > 0 } next ? next : null);
     }
 
     /// <summary>Streams a query; single-partition when <paramref name="communityId"/> is given (and in the WHERE clause).</summary>
@@ -201,12 +179,5 @@ public sealed class TopicStore(CosmosClient cosmos)
                 yield return item;
             }
         }
-    }
-
-    private static byte[] Base64UrlDecode(string value)
-    {
-        var padded = value.Replace('-', '+').Replace('_', '/');
-        padded += new string('=', (4 - (padded.Length % 4)) % 4);
-        return Convert.FromBase64String(padded);
     }
 }
