@@ -28,16 +28,19 @@ public static class DemoData
         }
 
         services.GetRequiredService<OrgDirectory>().Invalidate();
-        var ids = services.GetRequiredService<UserIds>();
+        var accounts = services.GetRequiredService<UserStore>();
         var time = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var users = cosmos.GetContainer(StoreNames.Database, StoreNames.Containers.Users);
         foreach (var demo in DemoUsers.All)
         {
             var openId = WeChatSimulator.OpenIdFor(demo.LoginCode);
             var scope = demo.Roles.SelectMany(r => tree.First(o => o.Id == r.OrgId).Path.Append(r.OrgId)).Distinct().Order(StringComparer.Ordinal).ToList();
+            // Ids are random: the openid's link (as login makes it) names the account, a new one on a fresh emulator.
+            var id = await accounts.FindIdByOpenIdAsync(openId, cancellationToken)
+                ?? await accounts.LinkOpenIdAsync(openId, UserIds.NewId(), cancellationToken);
             var user = new UserAccount
             {
-                Id = ids.FromOpenId(openId),
+                Id = id,
                 OpenId = openId,
                 DisplayName = demo.DisplayName,
                 HomeCommunityId = demo.HomeCommunityId,

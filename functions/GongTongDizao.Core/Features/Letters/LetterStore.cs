@@ -159,6 +159,12 @@ public sealed partial class LetterStore(CosmosClient cosmos)
         }
     }
 
+    /// <summary>Every letter a staff member was assigned or replied to (deletion only; crosses partitions).</summary>
+    public IAsyncEnumerable<Letter> ByStaffAsync(string staffId, CancellationToken cancellationToken) =>
+        StreamAsync<Letter>(
+            new QueryDefinition("SELECT * FROM c WHERE c.assignee.userId = @staff OR ARRAY_CONTAINS(c.replies, {\"byUserId\": @staff}, true)").WithParameter("@staff", staffId),
+            cancellationToken);
+
     /// <summary>Every letter a person wrote, wherever they lived at the time (export and deletion only; crosses partitions).</summary>
     public IAsyncEnumerable<Letter> ByAuthorAsync(string authorId, CancellationToken cancellationToken) =>
         StreamAsync<Letter>(new QueryDefinition("SELECT * FROM c WHERE c.authorId = @author").WithParameter("@author", authorId), cancellationToken);
