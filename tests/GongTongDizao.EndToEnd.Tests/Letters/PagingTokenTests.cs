@@ -45,7 +45,9 @@ public sealed class PagingTokenTests(LettersFixture host)
         {
             await PageAsync(token, path, string.Empty);
             var tampered = ownToken[..^4] + (ownToken[^4] == 'A' ? "BBBB" : "AAAA");
-            foreach (var bad in s_foreign.Append(tampered).Append(staffToken).Append(path.Contains("letters/mine", StringComparison.Ordinal) ? staffToken : ownToken))
+            // A real token of another list: staff/letters' for every other list, letters/mine's for staff/letters.
+            var otherList = path.StartsWith("api/staff/letters", StringComparison.Ordinal) ? ownToken : staffToken;
+            foreach (var bad in s_foreign.Append(tampered).Append(otherList))
             {
                 var (status, body) = await host.SendAsync(HttpMethod.Get, With(path, bad), token);
                 if (status != 400 || body.GetProperty("code").GetString() != "VALIDATION_FAILED" || !body.GetProperty("errors").TryGetProperty("continuation", out _))
