@@ -3,6 +3,8 @@ using FluentValidation;
 using GongTongDizao.Core.Auth;
 using GongTongDizao.Core.Authorization;
 using GongTongDizao.Core.Common;
+using GongTongDizao.Core.ContentSafety;
+using GongTongDizao.WeChat;
 
 namespace GongTongDizao.Core.Moderation;
 
@@ -69,7 +71,7 @@ public sealed class ListModerationQueue(IEnumerable<IModerationSource> sources, 
 }
 
 /// <summary>Approves or rejects one held item through the source that owns its type; the source checks scope and audits.</summary>
-public sealed class DecideModerationItem(IEnumerable<IModerationSource> sources)
+public sealed class DecideModerationItem(IEnumerable<IModerationSource> sources, ContentGuard guard)
 {
     public async Task<Result<NoContent>> HandleAsync(Caller caller, string itemType, string itemId, bool approve, string? reason, CancellationToken cancellationToken)
     {
@@ -80,7 +82,18 @@ public sealed class DecideModerationItem(IEnumerable<IModerationSource> sources)
         }
 
         var source = sources.FirstOrDefault(s => string.Equals(s.ItemType, itemType, StringComparison.Ordinal));
-        return source is null ? Error.NotFound() : await source.DecideAsync(caller, itemId, approve, reason?.Trim(), cancellationToken);
+        if (source is null)
+        {
+            return Error.NotFound();
+        }
+
+        // A rejection's reason is shown to the item's author; an approval's stays in the audit trail.
+        if (!approve && await guard.CheckStaffTextAsync(caller.User.OpenId, ContentCheckScene.Comment, [reason], cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        return await source.DecideAsync(caller, itemId, approve, reason?.Trim(), cancellationToken);
     }
 }
 

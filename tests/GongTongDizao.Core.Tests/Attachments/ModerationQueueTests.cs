@@ -1,8 +1,11 @@
 using System.Runtime.CompilerServices;
 using GongTongDizao.Core.Auth;
 using GongTongDizao.Core.Common;
+using GongTongDizao.Core.ContentSafety;
 using GongTongDizao.Core.Features.Identity;
 using GongTongDizao.Core.Moderation;
+using GongTongDizao.WeChat;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GongTongDizao.Core.Tests.Attachments;
 
@@ -67,7 +70,7 @@ public sealed class ModerationQueueTests
     {
         var image = new FakeSource("image", 1);
         var letter = new FakeSource("letter", 1);
-        var decide = new DecideModerationItem([image, letter]);
+        var decide = new DecideModerationItem([image, letter], new FakeGuard());
 
         var approved = await decide.HandleAsync(s_moderator, "letter", "letter-0", approve: true, reason: null, CancellationToken.None);
         var rejected = await decide.HandleAsync(s_moderator, "image", "image-0", approve: false, reason: "  含有个人隐私  ", CancellationToken.None);
@@ -80,6 +83,23 @@ public sealed class ModerationQueueTests
         Assert.Equal([("image-0", false, (string?)"含有个人隐私")], image.Decisions);
         Assert.Equal(ErrorCodes.NotFound, unknown.Error?.Code);
         Assert.Equal(ErrorCodes.Forbidden, byResident.Error?.Code);
+    }
+
+    [Fact]
+    public async Task A_rejection_reason_the_author_will_read_passes_the_text_check_first()
+    {
+        var image = new FakeSource("image", 1);
+        var decide = new DecideModerationItem([image], new FakeGuard(ContentVerdict.Reject));
+
+        var refused = await decide.HandleAsync(s_moderator, "image", "image-0", approve: false, reason: "违规的理由", CancellationToken.None);
+
+        Assert.Equal(ErrorCodes.ContentRejected, refused.Error?.Code);
+        Assert.Empty(image.Decisions);
+    }
+
+    private sealed class FakeGuard(ContentVerdict verdict = ContentVerdict.Publish) : ContentGuard(null!, NullLogger<ContentGuard>.Instance)
+    {
+        public override Task<ContentVerdict> CheckAsync(string openId, ContentCheckScene scene, string? title, string content, CancellationToken cancellationToken) => Task.FromResult(verdict);
     }
 
     [Fact]
