@@ -28,7 +28,7 @@ public sealed class ProblemResponseTests(LettersFixture host)
             ("GET", "api/stats/showcase?orgId=420106&year=abc", token, null, null, 400),
             ("POST", "api/me/notifications/read", token, "{}", "application/json", 400),
             ("GET", "api/me/notifications?continuation=bTE6MDoyMA", token, null, null, 400),
-            ("POST", "api/letters", token, "{\"category\":\"other\",\"title\":\"标题\",\"content\":\"正文\",\"attachments\":null,\"when\":\"2026-11-27T08:00:00\"}", "application/json", 400),
+            ("POST", "api/letters", token, "{\"category\":\"other\",\"title\":\"标题\u0007\",\"content\":\"正文\"}", "application/json", 400),
             ("GET", "api/letters/420106001001~00000000000000000000000000000000", token, null, null, 404),
         };
         var failures = new List<string>();
