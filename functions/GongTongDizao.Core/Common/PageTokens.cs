@@ -81,3 +81,24 @@ public sealed class PageTokens(KeyMaterial keys)
 
     private static byte[] Context(string list, string binding) => Encoding.UTF8.GetBytes(list + "\n" + binding);
 }
+
+/// <summary>
+/// The store refused a position that one of our tokens carried (it can no longer resume that query): answered like any
+/// token that is not ours, 400 <c>VALIDATION_FAILED</c> on <c>continuation</c>, so the client reloads the first page.
+/// </summary>
+public sealed class StalePageTokenException : Exception
+{
+    public StalePageTokenException()
+    {
+    }
+
+    public StalePageTokenException(string message)
+        : base(message)
+    {
+    }
+
+    public StalePageTokenException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using GongTongDizao.Core.Common;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GongTongDizao.EndToEnd.Tests.Letters;
 
@@ -56,6 +58,13 @@ public sealed class PagingTokenTests(LettersFixture host)
                 }
             }
         }
+
+        // One of our tokens whose position the store cannot resume from (a store upgrade, say) is refused the same way.
+        var (_, me) = await host.SendAsync(HttpMethod.Get, "api/me", resident);
+        Assert.True(host.Services.GetRequiredService<PageTokens>().TryOpen(ownToken, "letters/mine", $"{me.GetProperty("id").GetString()}|{LettersFixture.Community}", out _), "the test's keys are the host's");
+        var sealedGarbage = host.Services.GetRequiredService<PageTokens>().Seal("letters/mine", $"{me.GetProperty("id").GetString()}|{LettersFixture.Community}", "{\"not\":\"a position\"}")!;
+        var (stale, staleProblem) = await host.SendAsync(HttpMethod.Get, With("api/letters/mine?pageSize=1", sealedGarbage), resident);
+        Assert.True(stale == 400, $"a position the store refuses: {stale} {staleProblem}");
 
         // The same list with another filter is another query: a token of one is no token of the other.
         var (otherFilter, _) = await host.SendAsync(HttpMethod.Get, With($"api/staff/letters?orgId={LettersFixture.Community}&pageSize=1&category=employment", staffToken), staff);

@@ -239,7 +239,16 @@ public sealed partial class LetterStore(CosmosClient cosmos)
             return new LetterQueryPage<Letter>([], null);
         }
 
-        var page = await feed.ReadNextAsync(cancellationToken);
+        FeedResponse<Letter> page;
+        try
+        {
+            page = await feed.ReadNextAsync(cancellationToken);
+        }
+        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.BadRequest && continuation is not null)
+        {
+            throw new StalePageTokenException("The store cannot resume the letters query from this position.", ex);
+        }
+
         return new LetterQueryPage<Letter>([.. page], page.ContinuationToken);
     }
 

@@ -83,7 +83,16 @@ public sealed class InboxStore(CosmosClient cosmos)
             return ([], null);
         }
 
-        var page = await feed.ReadNextAsync(cancellationToken);
+        FeedResponse<InboxItem> page;
+        try
+        {
+            page = await feed.ReadNextAsync(cancellationToken);
+        }
+        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.BadRequest && continuation is not null)
+        {
+            throw new StalePageTokenException("The store cannot resume the inbox query from this position.", ex);
+        }
+
         return ([.. page], page.Count == 0 ? null : page.ContinuationToken);
     }
 

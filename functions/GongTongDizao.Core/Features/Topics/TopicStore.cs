@@ -163,7 +163,16 @@ public sealed class TopicStore(CosmosClient cosmos)
             return new Page<T>([], null);
         }
 
-        var response = await feed.ReadNextAsync(cancellationToken);
+        FeedResponse<T> response;
+        try
+        {
+            response = await feed.ReadNextAsync(cancellationToken);
+        }
+        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.BadRequest && continuation is not null)
+        {
+            throw new StalePageTokenException("The store cannot resume the topics query from this position.", ex);
+        }
+
         return new Page<T>([.. response], response.ContinuationToken is { Length: > 0 } next ? next : null);
     }
 
