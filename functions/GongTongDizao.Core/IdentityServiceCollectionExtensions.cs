@@ -29,6 +29,7 @@ internal static class IdentityServiceCollectionExtensions
         services.AddSingleton<KeyMaterial>();
         services.AddSingleton<FieldProtector>();
         services.AddSingleton<UserIds>();
+        services.AddSingleton<Common.PageTokens>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<OrgDirectory>();

@@ -10,7 +10,7 @@ const catalogue = JSON.parse(readFileSync(join(root, "errors.json"), "utf8"));
 // What the mini-program does beyond the action's general rule, per code.
 const notes = {
   INVALID_JSON: "客户端缺陷：检查请求体的序列化",
-  VALIDATION_FAILED: "`errors` 的键是字段路径（如 `displayName`），值是提示列表",
+  VALIDATION_FAILED: "`errors` 的键是字段路径（如 `displayName`），值是提示列表；`errors.continuation` 表示分页标记不是本列表签发的：从第一页重新加载",
   UNAUTHENTICATED: "客户端自动处理：重新静默登录并重试一次；仍失败时提示用户",
   LOGIN_CODE_INVALID: "wx.login 的 code 只能用一次、约 5 分钟有效：重新调用 wx.login",
   WECHAT_USER_BLOCKED: "不要重试登录",
@@ -22,7 +22,7 @@ const notes = {
   IDEMPOTENCY_KEY_IN_USE: "同一 Idempotency-Key 的第一次请求尚未完成：按 Retry-After 等待后用同一个键重试，会得到第一次的结果",
   PAYLOAD_TOO_LARGE: "请求体不超过 1 MB；图片走直传，不放进 JSON",
   UNSUPPORTED_MEDIA_TYPE: "客户端缺陷：请求头须为 `Content-Type: application/json`",
-  CONTENT_REJECTED: "内容安全检测未通过：保留用户输入，让其修改后再提交",
+  CONTENT_REJECTED: "内容安全检测未通过（居民与工作人员写的、居民会读到的文字都要检测）：保留用户输入，让其修改后再提交；`detail` 提示需人工审核或暂时无法检测时同样修改后重试",
   IDEMPOTENCY_KEY_REUSED: "客户端缺陷：每个操作生成新的 Idempotency-Key，只在重试同一个请求时复用",
   PHONE_CODE_INVALID: "让用户重新点击“获取手机号”按钮",
   ORG_IMPORT_INVALID: "仅管理接口返回；`errors` 按 `orgs[序号]` 列出每个问题，整批未导入",

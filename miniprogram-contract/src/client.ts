@@ -396,6 +396,25 @@ export class GongTongDizaoClient {
   }
 
   /**
+   * 本人写的信，一页。`continuation` 是上一页返回的不透明分页标记，原样传回；服务器拒绝它时（400，
+   * `errors.continuation`）用 {@link isStaleContinuation} 判断，再不带标记从第一页重新加载。
+   */
+  listMyLetters(continuation?: string, pageSize?: number): Promise<SuccessBody<"/letters/mine", "get">> {
+    return this.execute({ method: "GET", path: "/letters/mine", query: page(continuation, pageSize), auth: true });
+  }
+
+  /** 站内消息，一页（每页 20 条）与未读总数；`continuation` 同 {@link listMyLetters}。 */
+  listMyNotifications(continuation?: string): Promise<SuccessBody<"/me/notifications", "get">> {
+    return this.execute({ method: "GET", path: "/me/notifications", query: page(continuation), auth: true });
+  }
+
+  /** 标记已读：恰好其一，指定的 `ids`（1–100 个）或全部（`"all"`）。 */
+  markNotificationsRead(ids: string[] | "all"): Promise<SuccessBody<"/me/notifications/read", "post">> {
+    const body: RequestBody<"/me/notifications/read", "post"> = ids === "all" ? { all: true } : { ids };
+    return this.execute({ method: "POST", path: "/me/notifications/read", body, auth: true });
+  }
+
+  /**
    * 上传一张图片，返回 uploadId（随后放进信件或议题的附件列表）。
    * POST /uploads 取得限时 SAS 地址，再用 wx.request PUT 文件内容（ArrayBuffer）直传 Blob 存储；
    * 存储的域名必须登记为 request 合法域名。JPEG/PNG/WebP，最大 10 MB。
@@ -633,6 +652,19 @@ export function retryAfterSeconds(header: Record<string, unknown> | undefined, n
   if (/^\d+$/.test(value)) return Number(value);
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+/** Paging query values: absent ones are left out (an empty value would mean the same, but is noise). */
+function page(continuation?: string, pageSize?: number): Record<string, string> {
+  const query: Record<string, string> = {};
+  if (continuation) query.continuation = continuation;
+  if (pageSize !== undefined) query.pageSize = String(pageSize);
+  return query;
+}
+
+/** True when the server refused a paging token (it is not one it issued for that list): reload from the first page. */
+export function isStaleContinuation(error: unknown): boolean {
+  return error instanceof ApiError && error.code === "VALIDATION_FAILED" && error.errors?.continuation !== undefined;
 }
 
 function queryString(query: Record<string, string> | undefined): string {

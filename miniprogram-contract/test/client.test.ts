@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import catalogue from "../errors.json";
-import { ApiError, GongTongDizaoClient, MAX_PHOTO_BYTES, newIdempotencyKey, retryAfterSeconds } from "../src/client";
+import { ApiError, GongTongDizaoClient, MAX_PHOTO_BYTES, isStaleContinuation, newIdempotencyKey, retryAfterSeconds } from "../src/client";
 import type { Me, OrgList, RequestBody, SubscribeTemplateKey, SuccessBody } from "../src/client";
 import { BASE_URL, bearer, installWx, loginReply, me, ok, problem } from "./fake-wx";
 import type { RecordedRequest, Reply } from "./fake-wx";
@@ -474,4 +474,31 @@ test("IDEMPOTENCY_KEY_IN_USE surfaces with retry_later and its Retry-After; IDEM
 test("typed helpers resolve to the generated schema types", () => {
   const checks: HelperTypes = [true, true, true, true, true, true];
   assert.deepEqual(checks, [true, true, true, true, true, true]);
+});
+
+test("paging: the opaque continuation goes back as is, the first page sends none, and a refused one is recognised", async () => {
+  const token = "p1.8kQ2xw3N0bW9kZXJhdGlvbi1wYWdlLXRva2VuLWV4YW1wbGU";
+  const wx = installWx({
+    route: withLogin((request) =>
+      request.url.includes("continuation=p1.stale")
+        ? problem(400, "VALIDATION_FAILED", "提交的内容有误，请检查后重试", { errors: { continuation: ["分页标记无效，请从第一页重新加载"] } })
+        : request.url.includes("/me/notifications/read")
+          ? ok({ marked: 1, unreadCount: 0 })
+          : ok({ items: [], unreadCount: 0, continuation: token })),
+  });
+  const api = client();
+
+  const first = await api.listMyLetters(undefined, 5);
+  await api.listMyLetters(first.continuation, 5);
+  await api.listMyNotifications();
+  const refused = await rejects(api.listMyNotifications("p1.stale"));
+  await api.markNotificationsRead("all");
+  await api.markNotificationsRead(["n~1"]);
+
+  const urls = wx.requests.filter((r) => !r.url.endsWith("/auth/login")).map((r) => r.url.slice(BASE_URL.length));
+  assert.deepEqual(urls.slice(0, 3), ["/letters/mine?pageSize=5", `/letters/mine?continuation=${encodeURIComponent(token)}&pageSize=5`, "/me/notifications"]);
+  assert.ok(isStaleContinuation(refused));
+  assert.ok(!isStaleContinuation(new Error("other")));
+  const bodies = wx.requests.filter((r) => r.url.endsWith("/me/notifications/read")).map((r) => JSON.parse(String(r.data)));
+  assert.deepEqual(bodies, [{ all: true }, { ids: ["n~1"] }]);
 });

@@ -10,12 +10,16 @@ public sealed class KeyMaterial(IOptions<AuthOptions> options)
     private readonly Lazy<byte[]> _signing = new(() => Convert.FromBase64String(options.Value.SigningKey));
     private readonly Lazy<byte[]> _fieldEncryption = new(() => Derive(options.Value.DataProtectionKey, "field-encryption/v1"));
     private readonly Lazy<byte[]> _userIds = new(() => Derive(options.Value.DataProtectionKey, "user-id/v1"));
+    private readonly Lazy<byte[]> _pageTokens = new(() => Derive(options.Value.DataProtectionKey, "page-token/v1"));
 
     public byte[] SigningKey => _signing.Value;
 
     public byte[] FieldEncryptionKey => _fieldEncryption.Value;
 
     public byte[] UserIdKey => _userIds.Value;
+
+    /// <summary>Seals paging tokens (<see cref="Common.PageTokens"/>).</summary>
+    public byte[] PageTokenKey => _pageTokens.Value;
 
     private static byte[] Derive(string secret, string purpose) =>
         HKDF.DeriveKey(HashAlgorithmName.SHA256, Convert.FromBase64String(secret), 32, info: Encoding.UTF8.GetBytes(purpose));

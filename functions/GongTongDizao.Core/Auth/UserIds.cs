@@ -4,22 +4,26 @@ using System.Text;
 namespace GongTongDizao.Core.Auth;
 
 /// <summary>
-/// A user's id is a keyed hash of the openid: login finds the account with one point read, and the id alone
-/// reveals nothing about the WeChat identity.
+/// A user's id is random: nothing about the WeChat identity can be computed from it, and nothing computes it from
+/// the openid. Login finds the account through the openid link (<see cref="OpenIdLinkId"/>, a keyed hash of the
+/// openid), which is deleted with the account, so after deletion no retained record can be tied to the person again.
 /// </summary>
 public sealed class UserIds(KeyMaterial keys)
 {
-    public string FromOpenId(string openId)
+    /// <summary>A new account's id: 96 random bits, in the same shape ids always had (u + 24 hex digits).</summary>
+    public static string NewId() => "u" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+
+    /// <summary>The id of the document linking an openid to its account: a keyed hash, so the openid is not in it.</summary>
+    public string OpenIdLinkId(string openId)
     {
         ArgumentException.ThrowIfNullOrEmpty(openId);
-        var hash = HMACSHA256.HashData(keys.UserIdKey, Encoding.UTF8.GetBytes(openId));
-        return "u" + Convert.ToHexStringLower(hash.AsSpan(0, 12));
+        var hash = HMACSHA256.HashData(keys.UserIdKey, Encoding.UTF8.GetBytes("openid-link:" + openId));
+        return "o" + Convert.ToHexStringLower(hash.AsSpan(0, 16));
     }
 
-    /// <summary>What the audit trail keeps of a deleted person: stable per user, not reversible to the user id.</summary>
-    public string Pseudonym(string userId)
-    {
-        var hash = HMACSHA256.HashData(keys.UserIdKey, Encoding.UTF8.GetBytes("pseudonym:" + userId));
-        return "deleted-" + Convert.ToHexStringLower(hash.AsSpan(0, 6));
-    }
+    /// <summary>
+    /// What retained records keep of a deleted person: random, so not computable from the id they had or anything
+    /// else retained. One deletion uses one pseudonym everywhere, so the community record stays consistent.
+    /// </summary>
+    public static string Pseudonym() => "deleted-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 }

@@ -27,6 +27,12 @@ public static class JsonDefaults
             RespectNullableAnnotations = true,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        if (unmapped == JsonUnmappedMemberHandling.Disallow)
+        {
+            // Request bodies: date-times as the contract declares them (RFC 3339, offset required, any offset).
+            options.Converters.Add(new Rfc3339DateTimeOffsetConverter());
+        }
+
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

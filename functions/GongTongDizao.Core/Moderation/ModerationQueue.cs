@@ -1,10 +1,10 @@
-using System.Buffers.Text;
 using System.Globalization;
-using System.Text;
 using FluentValidation;
 using GongTongDizao.Core.Auth;
 using GongTongDizao.Core.Authorization;
 using GongTongDizao.Core.Common;
+using GongTongDizao.Core.ContentSafety;
+using GongTongDizao.WeChat;
 
 namespace GongTongDizao.Core.Moderation;
 
@@ -22,9 +22,11 @@ public sealed class RejectModerationItemValidator : AbstractValidator<RejectMode
 /// The one queue moderators work from: held items of every <see cref="IModerationSource"/> (photos, letters,
 /// topics, comments…) within the moderator's scope, source by source in a fixed order (by item type).
 /// </summary>
-public sealed class ListModerationQueue(IEnumerable<IModerationSource> sources)
+public sealed class ListModerationQueue(IEnumerable<IModerationSource> sources, PageTokens tokens)
 {
     public const int PageSize = 20;
+
+    private const string List = "staff/moderation";
 
     public async Task<Result<ModerationQueuePage>> HandleAsync(Caller caller, string? continuation, CancellationToken cancellationToken)
     {
@@ -35,31 +37,32 @@ public sealed class ListModerationQueue(IEnumerable<IModerationSource> sources)
             return Error.Forbidden("只有审核员可以查看审核队列");
         }
 
-        if (!ModerationCursor.TryParse(continuation, out var cursor))
+        var binding = $"{caller.Id}|{string.Join(',', roots)}";
+        if (!tokens.TryOpen(continuation, List, binding, out var position) || !ModerationCursor.TryParse(position, out var cursor))
         {
-            return Error.Validation("continuation", "分页标记无效，请从第一页重新加载");
+            return PageTokens.Invalid();
         }
 
         var ordered = sources.OrderBy(s => s.ItemType, StringComparer.Ordinal).ToArray();
         var items = new List<ModerationItem>(PageSize);
         for (var source = cursor.Source; source < ordered.Length; source++)
         {
-            var position = 0;
+            var skipped = 0;
             await foreach (var item in ordered[source].HeldAsync(roots, cancellationToken))
             {
-                if (source == cursor.Source && position < cursor.Skip)
+                if (source == cursor.Source && skipped < cursor.Skip)
                 {
-                    position++;
+                    skipped++;
                     continue;
                 }
 
                 if (items.Count == PageSize)
                 {
-                    return new ModerationQueuePage(items, new ModerationCursor(source, position).Format());
+                    return new ModerationQueuePage(items, tokens.Seal(List, binding, new ModerationCursor(source, skipped).Format()));
                 }
 
                 items.Add(item);
-                position++;
+                skipped++;
             }
         }
 
@@ -68,7 +71,7 @@ public sealed class ListModerationQueue(IEnumerable<IModerationSource> sources)
 }
 
 /// <summary>Approves or rejects one held item through the source that owns its type; the source checks scope and audits.</summary>
-public sealed class DecideModerationItem(IEnumerable<IModerationSource> sources)
+public sealed class DecideModerationItem(IEnumerable<IModerationSource> sources, ContentGuard guard)
 {
     public async Task<Result<NoContent>> HandleAsync(Caller caller, string itemType, string itemId, bool approve, string? reason, CancellationToken cancellationToken)
     {
@@ -79,29 +82,35 @@ public sealed class DecideModerationItem(IEnumerable<IModerationSource> sources)
         }
 
         var source = sources.FirstOrDefault(s => string.Equals(s.ItemType, itemType, StringComparison.Ordinal));
-        return source is null ? Error.NotFound() : await source.DecideAsync(caller, itemId, approve, reason?.Trim(), cancellationToken);
+        if (source is null)
+        {
+            return Error.NotFound();
+        }
+
+        // A rejection's reason is shown to the item's author; an approval's stays in the audit trail.
+        if (!approve && await guard.CheckStaffTextAsync(caller.User.OpenId, ContentCheckScene.Comment, [reason], cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        return await source.DecideAsync(caller, itemId, approve, reason?.Trim(), cancellationToken);
     }
 }
 
-/// <summary>Where a page ends: the source's index (by item type) and how many of its items came before.</summary>
+/// <summary>Where a page ends: the source's index (by item type) and how many of its items came before (sealed by <see cref="PageTokens"/>).</summary>
 internal readonly record struct ModerationCursor(int Source, int Skip)
 {
-    public string Format() => Base64Url.EncodeToString(Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"m1:{Source}:{Skip}")));
+    public string Format() => string.Create(CultureInfo.InvariantCulture, $"m1:{Source}:{Skip}");
 
-    public static bool TryParse(string? token, out ModerationCursor cursor)
+    public static bool TryParse(string? position, out ModerationCursor cursor)
     {
         cursor = default;
-        if (string.IsNullOrEmpty(token))
+        if (position is null)
         {
             return true;
         }
 
-        if (token.Length > 64 || !Base64Url.IsValid(token))
-        {
-            return false;
-        }
-
-        var parts = Encoding.ASCII.GetString(Base64Url.DecodeFromChars(token)).Split(':');
+        var parts = position.Split(':');
         if (parts is not ["m1", var source, var skip]
             || !int.TryParse(source, NumberStyles.None, CultureInfo.InvariantCulture, out var s)
             || !int.TryParse(skip, NumberStyles.None, CultureInfo.InvariantCulture, out var k))

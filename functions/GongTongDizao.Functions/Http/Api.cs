@@ -133,6 +133,10 @@ public sealed partial class Api(Authenticator authenticator, IdempotentRequests 
         {
             return await run();
         }
+        catch (StalePageTokenException)
+        {
+            return ProblemResult.From(PageTokens.Invalid());
+        }
         catch (CosmosException ex) when (ex.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable or HttpStatusCode.RequestTimeout or HttpStatusCode.InternalServerError)
         {
             LogDependencyFailed(logger, "Cosmos DB", (int)ex.StatusCode);

@@ -64,8 +64,10 @@ export interface paths {
         post?: never;
         /**
          * 注销账号
-         * @description 删除资料、手机号和微信标识（openid/unionid），吊销所有 token；本人写过的信件、议题等为社区记录保留，
-         *     但作者改为不可还原的化名。成功后本地保存的 token 也应清除。
+         * @description 删除资料、手机号、角色和微信标识（openid/unionid）以及由微信身份找到账号的关联，吊销所有 token；本人写过的信件、议题等
+         *     （工作人员经办的答复、指派、表决、会议、进展与通知）为社区记录保留，但其中的用户编号改为随机生成的化名，与原账号、
+         *     微信身份或任何保留的数据都无法对应。用户编号本身是随机的，不由微信身份推算：同一微信号注销后再次登录是一个全新的账号，
+         *     编号不同，与注销前的记录没有任何关联。居民与工作人员的注销方式相同。成功后本地保存的 token 也应清除。
          */
         delete: operations["deleteMe"];
         options?: never;
@@ -287,7 +289,8 @@ export interface paths {
          * @description 信件属于写信人在“我的”中设置的所在社区（未设置时返回 400 `VALIDATION_FAILED`，`errors.homeCommunityId` 提示先设置社区）。
          *     标题不超过 50 个字、正文不超过 2000 个字（emoji、汉字都按一个字计）。文字经微信内容安全检测：
          *     违规返回 422 `CONTENT_REJECTED` 且不保存；需人工审核（或微信暂时无法检测）时保存为 `held`，仅本人与审核员可见，审核通过后才交给团组织；
-         *     正常则为 `submitted`。每人每天（北京时间）最多 5 封，超出返回 429 `RATE_LIMITED`，`Retry-After` 为距次日零点的秒数。
+         *     正常则为 `submitted`。每人每天（北京时间）最多 5 封，超出返回 429 `RATE_LIMITED`，`Retry-After` 为距次日零点的秒数；
+         *     上限按原子计数执行，同时提交的多封信也恰好保存 5 封，其余返回 429（被内容安全拒绝的不计入）。
          *     `attachments` 是上传接口返回的 uploadId（最多 9 个）；附件功能未开通时带附件会返回 400 `VALIDATION_FAILED`（“暂不支持附件”）。
          */
         post: operations["submitLetter"];
@@ -553,7 +556,7 @@ export interface paths {
         };
         /**
          * 团组织的信件列表
-         * @description 团组织工作人员负责范围内的信件（不含待审核的），按时间倒序分页。`orgId` 为社区时只查该社区，为街道、区时查其下所有社区；
+         * @description 团组织工作人员负责范围内的信件（不含待审核的与审核驳回的），按时间倒序分页。`orgId` 为社区时只查该社区，为街道、区时查其下所有社区；
          *     不填时为本人负责的全部范围。不在负责范围内的 `orgId` 返回 403。匿名信件不含 `author`。
          */
         get: operations["listStaffLetters"];
@@ -745,7 +748,7 @@ export interface paths {
         put?: never;
         /**
          * 标记站内消息为已读
-         * @description 传 `ids`（最多 100 个）或 `all` 为 true 其中之一。不属于本人或已读的消息会被忽略，不报错。
+         * @description 传 `ids`（1–100 个）或 `all` 为 true，恰好其一（`{}` 或两者都传返回 400 `VALIDATION_FAILED`）。不属于本人或已读的消息会被忽略，不报错。
          */
         post: operations["markMyNotificationsRead"];
         delete?: never;
@@ -1322,6 +1325,11 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * @description 下一页的分页标记（不透明，原样放进下一次请求的 `continuation`）；最后一页没有
+         * @example p1.8kQ2xw3N0bW9kZXJhdGlvbi1wYWdlLXRva2VuLWV4YW1wbGU
+         */
+        PageToken: string;
+        /**
          * @description RFC 9457 ProblemDetails（`application/problem+json`）。`code` 是稳定的错误码，`title` 是可以直接展示的中文提示，
          *     每个错误码的 HTTP 状态与小程序应采取的动作见 errors.json / errors.md。
          */
@@ -1665,7 +1673,7 @@ export interface components {
              * @description 上传接口返回的 uploadId
              * @example []
              */
-            attachments?: string[];
+            attachments?: string[] | null;
         };
         LetterEvaluationRequest: {
             /**
@@ -1885,11 +1893,7 @@ export interface components {
         };
         LetterPage: {
             items: components["schemas"]["LetterSummary"][];
-            /**
-             * @description 下一页的标记；最后一页没有
-             * @example eyJ0b2tlbiI6IisxIn0
-             */
-            continuation?: string;
+            continuation?: components["schemas"]["PageToken"];
         };
         LetterStatusCounts: {
             /** @example 0 */
@@ -2119,11 +2123,7 @@ export interface components {
         };
         AttachmentModerationQueue: {
             items: components["schemas"]["AttachmentModerationItem"][];
-            /**
-             * @description 下一页的分页标记；缺省表示已是最后一页
-             * @example bTE6MDoyMA
-             */
-            continuation?: string;
+            continuation?: components["schemas"]["PageToken"];
         };
         AttachmentModerationRejectRequest: {
             /**
@@ -2136,8 +2136,7 @@ export interface components {
             items: components["schemas"]["NotificationsItem"][];
             /** @description 未读消息总数（不只是本页） */
             unreadCount: number;
-            /** @description 下一页的分页标记；没有下一页时不出现 */
-            continuation?: string;
+            continuation?: components["schemas"]["PageToken"];
         };
         NotificationsItem: {
             /** @description 消息编号（标记已读时使用） */
@@ -2161,10 +2160,22 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        /**
+         * @description 恰好其一：`ids`（1–100 个）或 `all: true`。两者都缺（如 `{}`）、`ids` 为空数组、`all` 为 false 而又没有 `ids`、
+         *     或两者同时给出，都返回 400 `VALIDATION_FAILED`（`errors.ids`）。值为 `null` 与不传相同。
+         */
         NotificationsMarkReadRequest: {
-            ids?: string[];
+            ids?: string[] | null;
             /** @description 为 true 时把全部未读消息标为已读（此时不传 ids） */
-            all?: boolean;
+            all?: boolean | null;
+        } | {
+            ids: unknown[];
+            /** @enum {unknown} */
+            all?: false | null;
+        } | {
+            /** @constant */
+            all: true;
+            ids?: null;
         };
         NotificationsMarkReadResult: {
             /** @description 本次由未读变为已读的条数 */
@@ -2214,11 +2225,11 @@ export interface components {
         };
         NotificationsPreferences: {
             /** @description 接收面向青年的公告 */
-            youth: boolean;
+            youth: boolean | null;
             /** @description 接收面向妇女的公告 */
-            women: boolean;
+            women: boolean | null;
             /** @description 接收面向全体居民的公告 */
-            all: boolean;
+            all: boolean | null;
         };
         /**
          * @description 公告对象：青年、妇女、全体居民
@@ -2234,7 +2245,7 @@ export interface components {
             /** @description 正文，可换行 */
             body: string;
             /** @description 点击通知打开的小程序页面；不传时打开公告详情页 */
-            page?: string;
+            page?: string | null;
         };
         NotificationsBroadcast: {
             id: string;
@@ -2271,7 +2282,7 @@ export interface components {
             /** @example 昙华林巷口晚上很暗，建议加装两盏路灯。 */
             description: string;
             /** @description 上传接口返回的 uploadId */
-            attachments?: string[];
+            attachments?: string[] | null;
         };
         TopicView: {
             /** @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d */
@@ -2461,8 +2472,7 @@ export interface components {
         };
         TopicList: {
             items: components["schemas"]["TopicSummary"][];
-            /** @description 下一页的标记；没有更多时省略 */
-            continuation?: string;
+            continuation?: components["schemas"]["PageToken"];
         };
         StaffTopicItem: {
             /** @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d */
@@ -2489,8 +2499,7 @@ export interface components {
         };
         StaffTopicList: {
             items: components["schemas"]["StaffTopicItem"][];
-            /** @description 下一页的标记；没有更多时省略 */
-            continuation?: string;
+            continuation?: components["schemas"]["PageToken"];
         };
         TopicMeetingRegistrant: {
             /**
@@ -2537,7 +2546,7 @@ export interface components {
             /** @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d */
             intoTopicId: string;
             /** @example 与“巷口路灯太暗”内容相同 */
-            reason?: string;
+            reason?: string | null;
         };
         TopicCommentRequest: {
             /**
@@ -2580,8 +2589,7 @@ export interface components {
         };
         TopicCommentList: {
             items: components["schemas"]["TopicComment"][];
-            /** @description 下一页的标记；没有更多时省略 */
-            continuation?: string;
+            continuation?: components["schemas"]["PageToken"];
         };
         /** @description 要召开的会议（须有名额），或 `heldOffline` 为 true 时线下已开过、现在补录的会议（名额可省略） */
         TopicMeetingRequest: {
@@ -2644,12 +2652,12 @@ export interface components {
              * @description 未通过时必填
              * @example 多数居民赞成
              */
-            reason?: string;
+            reason?: string | null;
         };
         TopicDeedRequest: {
             /** @example 昙华林社区居委会 */
             owner: string;
-            milestones?: components["schemas"]["TopicMilestoneRequest"][];
+            milestones?: components["schemas"]["TopicMilestoneRequest"][] | null;
         };
         TopicMilestoneRequest: {
             /** @example 采购节能路灯 */
@@ -2658,7 +2666,7 @@ export interface components {
              * Format: date
              * @example 2026-12-15
              */
-            dueOn?: string;
+            dueOn?: string | null;
         };
         TopicProgressRequest: {
             /** @example 路灯已采购到位 */
@@ -2666,13 +2674,13 @@ export interface components {
             /** @example 40 */
             percent: number;
             /** @description 上传接口返回的 uploadId */
-            attachments?: string[];
+            attachments?: string[] | null;
         };
         TopicEvaluationRequest: {
             /** @example 5 */
             rating: number;
             /** @example 晚上亮堂多了 */
-            comment?: string;
+            comment?: string | null;
         };
         TopicEvaluation: {
             /** @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d */
@@ -3105,6 +3113,18 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /**
+         * @description 工作人员撰写、居民会读到的文字（答复、理由、会议地点与议程、纪要、实事计划与进展）与居民的文字经过同一内容安全检测：
+         *     违规（risky）返回 422 `CONTENT_REJECTED`；需人工审核或微信暂时无法检测时同样返回 422，`detail` 提示修改后重试。均未保存。
+         */
+        StaffTextRejected: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
     parameters: {
         /**
@@ -3130,8 +3150,13 @@ export interface components {
          * @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d
          */
         LetterId: string;
-        /** @description 上一页响应里的 `continuation`，原样传回；不传表示第一页 */
-        LetterContinuation: string;
+        /**
+         * @description 上一页响应里的 `continuation`，原样传回；不传或为空表示第一页。分页标记对客户端不透明（服务器加密并认证，
+         *     绑定到签发它的列表与查询条件），不要解析、修改或拼接：不是本列表、本查询签发的标记（被改动、伪造，
+         *     或来自其他列表、其他筛选条件）一律返回 400 `VALIDATION_FAILED`（`errors.continuation`），此时从第一页重新加载。
+         * @example p1.8kQ2xw3N0bW9kZXJhdGlvbi1wYWdlLXRva2VuLWV4YW1wbGU
+         */
+        Continuation: string;
         /** @description 每页条数，1–50，默认 20 */
         LetterPageSize: number;
         /**
@@ -3154,8 +3179,6 @@ export interface components {
          * @example 5c1d2e3f4a5b
          */
         TopicMeetingId: string;
-        /** @description 上一页返回的 `continuation`，原样传回 */
-        TopicContinuation: string;
     };
     requestBodies: never;
     headers: {
@@ -3397,7 +3420,7 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description 名称片段或编码前缀，1 到 20 个字
+                 * @description 名称片段或编码前缀，1 到 20 个字，不能含控制字符
                  * @example 昙华林
                  */
                 q: string;
@@ -3670,8 +3693,13 @@ export interface operations {
     listMyLetters: {
         parameters: {
             query?: {
-                /** @description 上一页响应里的 `continuation`，原样传回；不传表示第一页 */
-                continuation?: components["parameters"]["LetterContinuation"];
+                /**
+                 * @description 上一页响应里的 `continuation`，原样传回；不传或为空表示第一页。分页标记对客户端不透明（服务器加密并认证，
+                 *     绑定到签发它的列表与查询条件），不要解析、修改或拼接：不是本列表、本查询签发的标记（被改动、伪造，
+                 *     或来自其他列表、其他筛选条件）一律返回 400 `VALIDATION_FAILED`（`errors.continuation`），此时从第一页重新加载。
+                 * @example p1.8kQ2xw3N0bW9kZXJhdGlvbi1wYWdlLXRva2VuLWV4YW1wbGU
+                 */
+                continuation?: components["parameters"]["Continuation"];
                 /** @description 每页条数，1–50，默认 20 */
                 pageSize?: components["parameters"]["LetterPageSize"];
             };
@@ -3860,6 +3888,7 @@ export interface operations {
             409: components["responses"]["LetterConflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["StaffTextRejected"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -3891,6 +3920,7 @@ export interface operations {
             409: components["responses"]["LetterConflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["StaffTextRejected"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -3978,6 +4008,7 @@ export interface operations {
             409: components["responses"]["LetterConflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["StaffTextRejected"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -3990,13 +4021,18 @@ export interface operations {
                  * @example 420106001001
                  */
                 orgId?: string;
-                /** @description 按状态筛选（不能是 held） */
+                /** @description 按状态筛选（不能是 held、rejected：待审核与审核驳回的信件团组织看不到，传这两个值返回 400） */
                 status?: components["schemas"]["LetterStatus"];
                 category?: components["schemas"]["LetterCategory"];
                 /** @description true 只看已超期的信件，false 只看未超期的 */
                 overdue?: boolean;
-                /** @description 上一页响应里的 `continuation`，原样传回；不传表示第一页 */
-                continuation?: components["parameters"]["LetterContinuation"];
+                /**
+                 * @description 上一页响应里的 `continuation`，原样传回；不传或为空表示第一页。分页标记对客户端不透明（服务器加密并认证，
+                 *     绑定到签发它的列表与查询条件），不要解析、修改或拼接：不是本列表、本查询签发的标记（被改动、伪造，
+                 *     或来自其他列表、其他筛选条件）一律返回 400 `VALIDATION_FAILED`（`errors.continuation`），此时从第一页重新加载。
+                 * @example p1.8kQ2xw3N0bW9kZXJhdGlvbi1wYWdlLXRva2VuLWV4YW1wbGU
+                 */
+                continuation?: components["parameters"]["Continuation"];
                 /** @description 每页条数，1–50，默认 20 */
                 pageSize?: components["parameters"]["LetterPageSize"];
             };
@@ -4104,10 +4140,12 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description 上一页返回的分页标记（原样传回）
-                 * @example bTE6MDoyMA
+                 * @description 上一页响应里的 `continuation`，原样传回；不传或为空表示第一页。分页标记对客户端不透明（服务器加密并认证，
+                 *     绑定到签发它的列表与查询条件），不要解析、修改或拼接：不是本列表、本查询签发的标记（被改动、伪造，
+                 *     或来自其他列表、其他筛选条件）一律返回 400 `VALIDATION_FAILED`（`errors.continuation`），此时从第一页重新加载。
+                 * @example p1.8kQ2xw3N0bW9kZXJhdGlvbi1wYWdlLXRva2VuLWV4YW1wbGU
                  */
-                continuation?: string;
+                continuation?: components["parameters"]["Continuation"];
             };
             header?: never;
             path?: never;
@@ -4212,6 +4250,7 @@ export interface operations {
             409: components["responses"]["AttachmentAlreadyDecided"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["StaffTextRejected"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -4219,8 +4258,13 @@ export interface operations {
     listMyNotifications: {
         parameters: {
             query?: {
-                /** @description 上一页返回的 `continuation` */
-                continuation?: string;
+                /**
+                 * @description 上一页响应里的 `continuation`，原样传回；不传或为空表示第一页。分页标记对客户端不透明（服务器加密并认证，
+                 *     绑定到签发它的列表与查询条件），不要解析、修改或拼接：不是本列表、本查询签发的标记（被改动、伪造，
+                 *     或来自其他列表、其他筛选条件）一律返回 400 `VALIDATION_FAILED`（`errors.continuation`），此时从第一页重新加载。
+                 * @example p1.8kQ2xw3N0bW9kZXJhdGlvbi1wYWdlLXRva2VuLWV4YW1wbGU
+                 */
+                continuation?: components["parameters"]["Continuation"];
             };
             header?: never;
             path?: never;
@@ -4514,8 +4558,13 @@ export interface operations {
                 status?: components["schemas"]["TopicStatus"];
                 /** @description 排序：recent 最新，seconds 附议最多 */
                 sort?: "recent" | "seconds";
-                /** @description 上一页返回的 `continuation`，原样传回 */
-                continuation?: components["parameters"]["TopicContinuation"];
+                /**
+                 * @description 上一页响应里的 `continuation`，原样传回；不传或为空表示第一页。分页标记对客户端不透明（服务器加密并认证，
+                 *     绑定到签发它的列表与查询条件），不要解析、修改或拼接：不是本列表、本查询签发的标记（被改动、伪造，
+                 *     或来自其他列表、其他筛选条件）一律返回 400 `VALIDATION_FAILED`（`errors.continuation`），此时从第一页重新加载。
+                 * @example p1.8kQ2xw3N0bW9kZXJhdGlvbi1wYWdlLXRva2VuLWV4YW1wbGU
+                 */
+                continuation?: components["parameters"]["Continuation"];
             };
             header?: never;
             path: {
@@ -4557,8 +4606,13 @@ export interface operations {
                 status?: components["schemas"]["TopicStatus"];
                 /** @description true 只看等工作人员处理的，false 只看其余的 */
                 needsAction?: boolean;
-                /** @description 上一页返回的 `continuation`，原样传回 */
-                continuation?: components["parameters"]["TopicContinuation"];
+                /**
+                 * @description 上一页响应里的 `continuation`，原样传回；不传或为空表示第一页。分页标记对客户端不透明（服务器加密并认证，
+                 *     绑定到签发它的列表与查询条件），不要解析、修改或拼接：不是本列表、本查询签发的标记（被改动、伪造，
+                 *     或来自其他列表、其他筛选条件）一律返回 400 `VALIDATION_FAILED`（`errors.continuation`），此时从第一页重新加载。
+                 * @example p1.8kQ2xw3N0bW9kZXJhdGlvbi1wYWdlLXRva2VuLWV4YW1wbGU
+                 */
+                continuation?: components["parameters"]["Continuation"];
             };
             header?: never;
             path?: never;
@@ -4737,8 +4791,13 @@ export interface operations {
     listTopicComments: {
         parameters: {
             query?: {
-                /** @description 上一页返回的 `continuation`，原样传回 */
-                continuation?: components["parameters"]["TopicContinuation"];
+                /**
+                 * @description 上一页响应里的 `continuation`，原样传回；不传或为空表示第一页。分页标记对客户端不透明（服务器加密并认证，
+                 *     绑定到签发它的列表与查询条件），不要解析、修改或拼接：不是本列表、本查询签发的标记（被改动、伪造，
+                 *     或来自其他列表、其他筛选条件）一律返回 400 `VALIDATION_FAILED`（`errors.continuation`），此时从第一页重新加载。
+                 * @example p1.8kQ2xw3N0bW9kZXJhdGlvbi1wYWdlLXRva2VuLWV4YW1wbGU
+                 */
+                continuation?: components["parameters"]["Continuation"];
             };
             header?: never;
             path: {
@@ -4886,7 +4945,7 @@ export interface operations {
             409: components["responses"]["CreateConflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["IdempotencyKeyReused"];
+            422: components["responses"]["ContentRejectedOrKeyReused"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -5045,6 +5104,7 @@ export interface operations {
             409: components["responses"]["TopicConflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["StaffTextRejected"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -5076,6 +5136,7 @@ export interface operations {
             409: components["responses"]["TopicConflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["StaffTextRejected"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -5107,6 +5168,7 @@ export interface operations {
             409: components["responses"]["TopicConflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["StaffTextRejected"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -5138,6 +5200,7 @@ export interface operations {
             409: components["responses"]["TopicConflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["StaffTextRejected"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -5243,6 +5306,7 @@ export interface operations {
             409: components["responses"]["TopicConflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["StaffTextRejected"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

@@ -1,8 +1,11 @@
 using System.Runtime.CompilerServices;
 using GongTongDizao.Core.Auth;
 using GongTongDizao.Core.Common;
+using GongTongDizao.Core.ContentSafety;
 using GongTongDizao.Core.Features.Identity;
 using GongTongDizao.Core.Moderation;
+using GongTongDizao.WeChat;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GongTongDizao.Core.Tests.Attachments;
 
@@ -15,7 +18,7 @@ public sealed class ModerationQueueTests
     public async Task Pages_walk_every_source_once_in_item_type_order()
     {
         var sources = new[] { new FakeSource("topic", 7), new FakeSource("image", 25), new FakeSource("letter", 13) };
-        var queue = new ListModerationQueue(sources);
+        var queue = new ListModerationQueue(sources, PageTokensTests.Create());
 
         var seen = new List<ModerationItem>();
         string? continuation = null;
@@ -41,7 +44,7 @@ public sealed class ModerationQueueTests
     [Fact]
     public async Task A_full_last_page_has_no_continuation()
     {
-        var page = await new ListModerationQueue([new FakeSource("image", ListModerationQueue.PageSize)]).HandleAsync(s_moderator, null, CancellationToken.None);
+        var page = await new ListModerationQueue([new FakeSource("image", ListModerationQueue.PageSize)], PageTokensTests.Create()).HandleAsync(s_moderator, null, CancellationToken.None);
 
         Assert.Equal(ListModerationQueue.PageSize, page.Value!.Items.Count);
         Assert.Null(page.Value.Continuation);
@@ -50,14 +53,16 @@ public sealed class ModerationQueueTests
     [Fact]
     public async Task Only_moderators_see_the_queue_and_a_forged_continuation_is_refused()
     {
-        var queue = new ListModerationQueue([new FakeSource("image", 3)]);
+        var queue = new ListModerationQueue([new FakeSource("image", 3)], PageTokensTests.Create());
 
         var resident = await queue.HandleAsync(s_resident, null, CancellationToken.None);
         var forged = await queue.HandleAsync(s_moderator, "not-a-token!", CancellationToken.None);
+        var unsealed = await queue.HandleAsync(s_moderator, "bTE6MDoyMA", CancellationToken.None);
 
         Assert.Equal(ErrorCodes.Forbidden, resident.Error?.Code);
         Assert.Equal(ErrorCodes.ValidationFailed, forged.Error?.Code);
         Assert.True(forged.Error!.Errors!.ContainsKey("continuation"));
+        Assert.Equal(ErrorCodes.ValidationFailed, unsealed.Error?.Code);
     }
 
     [Fact]
@@ -65,7 +70,7 @@ public sealed class ModerationQueueTests
     {
         var image = new FakeSource("image", 1);
         var letter = new FakeSource("letter", 1);
-        var decide = new DecideModerationItem([image, letter]);
+        var decide = new DecideModerationItem([image, letter], new FakeGuard());
 
         var approved = await decide.HandleAsync(s_moderator, "letter", "letter-0", approve: true, reason: null, CancellationToken.None);
         var rejected = await decide.HandleAsync(s_moderator, "image", "image-0", approve: false, reason: "  含有个人隐私  ", CancellationToken.None);
@@ -78,6 +83,23 @@ public sealed class ModerationQueueTests
         Assert.Equal([("image-0", false, (string?)"含有个人隐私")], image.Decisions);
         Assert.Equal(ErrorCodes.NotFound, unknown.Error?.Code);
         Assert.Equal(ErrorCodes.Forbidden, byResident.Error?.Code);
+    }
+
+    [Fact]
+    public async Task A_rejection_reason_the_author_will_read_passes_the_text_check_first()
+    {
+        var image = new FakeSource("image", 1);
+        var decide = new DecideModerationItem([image], new FakeGuard(ContentVerdict.Reject));
+
+        var refused = await decide.HandleAsync(s_moderator, "image", "image-0", approve: false, reason: "违规的理由", CancellationToken.None);
+
+        Assert.Equal(ErrorCodes.ContentRejected, refused.Error?.Code);
+        Assert.Empty(image.Decisions);
+    }
+
+    private sealed class FakeGuard(ContentVerdict verdict = ContentVerdict.Publish) : ContentGuard(null!, NullLogger<ContentGuard>.Instance)
+    {
+        public override Task<ContentVerdict> CheckAsync(string openId, ContentCheckScene scene, string? title, string content, CancellationToken cancellationToken) => Task.FromResult(verdict);
     }
 
     [Fact]

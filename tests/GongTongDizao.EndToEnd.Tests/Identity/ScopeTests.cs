@@ -1,4 +1,3 @@
-using GongTongDizao.Core.Auth;
 using GongTongDizao.Core.Authorization;
 using GongTongDizao.Core.Features.Identity;
 using GongTongDizao.DevHost.Seeding;
@@ -72,12 +71,9 @@ public sealed class ScopeTests(IdentityFixture host) : IClassFixture<IdentityFix
     public async Task Seeded_demo_staff_cover_the_demo_community()
     {
         var authorizer = host.Services.GetRequiredService<Authorizer>();
-        var ids = host.Services.GetRequiredService<UserIds>();
-        var users = host.Services.GetRequiredService<UserStore>();
-
         foreach (var (code, permission) in new[] { (DemoUsers.YouthWorker, Permission.HandleLetters), (DemoUsers.FederationWorker, Permission.ManageDeliberation), (DemoUsers.WomenRep, Permission.ManageDeliberation) })
         {
-            var user = await users.FindAsync(ids.FromOpenId(WeChat.Simulator.WeChatSimulator.OpenIdFor(code)), CancellationToken.None);
+            var user = await host.AccountOfAsync(code);
             Assert.NotNull(user);
             Assert.True(await authorizer.CanAsync(user, permission, DemoData.DemoCommunityId, CancellationToken.None), code);
         }

@@ -122,6 +122,27 @@ public sealed class LetterSafetyTests(LettersFixture host)
     }
 
     [Fact]
+    public async Task Twenty_concurrent_submits_of_one_resident_store_exactly_the_daily_limit_and_the_rest_are_429()
+    {
+        var (resident, userId) = await host.NewResidentAsync();
+
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
+        {
+            var (status, _) = await host.SendAsync(HttpMethod.Post, "api/letters", resident, new { category = "other", title = $"并发第{i + 1}封", content = "同时提交的信件", anonymous = false });
+            return status;
+        }));
+        var stored = 0;
+        await foreach (var _ in host.Services.GetRequiredService<LetterStore>().ByAuthorAsync(userId, CancellationToken.None))
+        {
+            stored++;
+        }
+
+        Assert.Equal(5, statuses.Count(s => s == 201));
+        Assert.Equal(15, statuses.Count(s => s == 429));
+        Assert.Equal(5, stored);
+    }
+
+    [Fact]
     public async Task Staff_never_see_who_wrote_an_anonymous_letter_but_do_see_a_named_author()
     {
         var (resident, residentId) = await host.NewResidentAsync(name: "实名小李");

@@ -5,7 +5,6 @@ using GongTongDizao.Core.Features.Identity;
 using GongTongDizao.Core.Features.Notifications;
 using GongTongDizao.WeChat.Simulator;
 using Microsoft.Azure.Cosmos;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace GongTongDizao.EndToEnd.Tests.Notifications;
@@ -142,14 +141,13 @@ public sealed class BroadcastTests(NotificationsFixture host, ITestOutputHelper 
         var openId = WeChatSimulator.OpenIdFor(code);
         var user = new UserAccount
         {
-            Id = host.Services.GetRequiredService<UserIds>().FromOpenId(openId),
+            Id = UserIds.NewId(),
             OpenId = openId,
             HomeCommunityId = role is null ? orgId : null,
             Roles = role is { } r ? [NotificationsFixture.Role(r, orgId)] : [],
             CreatedAt = DateTimeOffset.UtcNow,
         };
-        await host.Users.UpsertItemAsync(user, new PartitionKey(user.Id));
-        return (user, code);
+        return (await host.CreateLinkedAsync(user), code);
     }
 
     private async Task<List<UserAccount>> CreateResidentsAsync(string communityId, int count, bool youth)

@@ -2,7 +2,6 @@ using GongTongDizao.Core.Auth;
 using GongTongDizao.Core.Features.Identity;
 using GongTongDizao.Core.Features.Notifications;
 using GongTongDizao.WeChat.Simulator;
-using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GongTongDizao.EndToEnd.Tests.Notifications;
@@ -169,10 +168,9 @@ public sealed class DeliveryTests(NotificationsFixture host)
     [Fact]
     public async Task A_timed_out_send_that_WeChat_reports_as_sent_is_not_sent_again_by_its_retry()
     {
-        // WeChat's push names the person by openid, so this one's id is derived from it as a login would.
+        // WeChat's push names the person by openid, so this one's openid is linked to the account as a login would.
         var openId = "o" + Guid.NewGuid().ToString("N");
-        var user = new UserAccount { Id = host.Services.GetRequiredService<UserIds>().FromOpenId(openId), OpenId = openId, CreatedAt = DateTimeOffset.UtcNow };
-        await host.Users.UpsertItemAsync(user, new PartitionKey(user.Id));
+        var user = await host.CreateLinkedAsync(new UserAccount { Id = UserIds.NewId(), OpenId = openId, CreatedAt = DateTimeOffset.UtcNow });
         await host.GrantAsync(user, "letterAccepted", 1, simulatorUnits: 2);
         host.Simulator.State.AddFault(new SimulatorFault(SimulatorApis.SubscribeSend, DelayMs: 3000));
         var message = NotificationsFixture.Delivery(user);

@@ -122,14 +122,12 @@ public sealed class WeChatPushTests(NotificationsFixture host)
         Assert.True((await host.DeliveryAsync(user.Id, second.EventId))!.Confirmed);
     }
 
-    /// <summary>A person whose id is derived from the openid, as login does, so a push names them.</summary>
+    /// <summary>A person whose openid is linked to their account, as login does, so a push names them.</summary>
     private async Task<UserAccount> PushUserAsync()
     {
         var code = "dev-push-" + Guid.NewGuid().ToString("N")[..12];
         var openId = GongTongDizao.WeChat.Simulator.WeChatSimulator.OpenIdFor(code);
-        var user = new UserAccount { Id = host.Services.GetRequiredService<UserIds>().FromOpenId(openId), OpenId = openId, CreatedAt = DateTimeOffset.UtcNow };
-        await host.Users.UpsertItemAsync(user);
-        return user;
+        return await host.CreateLinkedAsync(new UserAccount { Id = UserIds.NewId(), OpenId = openId, CreatedAt = DateTimeOffset.UtcNow });
     }
 
     private Task<string> LoginAsAsync(UserAccount user) =>

@@ -50,6 +50,21 @@ public sealed class AuthorizationMatrixTests(MatrixFixture host) : IClassFixture
             rows.Add($"| `{route.Method} /api{route.Template}` | {scenario.Rule.Name} | {string.Join(" | ", Enum.GetValues<Column>().Select(c => statuses[c].Status))} |");
         }
 
+        foreach (var scenario in MatrixScenarios.HeldAndRejected)
+        {
+            var statuses = await RunAsync(scenario, world, badTokens);
+            foreach (var (column, status) in statuses)
+            {
+                tried++;
+                if (!scenario.Rule.Accepts(column, status.Status))
+                {
+                    failures.Add($"{scenario.Key} on a {scenario.Item} as {column} ({status.Path}): {status.Status}, rule {scenario.Rule.Name} expects {Describe(scenario.Rule.Expect(column))}");
+                }
+            }
+
+            rows.Add($"| `{scenario.Method} /api{scenario.Template}` ({scenario.Item}) | {scenario.Rule.Name} | {string.Join(" | ", Enum.GetValues<Column>().Select(c => statuses[c].Status))} |");
+        }
+
         var leaks = await new ScopeLeakChecks(host, world).RunAsync();
         tried += leaks.Count;
         failures.AddRange(leaks.Where(l => l.Failure is not null).Select(l => l.Failure!));

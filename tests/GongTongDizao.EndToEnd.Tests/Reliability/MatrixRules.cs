@@ -70,6 +70,16 @@ public static class MatrixRules
 
     public static readonly Rule HeldLetter = Person("held-letter", "a held letter: moderators in scope decide; staff learn of it only once published", No, Hidden, Hidden, Hidden, Ok);
 
+    public static readonly Rule HeldLetterRead = Person("held-letter-read", "reading a held letter: its author and moderators in scope; staff learn of it only once published", Ok, Hidden, Hidden, Hidden, Ok);
+
+    public static readonly Rule RejectedLetterRead = Person("rejected-letter-read", "reading a letter moderators rejected: its author alone (the reason is in its timeline); for staff it never existed", Ok, Hidden, Hidden, Hidden, Hidden);
+
+    public static readonly Rule RejectedLetterAct = Person("rejected-letter-act", "acting on a letter moderators rejected: its author is refused, for everyone else it does not exist", No, Hidden, Hidden, Hidden, Hidden);
+
+    public static readonly Rule HeldTopicRead = Person("held-topic-read", "a held topic or one moderators hid, and its comments: its author, deliberation staff in scope and moderators in scope", Ok, Hidden, Ok, Hidden, Ok);
+
+    public static readonly Rule HeldComment = Person("held-comment", "a held comment or one moderators removed cannot be acted on: for everyone it does not exist", Hidden, Hidden, Hidden, Hidden, Hidden);
+
     public static readonly Rule StaffLetterScope = Person("letter-scope", "listings and statistics for youth-league staff, only for orgs in their scope", No, No, Ok, No, No);
 
     public static readonly Rule StaffTopicScope = Person("topic-scope", "topic listings for deliberation staff (women's federation, representatives), only for orgs in their scope", No, No, Ok, No, No);
@@ -107,7 +117,7 @@ public static class MatrixRules
 
     public static IReadOnlyList<Rule> All { get; } =
     [
-        Open, WeChatOnly, AdminOnly, SignedIn, LetterRead, LetterAuthor, LetterStaff, HeldLetter, StaffLetterScope, StaffTopicScope, TopicCreate,
-        TopicAuthor, TopicResident, TopicComment, TopicStaff, CommentReport, ModerationQueue, ModerationDecision, BroadcastSend, BroadcastRead,
+        Open, WeChatOnly, AdminOnly, SignedIn, LetterRead, LetterAuthor, LetterStaff, HeldLetter, HeldLetterRead, RejectedLetterRead, RejectedLetterAct, StaffLetterScope, StaffTopicScope, TopicCreate,
+        TopicAuthor, TopicResident, TopicComment, TopicStaff, HeldTopicRead, CommentReport, HeldComment, ModerationQueue, ModerationDecision, BroadcastSend, BroadcastRead,
     ];
 }

@@ -13,6 +13,9 @@ public sealed record Target(string Path, Func<Person?, object?>? Body = null);
 public sealed record Scenario(string Method, string Template, Rule Rule, Func<MatrixWorld, Task<Target>> Arrange, Family Family = Family.Youth, bool UsesUp = false, bool FreshCallers = false)
 {
     public string Key => $"{Method} {Template}";
+
+    /// <summary>For a row of <see cref="MatrixScenarios.HeldAndRejected"/>: the kind of item the route is called on.</summary>
+    public string? Item { get; init; }
 }
 
 /// <summary>Every route the build serves, each with an item that exists and a body that passes validation.</summary>
@@ -101,6 +104,22 @@ public static class MatrixScenarios
         new("GET", "/staff/moderation", ModerationQueue, _ => At("api/staff/moderation"), Family.Moderation),
         new("POST", "/staff/moderation/{itemType}/{itemId}/approve", ModerationDecision, async w => To($"api/staff/moderation/topic/{await w.HeldTopicAsync()}/approve"), Family.Moderation, UsesUp: true),
         new("POST", "/staff/moderation/{itemType}/{itemId}/reject", ModerationDecision, async w => To($"api/staff/moderation/comment/{await w.HeldCommentAsync()}/reject", _ => new { reason = "内容不符合社区规范" }), Family.Moderation, UsesUp: true),
+    ];
+
+    /// <summary>
+    /// Routes called again on items moderation holds or rejected: such items are for fewer people than published ones,
+    /// and every listing and read path must keep them so.
+    /// </summary>
+    public static IReadOnlyList<Scenario> HeldAndRejected { get; } =
+    [
+        new("GET", "/letters/{id}", HeldLetterRead, async w => To($"api/letters/{await w.HeldLetterAsync()}")) { Item = "held letter" },
+        new("GET", "/letters/{id}", RejectedLetterRead, async w => To($"api/letters/{await w.RejectedLetterAsync()}")) { Item = "rejected letter" },
+        new("POST", "/letters/{id}/accept", RejectedLetterAct, async w => To($"api/letters/{await w.RejectedLetterAsync()}/accept")) { Item = "rejected letter" },
+        new("GET", "/topics/{id}", HeldTopicRead, async w => To($"api/topics/{await w.HeldTopicAsync()}"), Family.Deliberation) { Item = "held topic" },
+        new("GET", "/topics/{id}", HeldTopicRead, async w => To($"api/topics/{await w.HiddenTopicAsync()}"), Family.Deliberation) { Item = "hidden topic" },
+        new("GET", "/topics/{id}/comments", HeldTopicRead, async w => To($"api/topics/{await w.HeldTopicAsync()}/comments"), Family.Deliberation) { Item = "held topic" },
+        new("POST", "/comments/{id}/report", HeldComment, async w => To($"api/comments/{await w.HeldCommentAsync()}/report"), Family.Deliberation) { Item = "held comment" },
+        new("POST", "/comments/{id}/report", HeldComment, async w => To($"api/comments/{await w.RemovedCommentAsync()}/report"), Family.Deliberation) { Item = "removed comment" },
     ];
 
     private static Task<Target> At(string path, Func<Person?, object?>? body = null) => Task.FromResult(To(path, body));

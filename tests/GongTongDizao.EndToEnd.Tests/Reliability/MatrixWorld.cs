@@ -128,6 +128,14 @@ public sealed class MatrixWorld
 
     public Task<string> HeldLetterAsync() => LetterAsync("这段文字待审核，请人工看看");
 
+    /// <summary>A held letter the moderator in scope rejected.</summary>
+    public async Task<string> RejectedLetterAsync()
+    {
+        var id = await HeldLetterAsync();
+        await OkAsync(HttpMethod.Post, $"api/letters/{id}/reject", Moderator.Token, new { reason = "内容不符合规范" });
+        return id;
+    }
+
     public async Task<string> AcceptedLetterAsync()
     {
         var id = await LetterAsync();
@@ -147,6 +155,14 @@ public sealed class MatrixWorld
         Id(await OkAsync(HttpMethod.Post, "api/topics", A.Token, new { communityId = Community, title = "楼道加装扶手", description }));
 
     public Task<string> HeldTopicAsync() => TopicAsync("这段文字待审核，建议在楼道加装扶手，方便大家出行。");
+
+    /// <summary>A held topic the moderator in scope rejected, which hides it.</summary>
+    public async Task<string> HiddenTopicAsync()
+    {
+        var id = await HeldTopicAsync();
+        await OkAsync(HttpMethod.Post, $"api/staff/moderation/topic/{id}/reject", Moderator.Token, new { reason = "内容不符合社区规范" });
+        return id;
+    }
 
     public async Task<string> DeliberatingTopicAsync()
     {
@@ -195,6 +211,14 @@ public sealed class MatrixWorld
         Id(await OkAsync(HttpMethod.Post, $"api/topics/{topicId}/comments", A.Token, new { stance = "support", content }));
 
     public async Task<string> HeldCommentAsync() => await CommentAsync(await TopicAsync(), "这段文字待审核，支持加装扶手。");
+
+    /// <summary>A held comment the moderator in scope rejected, which removes it.</summary>
+    public async Task<string> RemovedCommentAsync()
+    {
+        var id = await HeldCommentAsync();
+        await OkAsync(HttpMethod.Post, $"api/staff/moderation/comment/{id}/reject", Moderator.Token, new { reason = "内容不符合社区规范" });
+        return id;
+    }
 
     public async Task<string> BroadcastAsync() =>
         Id(await OkAsync(HttpMethod.Post, "api/staff/broadcasts", YouthIn.Token, new { orgId = Community, audience = "youth", title = "青年招聘会", body = "本月底社区举办青年招聘会，欢迎参加。" }));

@@ -14,7 +14,7 @@ public sealed class ScopeLeakChecks(MatrixFixture host, MatrixWorld w)
     public static IReadOnlyList<string> Descriptions { get; } =
     [
         "`GET /api/letters/mine`: resident B's list has none of A's letters (A's has them).",
-        "`GET /api/staff/letters`: out-of-scope youth-league staff's whole scope has none of C1's letters; staff in scope have them but not held ones.",
+        "`GET /api/staff/letters`: out-of-scope youth-league staff's whole scope has none of C1's letters; staff in scope have them but not held ones nor ones moderators rejected, and `status=held` or `status=rejected` is 400.",
         "`GET /api/staff/letters` and `/stats` with `orgId` of the district above their street: 403 for out-of-scope staff (an ancestor is no way in); their default statistics are of their own street.",
         "`GET /api/letters/{id}` of a held letter: 404 for staff in and out of scope and for a moderator out of scope; the moderator in scope reads it.",
         "`GET /api/staff/moderation`: a moderator out of scope sees none of C1's held letter, topic or comment (the moderator in scope sees all three).",
@@ -27,6 +27,7 @@ public sealed class ScopeLeakChecks(MatrixFixture host, MatrixWorld w)
     {
         var letter = await w.LetterAsync();
         var heldLetter = await w.HeldLetterAsync();
+        var rejectedLetter = await w.RejectedLetterAsync();
         var topic = await w.TopicAsync();
         var heldTopic = await w.HeldTopicAsync();
         // The export names comments by their text, so the text carries a mark of its own.
@@ -40,7 +41,10 @@ public sealed class ScopeLeakChecks(MatrixFixture host, MatrixWorld w)
         await ListAsync("A: letters/mine", w.A, "api/letters/mine?pageSize=50", present: lettersOfA);
 
         await ListAsync("staff out: staff/letters", w.YouthOut, "api/staff/letters?pageSize=50", absent: lettersOfA);
-        await ListAsync("staff in: staff/letters", w.YouthIn, $"api/staff/letters?orgId={MatrixWorld.Community}&pageSize=50", present: [letter], absent: [heldLetter]);
+        await ListAsync("staff in: staff/letters", w.YouthIn, $"api/staff/letters?orgId={MatrixWorld.Community}&pageSize=50", present: [letter], absent: [heldLetter, rejectedLetter]);
+        await StatusAsync("staff in: staff/letters?status=rejected", w.YouthIn, $"api/staff/letters?orgId={MatrixWorld.Community}&status=rejected", 400);
+        await StatusAsync("staff in: staff/letters?status=held", w.YouthIn, $"api/staff/letters?orgId={MatrixWorld.Community}&status=held", 400);
+        await ListAsync("A: rejected letter in letters/mine", w.A, "api/letters/mine?pageSize=50", present: [rejectedLetter]);
         await StatusAsync("staff out: staff/letters of the district", w.YouthOut, $"api/staff/letters?orgId={MatrixWorld.District}", 403);
         await StatusAsync("staff out: letter stats of the district", w.YouthOut, $"api/staff/letters/stats?orgId={MatrixWorld.District}", 403);
         await ListAsync("staff out: default letter stats", w.YouthOut, "api/staff/letters/stats", present: [$"\"id\":\"{MatrixWorld.OtherStreet}\""], absent: [MatrixWorld.Community]);

@@ -1,8 +1,6 @@
 using GongTongDizao.Core.Auth;
-using GongTongDizao.Core.Features.Identity;
 using GongTongDizao.Core.Moderation;
 using GongTongDizao.DevHost.Seeding;
-using GongTongDizao.WeChat.Simulator;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GongTongDizao.EndToEnd.Tests.Topics;
@@ -52,8 +50,8 @@ public sealed class CommentTests(CommentFixture host) : IClassFixture<CommentFix
             notInScope.Add(item);
         }
 
-        var moderator = await host.Services.GetRequiredService<UserStore>().FindAsync(host.Services.GetRequiredService<UserIds>().FromOpenId(WeChatSimulator.OpenIdFor(DemoUsers.Moderator)), CancellationToken.None);
-        var resident = await host.Services.GetRequiredService<UserStore>().FindAsync(host.Services.GetRequiredService<UserIds>().FromOpenId(WeChatSimulator.OpenIdFor(DemoUsers.Resident)), CancellationToken.None);
+        var moderator = await host.AccountOfAsync(DemoUsers.Moderator);
+        var resident = await host.AccountOfAsync(DemoUsers.Resident);
         var refused = await moderation.DecideAsync(new Caller(resident!), commentId, approve: true, null, CancellationToken.None);
         var approved = await moderation.DecideAsync(new Caller(moderator!), commentId, approve: true, "未发现违规", CancellationToken.None);
 

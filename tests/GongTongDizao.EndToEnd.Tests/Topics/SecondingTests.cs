@@ -134,8 +134,7 @@ public sealed class SecondingTests(SecondingFixture host) : IClassFixture<Second
             queued.Add(item.ItemId);
         }
 
-        var moderator = await host.Services.GetRequiredService<GongTongDizao.Core.Features.Identity.UserStore>().FindAsync(
-            host.Services.GetRequiredService<GongTongDizao.Core.Auth.UserIds>().FromOpenId(WeChat.Simulator.WeChatSimulator.OpenIdFor(DevHost.Seeding.DemoUsers.Moderator)), CancellationToken.None);
+        var moderator = await host.AccountOfAsync(DevHost.Seeding.DemoUsers.Moderator);
         var decided = await moderation.DecideAsync(new GongTongDizao.Core.Auth.Caller(moderator!), topicId, approve: true, null, CancellationToken.None);
         var published = await host.GetTopicAsync(neighbour, topicId);
 

@@ -15,11 +15,10 @@ public sealed class LoginValidator : AbstractValidator<LoginRequest>
     public LoginValidator() => RuleFor(r => r.Code).NotEmpty().MaximumLength(128).Must(c => !TextRules.HasControlCharacters(c)).WithMessage("不能包含控制字符");
 }
 
-/// <summary>wx.login code → code2Session → the account (created on first login) → our own token.</summary>
+/// <summary>wx.login code → code2Session → the openid's account (created with a random id on first login) → our own token.</summary>
 public sealed partial class Login(
     WeChatClient wechat,
     UserStore users,
-    UserIds ids,
     FieldProtector protector,
     TokenService tokens,
     MeViews views,
@@ -56,11 +55,13 @@ public sealed partial class Login(
 
     private async Task<Result<UserAccount>> SaveSessionAsync(Code2SessionResult session, CancellationToken cancellationToken)
     {
-        var id = ids.FromOpenId(session.OpenId);
         var now = time.GetUtcNow();
-        // wx.login may rotate the session key: always keep the newest. Two tries cover a concurrent login of the same person.
-        for (var attempt = 0; attempt < 2; attempt++)
+        // wx.login may rotate the session key: always keep the newest. Three tries cover a concurrent login of the same person.
+        for (var attempt = 0; attempt < 3; attempt++)
         {
+            // A first login (or the first after deletion) links the openid to a new random id; a concurrent one gets the winner's.
+            var id = await users.FindIdByOpenIdAsync(session.OpenId, cancellationToken)
+                ?? await users.LinkOpenIdAsync(session.OpenId, UserIds.NewId(), cancellationToken);
             var existing = await users.FindAsync(id, cancellationToken);
             if (existing is null)
             {

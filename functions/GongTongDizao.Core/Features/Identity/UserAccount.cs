@@ -34,6 +34,9 @@ public sealed record UserAccount
 
     public PrivacyConsent? PrivacyConsent { get; init; }
 
+    /// <summary>Letters written on one China day (<c>yyyy-MM-dd</c>): the daily limit's atomic count (DailyLetterLimit).</summary>
+    public LetterDayCount? LetterDay { get; init; }
+
     public required DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; init; }
@@ -45,3 +48,5 @@ public sealed record UserAccount
 }
 
 public sealed record PrivacyConsent(string Version, DateTimeOffset AcceptedAt);
+
+public sealed record LetterDayCount(string Day, int Count);

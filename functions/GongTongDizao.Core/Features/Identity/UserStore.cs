@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Json.Serialization;
+using GongTongDizao.Core.Auth;
 using GongTongDizao.Core.Common;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Caching.Memory;
@@ -8,8 +10,10 @@ namespace GongTongDizao.Core.Features.Identity;
 /// <summary>
 /// Users by id (a point read). Authentication reads through a short cache so a request costs no extra store call;
 /// writes and deletes on this instance evict it at once, other instances see a change within <see cref="CacheTime"/>.
+/// Ids are random; an openid finds its account through a link document in the same container (its id a keyed hash
+/// of the openid, <see cref="UserIds.OpenIdLinkId"/>), which deletion removes first.
 /// </summary>
-public sealed class UserStore(CosmosClient cosmos, IMemoryCache cache)
+public sealed class UserStore(CosmosClient cosmos, IMemoryCache cache, UserIds ids)
 {
     public static readonly TimeSpan CacheTime = TimeSpan.FromSeconds(30);
 
@@ -81,6 +85,49 @@ public sealed class UserStore(CosmosClient cosmos, IMemoryCache cache)
         }
     }
 
+    /// <summary>The id of the account this openid signs in to, or null when it has none (never signed in, or deleted).</summary>
+    public async Task<string?> FindIdByOpenIdAsync(string openId, CancellationToken cancellationToken)
+    {
+        var linkId = ids.OpenIdLinkId(openId);
+        try
+        {
+            return (await _users.ReadItemAsync<OpenIdLink>(linkId, new PartitionKey(linkId), cancellationToken: cancellationToken)).Resource.UserId;
+        }
+        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Links the openid to <paramref name="userId"/>; when a concurrent login linked it first, returns the id it linked.</summary>
+    public async Task<string> LinkOpenIdAsync(string openId, string userId, CancellationToken cancellationToken)
+    {
+        var linkId = ids.OpenIdLinkId(openId);
+        try
+        {
+            await _users.CreateItemAsync(new OpenIdLink(linkId, userId), new PartitionKey(linkId), new ItemRequestOptions { EnableContentResponseOnWrite = false }, cancellationToken);
+            return userId;
+        }
+        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.Conflict)
+        {
+            return await FindIdByOpenIdAsync(openId, cancellationToken) ?? throw new InvalidOperationException("The openid link vanished while it was being created.");
+        }
+    }
+
+    /// <summary>Removes the openid's link: the next login with it starts a new account with a new id.</summary>
+    public async Task UnlinkOpenIdAsync(string openId, CancellationToken cancellationToken)
+    {
+        var linkId = ids.OpenIdLinkId(openId);
+        try
+        {
+            await _users.DeleteItemAsync<OpenIdLink>(linkId, new PartitionKey(linkId), cancellationToken: cancellationToken);
+        }
+        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            // Already gone: deleting is idempotent.
+        }
+    }
+
     /// <summary>Staff whose role is bound to this org or below it (an administrator's query; it crosses partitions).</summary>
     public async IAsyncEnumerable<UserAccount> StaffWithinAsync(string orgId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -96,4 +143,10 @@ public sealed class UserStore(CosmosClient cosmos, IMemoryCache cache)
     }
 
     private static string Key(string id) => "user:" + id;
+}
+
+/// <summary>The users container's link from an openid (its keyed hash is the id) to the account it signs in to.</summary>
+public sealed record OpenIdLink([property: JsonPropertyName("id")] string Id, string UserId)
+{
+    public string Kind { get; init; } = "openid-link";
 }

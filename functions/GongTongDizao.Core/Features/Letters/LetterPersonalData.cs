@@ -22,8 +22,8 @@ public sealed record LetterExportReply(string Content, DateTimeOffset At, string
 
 /// <summary>
 /// The letters a person wrote, in every community they lived in (a cross-partition query: export and deletion are
-/// rare). Deletion keeps the letters for the community record but replaces the author with the pseudonym and drops
-/// the copy of their display name.
+/// rare). Deletion keeps the letters for the community record but replaces the author, and a staff member who was
+/// assigned or replied, with the pseudonym and drops the copies of their display names.
 /// </summary>
 public sealed class LetterPersonalData(LetterStore store) : IPersonalDataSource
 {
@@ -48,10 +48,16 @@ public sealed class LetterPersonalData(LetterStore store) : IPersonalDataSource
         }
     }
 
+    /// <summary>The author becomes the pseudonym; so does a staff member the letter was assigned to or answered by.</summary>
     public async Task AnonymiseAsync(string userId, string pseudonym, CancellationToken cancellationToken)
     {
-        var ids = new List<string>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var letter in store.ByAuthorAsync(userId, cancellationToken))
+        {
+            ids.Add(letter.Id);
+        }
+
+        await foreach (var letter in store.ByStaffAsync(userId, cancellationToken))
         {
             ids.Add(letter.Id);
         }
@@ -62,12 +68,12 @@ public sealed class LetterPersonalData(LetterStore store) : IPersonalDataSource
             for (var attempt = 0; ; attempt++)
             {
                 var letter = await store.FindAsync(id, cancellationToken);
-                if (letter is null || letter.AuthorId != userId)
+                if (letter is null || Forget(letter, userId, pseudonym) is not { } forgotten)
                 {
                     break;
                 }
 
-                var saved = await store.ReplaceAsync(letter with { AuthorId = pseudonym, AuthorName = null }, cancellationToken);
+                var saved = await store.ReplaceAsync(forgotten, cancellationToken);
                 if (saved.IsSuccess)
                 {
                     break;
@@ -79,5 +85,25 @@ public sealed class LetterPersonalData(LetterStore store) : IPersonalDataSource
                 }
             }
         }
+    }
+
+    /// <summary>The letter without the person, or null when it does not name them (any more).</summary>
+    private static Letter? Forget(Letter letter, string userId, string pseudonym)
+    {
+        var author = letter.AuthorId == userId;
+        var assignee = letter.Assignee?.UserId == userId;
+        var replied = letter.Replies.Any(r => r.ByUserId == userId);
+        if (!author && !assignee && !replied)
+        {
+            return null;
+        }
+
+        return letter with
+        {
+            AuthorId = author ? pseudonym : letter.AuthorId,
+            AuthorName = author ? null : letter.AuthorName,
+            Assignee = assignee ? letter.Assignee! with { UserId = pseudonym, DisplayName = null } : letter.Assignee,
+            Replies = replied ? [.. letter.Replies.Select(r => r.ByUserId == userId ? r with { ByUserId = pseudonym } : r)] : letter.Replies,
+        };
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.Azure.Cosmos;
 
 namespace GongTongDizao.Core.Features.Letters;
 
-/// <summary>A page of query results and the opaque token for the next one (null on the last page).</summary>
+/// <summary>A page of query results and the store's position for the next one (null on the last page), to be sealed by <see cref="PageTokens"/>.</summary>
 public sealed record LetterQueryPage<T>(IReadOnlyList<T> Items, string? Continuation);
 
 /// <summary>
@@ -67,16 +67,6 @@ public sealed partial class LetterStore(CosmosClient cosmos)
         }
     }
 
-    /// <summary>Letters this person wrote since <paramref name="since"/> in their community: one single-partition COUNT.</summary>
-    public async Task<int> CountWrittenSinceAsync(string communityId, string authorId, DateTimeOffset since, CancellationToken cancellationToken)
-    {
-        var query = new QueryDefinition("SELECT VALUE COUNT(1) FROM c WHERE c.communityId = @community AND c.authorId = @author AND c.createdAt >= @since")
-            .WithParameter("@community", communityId)
-            .WithParameter("@author", authorId)
-            .WithParameter("@since", since.ToUniversalTime());
-        return (int)await ScalarAsync(query, cancellationToken, new PartitionKey(communityId));
-    }
-
     /// <summary>The author's letters in one community, newest first: one single-partition query per page.</summary>
     public Task<LetterQueryPage<Letter>> PageMineAsync(string communityId, string authorId, string? continuation, int pageSize, CancellationToken cancellationToken)
     {
@@ -88,13 +78,13 @@ public sealed partial class LetterStore(CosmosClient cosmos)
 
     /// <summary>
     /// Letters staff may see: within the filter org's subtree and handled by an org under one of the staff's scope
-    /// roots. Single-partition when the filter names a community.
+    /// roots, never held or rejected by moderation. Single-partition when the filter names a community.
     /// </summary>
     public Task<LetterQueryPage<Letter>> PageForStaffAsync(StaffLetterFilter filter, string? continuation, int pageSize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var sql = new StringBuilder("SELECT * FROM c WHERE c.status != @held");
-        var parameters = new List<(string, object)> { ("@held", LetterCodes.Of(LetterStatus.Held)) };
+        var sql = new StringBuilder("SELECT * FROM c WHERE c.status != @held AND c.status != @rejected");
+        var parameters = new List<(string, object)> { ("@held", LetterCodes.Of(LetterStatus.Held)), ("@rejected", LetterCodes.Of(LetterStatus.Rejected)) };
         if (filter.OrgId is not null)
         {
             sql.Append(" AND ARRAY_CONTAINS(c.orgPath, @org)");
@@ -169,6 +159,12 @@ public sealed partial class LetterStore(CosmosClient cosmos)
         }
     }
 
+    /// <summary>Every letter a staff member was assigned or replied to (deletion only; crosses partitions).</summary>
+    public IAsyncEnumerable<Letter> ByStaffAsync(string staffId, CancellationToken cancellationToken) =>
+        StreamAsync<Letter>(
+            new QueryDefinition("SELECT * FROM c WHERE c.assignee.userId = @staff OR ARRAY_CONTAINS(c.replies, {\"byUserId\": @staff}, true)").WithParameter("@staff", staffId),
+            cancellationToken);
+
     /// <summary>Every letter a person wrote, wherever they lived at the time (export and deletion only; crosses partitions).</summary>
     public IAsyncEnumerable<Letter> ByAuthorAsync(string authorId, CancellationToken cancellationToken) =>
         StreamAsync<Letter>(new QueryDefinition("SELECT * FROM c WHERE c.authorId = @author").WithParameter("@author", authorId), cancellationToken);
@@ -236,47 +232,24 @@ public sealed partial class LetterStore(CosmosClient cosmos)
             options.PartitionKey = pk;
         }
 
-        using var feed = _letters.GetItemQueryIterator<Letter>(query, DecodeToken(continuation), options);
+        // The position was opened from one of our sealed tokens (PageTokens) before the query was built.
+        using var feed = _letters.GetItemQueryIterator<Letter>(query, continuation, options);
         if (!feed.HasMoreResults)
         {
             return new LetterQueryPage<Letter>([], null);
         }
 
-        var page = await feed.ReadNextAsync(cancellationToken);
-        return new LetterQueryPage<Letter>([.. page], EncodeToken(page.ContinuationToken));
-    }
-
-    /// <summary>Cosmos continuation tokens are JSON; base64url keeps them safe in a query string.</summary>
-    public static string? EncodeToken(string? token) =>
-        string.IsNullOrEmpty(token) ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes(token)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    public static string? DecodeToken(string? token)
-    {
-        if (string.IsNullOrEmpty(token))
-        {
-            return null;
-        }
-
-        var base64 = token.Replace('-', '+').Replace('_', '/');
-        base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
-        return Encoding.UTF8.GetString(Convert.FromBase64String(base64));
-    }
-
-    public static bool IsValidToken(string? token)
-    {
-        if (string.IsNullOrEmpty(token))
-        {
-            return true;
-        }
-
+        FeedResponse<Letter> page;
         try
         {
-            return token.Length <= 4096 && DecodeToken(token) is { Length: > 0 };
+            page = await feed.ReadNextAsync(cancellationToken);
         }
-        catch (FormatException)
+        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.BadRequest && continuation is not null)
         {
-            return false;
+            throw new StalePageTokenException("The store cannot resume the letters query from this position.", ex);
         }
+
+        return new LetterQueryPage<Letter>([.. page], page.ContinuationToken);
     }
 
     [GeneratedRegex("^([0-9A-Za-z]{2,32})~[0-9a-f]{32}$")]

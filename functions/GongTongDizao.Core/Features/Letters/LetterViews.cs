@@ -77,8 +77,9 @@ public sealed class LetterViews(Authorizer authorizer, OrgDirectory orgs, IServi
             actors.Add(LetterActor.Author);
         }
 
-        // Held text is for moderators only: staff learn of a letter once it is published.
-        if (letter.Status != LetterStatus.Held && await authorizer.CanAsync(user, Permission.HandleLetters, letter.HandlingOrgId, cancellationToken))
+        // Held text is for moderators only: staff learn of a letter once it is published, and never of one the
+        // moderators rejected (its author alone reads why).
+        if (letter.Status is not (LetterStatus.Held or LetterStatus.Rejected) && await authorizer.CanAsync(user, Permission.HandleLetters, letter.HandlingOrgId, cancellationToken))
         {
             actors.Add(LetterActor.Staff);
         }

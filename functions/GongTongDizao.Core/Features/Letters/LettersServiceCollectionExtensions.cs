@@ -23,6 +23,7 @@ internal static class LettersServiceCollectionExtensions
         services.AddSingleton<IPersonalDataSource, LetterPersonalData>();
 
         services.AddTransient<SubmitLetter>();
+        services.AddSingleton<DailyLetterLimit>();
         services.AddTransient<ListMyLetters>();
         services.AddTransient<GetLetter>();
         services.AddTransient<WithdrawLetter>();

@@ -21,8 +21,6 @@ public sealed record LetterPageQuery(string? Continuation, string? PageSize)
             : Error.Validation("pageSize", $"每页条数须在 1 到 {LetterStore.MaxPageSize} 之间");
     }
 
-    public Error? CheckContinuation() =>
-        LetterStore.IsValidToken(Continuation) ? null : Error.Validation("continuation", "翻页标记无效，请从第一页重新加载");
 }
 
 /// <summary>
@@ -30,8 +28,10 @@ public sealed record LetterPageQuery(string? Continuation, string? PageSize)
 /// before a move to another community stay in the old partition; they remain readable through GET /letters/{id}
 /// (the id names its partition) and in the personal-data export.
 /// </summary>
-public sealed class ListMyLetters(LetterStore store, LetterViews views)
+public sealed class ListMyLetters(LetterStore store, LetterViews views, PageTokens tokens)
 {
+    private const string List = "letters/mine";
+
     public async Task<Result<LetterPage>> HandleAsync(Caller caller, LetterPageQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -42,9 +42,10 @@ public sealed class ListMyLetters(LetterStore store, LetterViews views)
             return pageSize.Error;
         }
 
-        if (query.CheckContinuation() is { } bad)
+        var binding = $"{caller.Id}|{caller.User.HomeCommunityId}";
+        if (!tokens.TryOpen(query.Continuation, List, binding, out var position))
         {
-            return bad;
+            return PageTokens.Invalid();
         }
 
         if (caller.User.HomeCommunityId is not { } communityId)
@@ -52,13 +53,13 @@ public sealed class ListMyLetters(LetterStore store, LetterViews views)
             return new LetterPage([], null);
         }
 
-        var page = await store.PageMineAsync(communityId, caller.Id, query.Continuation, pageSize.Value, cancellationToken);
+        var page = await store.PageMineAsync(communityId, caller.Id, position, pageSize.Value, cancellationToken);
         var items = new List<LetterSummary>(page.Items.Count);
         foreach (var letter in page.Items)
         {
             items.Add(await views.SummaryAsync(letter, forStaff: false, cancellationToken));
         }
 
-        return new LetterPage(items, page.Continuation);
+        return new LetterPage(items, tokens.Seal(List, binding, page.Continuation));
     }
 }

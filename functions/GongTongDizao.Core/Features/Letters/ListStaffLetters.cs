@@ -11,12 +11,14 @@ public sealed record StaffLettersQuery(string? OrgId, string? Status, string? Ca
 /// <summary>
 /// Letters for youth-league staff, newest first. Scope comes only from the caller's HandleLetters roles: a letter is
 /// listed when one of their scope roots is on its handling org's path, so nothing outside scope is ever returned and
-/// held letters never are. With <c>orgId</c> a community the query is single-partition; for a street or district it is
+/// held letters and letters rejected by moderation never are. With <c>orgId</c> a community the query is single-partition; for a street or district it is
 /// one cross-partition query on <c>orgPath</c> (not a loop over communities, which would cost one query each).
 /// Anonymous letters carry no author at all.
 /// </summary>
-public sealed class ListStaffLetters(LetterStore store, LetterViews views, Authorizer authorizer, OrgDirectory orgs)
+public sealed class ListStaffLetters(LetterStore store, LetterViews views, Authorizer authorizer, OrgDirectory orgs, PageTokens tokens)
 {
+    private const string List = "staff/letters";
+
     public async Task<Result<LetterPage>> HandleAsync(Caller caller, StaffLettersQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -34,15 +36,10 @@ public sealed class ListStaffLetters(LetterStore store, LetterViews views, Autho
             return pageSize.Error;
         }
 
-        if (page.CheckContinuation() is { } bad)
-        {
-            return bad;
-        }
-
         LetterStatus? status = null;
         if (!string.IsNullOrEmpty(query.Status))
         {
-            if (!LetterCodes.TryParse<LetterStatus>(query.Status, out var parsed) || parsed == LetterStatus.Held)
+            if (!LetterCodes.TryParse<LetterStatus>(query.Status, out var parsed) || parsed is LetterStatus.Held or LetterStatus.Rejected)
             {
                 return Error.Validation("status", "状态值无效");
             }
@@ -92,13 +89,19 @@ public sealed class ListStaffLetters(LetterStore store, LetterViews views, Autho
             communityId = org.Level == OrgLevel.Community ? org.Id : null;
         }
 
-        var found = await store.PageForStaffAsync(new StaffLetterFilter(orgId, communityId, roots, status, category, overdue), query.Continuation, pageSize.Value, cancellationToken);
+        var binding = $"{caller.Id}|{orgId}|{status}|{category}|{overdue}|{string.Join(',', roots)}";
+        if (!tokens.TryOpen(query.Continuation, List, binding, out var position))
+        {
+            return PageTokens.Invalid();
+        }
+
+        var found = await store.PageForStaffAsync(new StaffLetterFilter(orgId, communityId, roots, status, category, overdue), position, pageSize.Value, cancellationToken);
         var items = new List<LetterSummary>(found.Items.Count);
         foreach (var letter in found.Items)
         {
             items.Add(await views.SummaryAsync(letter, forStaff: true, cancellationToken));
         }
 
-        return new LetterPage(items, found.Continuation);
+        return new LetterPage(items, tokens.Seal(List, binding, found.Continuation));
     }
 }

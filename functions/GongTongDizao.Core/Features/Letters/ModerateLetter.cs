@@ -2,7 +2,9 @@ using System.Runtime.CompilerServices;
 using FluentValidation;
 using GongTongDizao.Core.Auth;
 using GongTongDizao.Core.Common;
+using GongTongDizao.Core.ContentSafety;
 using GongTongDizao.Core.Moderation;
+using GongTongDizao.WeChat;
 using Microsoft.Extensions.Options;
 
 namespace GongTongDizao.Core.Features.Letters;
@@ -18,7 +20,7 @@ public sealed class RejectLetterValidator : AbstractValidator<RejectLetterReques
 /// Moderators in scope decide on held letters: approve (the letter reaches staff as if just submitted) or reject
 /// (the author sees the reason; staff never see it).
 /// </summary>
-public sealed class ModerateLetter(LetterTransitions transitions, IOptions<LettersOptions> options)
+public sealed class ModerateLetter(LetterTransitions transitions, ContentGuard guard, IOptions<LettersOptions> options)
 {
     public const string DefaultRejectReason = "内容不符合社区规范";
 
@@ -39,9 +41,16 @@ public sealed class ModerateLetter(LetterTransitions transitions, IOptions<Lette
     }
 
     internal Task<Result<LetterView>> Reject(Caller caller, string letterId, string? reason, CancellationToken cancellationToken) =>
-        transitions.RunAsync(caller, letterId, LetterAction.Reject, (letter, _, now) =>
-            Task.FromResult<Result<LetterChange>>(new LetterChange(letter with { ClosedAt = now }, Reason: string.IsNullOrWhiteSpace(reason) ? DefaultRejectReason : reason.Trim())),
-            cancellationToken);
+        transitions.RunAsync(caller, letterId, LetterAction.Reject, async (letter, _, now) =>
+        {
+            // The author reads the reason in the timeline.
+            if (await guard.CheckStaffTextAsync(caller.User.OpenId, ContentCheckScene.Comment, [reason], cancellationToken) is { } refused)
+            {
+                return refused;
+            }
+
+            return new LetterChange(letter with { ClosedAt = now }, Reason: string.IsNullOrWhiteSpace(reason) ? DefaultRejectReason : reason.Trim());
+        }, cancellationToken);
 }
 
 /// <summary>Held letters in the one moderation queue; decisions go through the same transitions as the endpoints.</summary>

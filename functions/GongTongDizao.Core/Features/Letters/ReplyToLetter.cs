@@ -1,6 +1,8 @@
 using FluentValidation;
 using GongTongDizao.Core.Auth;
 using GongTongDizao.Core.Common;
+using GongTongDizao.Core.ContentSafety;
+using GongTongDizao.WeChat;
 using Microsoft.Extensions.Options;
 
 namespace GongTongDizao.Core.Features.Letters;
@@ -16,15 +18,21 @@ public sealed class ReplyToLetterValidator : AbstractValidator<ReplyToLetterRequ
 /// Staff answer (答复). The first reply is what the on-time reply rate measures; every reply starts the wait for the
 /// author's evaluation, after which the letter closes itself.
 /// </summary>
-public sealed class ReplyToLetter(LetterTransitions transitions, IOptions<LettersOptions> options)
+public sealed class ReplyToLetter(LetterTransitions transitions, ContentGuard guard, IOptions<LettersOptions> options)
 {
     public Task<Result<LetterView>> HandleAsync(Caller caller, string letterId, ReplyToLetterRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
         var content = request.Content.Trim();
-        return transitions.RunAsync(caller, letterId, LetterAction.Reply, (letter, _, now) =>
+        return transitions.RunAsync(caller, letterId, LetterAction.Reply, async (letter, _, now) =>
         {
+            // The author reads the reply: checked like their own text, once the caller may reply at all.
+            if (await guard.CheckStaffTextAsync(caller.User.OpenId, ContentCheckScene.Forum, [content], cancellationToken) is { } refused)
+            {
+                return refused;
+            }
+
             var first = letter.Metrics.ReplySeconds is null;
             var replied = letter with
             {
@@ -41,10 +49,10 @@ public sealed class ReplyToLetter(LetterTransitions transitions, IOptions<Letter
                 Overdue = false,
                 Deadlines = letter.Deadlines with { AutoCloseAt = now + options.Value.AutoCloseAfter },
             };
-            return Task.FromResult<Result<LetterChange>>(new LetterChange(
+            return new LetterChange(
                 replied,
                 [LetterEvents.Replied(replied, content, caller.Id, now)],
-                [LetterTransitions.Timer(SubmitLetter.AutoCloseKind, replied, replied.Deadlines.AutoCloseAt!.Value)]));
+                [LetterTransitions.Timer(SubmitLetter.AutoCloseKind, replied, replied.Deadlines.AutoCloseAt!.Value)]);
         }, cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentValidation;
 using GongTongDizao.Core.Audit;
 using GongTongDizao.Core.Auth;
@@ -32,9 +33,9 @@ public sealed class SubmitLetterValidator : AbstractValidator<SubmitLetterReques
 }
 
 /// <summary>
-/// A resident writes to the mailbox of their home community. Order matters: the daily limit first (cheap, and it
-/// spares WeChat), then the text check (risky → nothing stored), then the photos, then one write with the event in
-/// the outbox.
+/// A resident writes to the mailbox of their home community. Order matters: a cheap look at the daily limit first (it
+/// spares WeChat), then the text check (risky → nothing stored), then a slot of the day taken atomically
+/// (<see cref="DailyLetterLimit"/>), then the photos, then one write with the event in the outbox.
 /// </summary>
 public sealed class SubmitLetter(
     LetterStore store,
@@ -42,6 +43,7 @@ public sealed class SubmitLetter(
     LetterTransitions transitions,
     OrgDirectory orgs,
     ContentGuard guard,
+    DailyLetterLimit limit,
     AuditLog audit,
     IOptions<LettersOptions> options,
     IServiceProvider services,
@@ -66,9 +68,11 @@ public sealed class SubmitLetter(
 
         var now = time.GetUtcNow();
         var (dayStart, nextDay) = ChinaDay(now);
-        if (await store.CountWrittenSinceAsync(communityId, caller.Id, dayStart, cancellationToken) >= settings.DailyLimit)
+        var day = dayStart.ToOffset(ChinaOffset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var limited = Error.From(ErrorCodes.RateLimited, $"每人每天最多写 {settings.DailyLimit} 封信，请明天再来") with { RetryAfter = nextDay - now };
+        if (caller.User.LetterDay is { } seen && seen.Day == day && seen.Count >= settings.DailyLimit)
         {
-            return Error.From(ErrorCodes.RateLimited, $"每人每天最多写 {settings.DailyLimit} 封信，请明天再来") with { RetryAfter = nextDay - now };
+            return limited;
         }
 
         var uploads = request.Attachments ?? [];
@@ -86,6 +90,13 @@ public sealed class SubmitLetter(
             return Error.From(ErrorCodes.ContentRejected);
         }
 
+        // The slot is taken atomically only now, so a refused text spends none; the cheap check above spares WeChat.
+        var slot = await limit.TryTakeAsync(caller.Id, day, settings.DailyLimit, cancellationToken);
+        if (!slot.IsSuccess || !slot.Value)
+        {
+            return slot.IsSuccess ? limited : slot.Error;
+        }
+
         var id = LetterStore.NewId(communityId);
         IReadOnlyList<AttachmentRef> committed = [];
         if (attachments is not null)
@@ -93,6 +104,7 @@ public sealed class SubmitLetter(
             var commit = await attachments.CommitAsync(caller.Id, uploads, LetterEvents.EntityType, id, communityId, cancellationToken);
             if (!commit.IsSuccess)
             {
+                await limit.GiveBackAsync(caller.Id, day, cancellationToken);
                 return commit.Error;
             }
 

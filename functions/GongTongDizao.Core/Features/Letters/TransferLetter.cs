@@ -1,7 +1,9 @@
 using FluentValidation;
 using GongTongDizao.Core.Auth;
 using GongTongDizao.Core.Common;
+using GongTongDizao.Core.ContentSafety;
 using GongTongDizao.Core.Features.Orgs;
+using GongTongDizao.WeChat;
 using Microsoft.Extensions.Options;
 
 namespace GongTongDizao.Core.Features.Letters;
@@ -22,7 +24,7 @@ public sealed class TransferLetterValidator : AbstractValidator<TransferLetterRe
 /// its community's partition, so the target must be that community or one of its ancestors; the new org must accept it
 /// again within a fresh accept deadline, and its staff hear of it as a new letter.
 /// </summary>
-public sealed class TransferLetter(LetterTransitions transitions, OrgDirectory orgs, IOptions<LettersOptions> options)
+public sealed class TransferLetter(LetterTransitions transitions, OrgDirectory orgs, ContentGuard guard, IOptions<LettersOptions> options)
 {
     public Task<Result<LetterView>> HandleAsync(Caller caller, string letterId, TransferLetterRequest request, CancellationToken cancellationToken)
     {
@@ -39,6 +41,12 @@ public sealed class TransferLetter(LetterTransitions transitions, OrgDirectory o
             if (target.Id == letter.HandlingOrgId)
             {
                 return Error.Validation("orgId", "信件已由该组织办理");
+            }
+
+            // The reason is in the timeline the author reads.
+            if (await guard.CheckStaffTextAsync(caller.User.OpenId, ContentCheckScene.Comment, [request.Reason], cancellationToken) is { } refused)
+            {
+                return refused;
             }
 
             var transferred = letter with

@@ -2,8 +2,8 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Serialization;
-using GongTongDizao.Core.Auth;
 using GongTongDizao.Core.Features.Attachments;
+using GongTongDizao.Core.Features.Identity;
 using GongTongDizao.WeChat;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Cosmos;
@@ -27,7 +27,7 @@ public sealed record PushAnswer(int Status, string Text)
 public sealed partial class HandleWeChatPush(
     WeChatPushCodec codec,
     CosmosClient cosmos,
-    UserIds userIds,
+    UserStore users,
     SubscriptionQuotas quotas,
     TemplateCatalogue catalogue,
     DeliverNotification deliveries,
@@ -95,7 +95,10 @@ public sealed partial class HandleWeChatPush(
                 {
                     if (Decision(item.Status) is { } decision && KeyOf(item.TemplateId) is { } key)
                     {
-                        await quotas.RecordAsync(UserOf(popup), key, decision, DecisionSource.Push, cancellationToken);
+                        if (await UserOfAsync(popup, cancellationToken) is { } user)
+                        {
+                            await quotas.RecordAsync(user, key, decision, DecisionSource.Push, cancellationToken);
+                        }
                     }
                 }
 
@@ -107,7 +110,10 @@ public sealed partial class HandleWeChatPush(
                     var decision = item.Status == SubscribeStatus.Reject ? SubscriptionDecisions.Ban : item.Status == SubscribeStatus.Accept ? SubscriptionDecisions.Accept : null;
                     if (decision is not null && KeyOf(item.TemplateId) is { } key)
                     {
-                        await quotas.RecordAsync(UserOf(change), key, decision, DecisionSource.Push, cancellationToken);
+                        if (await UserOfAsync(change, cancellationToken) is { } user)
+                        {
+                            await quotas.RecordAsync(user, key, decision, DecisionSource.Push, cancellationToken);
+                        }
                     }
                 }
 
@@ -115,7 +121,10 @@ public sealed partial class HandleWeChatPush(
             case SubscribeSentEvent sent:
                 foreach (var item in sent.Items.Where(i => !string.IsNullOrEmpty(i.MsgId)))
                 {
-                    await ConfirmAsync(UserOf(sent), item, cancellationToken);
+                    if (await UserOfAsync(sent, cancellationToken) is { } user)
+                    {
+                        await ConfirmAsync(user, item, cancellationToken);
+                    }
                 }
 
                 break;
@@ -153,7 +162,8 @@ public sealed partial class HandleWeChatPush(
         }
     }
 
-    private string UserOf(WeChatPushEvent pushEvent) => userIds.FromOpenId(pushEvent.FromUserName);
+    /// <summary>The account the event's openid signs in to; null for a person we do not know (or who deleted their account).</summary>
+    private Task<string?> UserOfAsync(WeChatPushEvent pushEvent, CancellationToken cancellationToken) => users.FindIdByOpenIdAsync(pushEvent.FromUserName, cancellationToken);
 
     private string? KeyOf(string templateId)
     {

@@ -25,26 +25,28 @@ public sealed class MarkNotificationsReadValidator : AbstractValidator<MarkNotif
 }
 
 /// <summary>The caller's inbox (one partition), newest first, 20 a page, with the number still unread.</summary>
-public sealed class ListNotifications(InboxStore inbox)
+public sealed class ListNotifications(InboxStore inbox, PageTokens tokens)
 {
     public const int PageSize = 20;
+
+    private const string List = "me/notifications";
 
     public async Task<Result<NotificationPage>> HandleAsync(Caller caller, string? continuation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (continuation is { Length: > 4096 })
+        if (!tokens.TryOpen(continuation, List, caller.Id, out var position))
         {
-            return Error.Validation("continuation", "分页标记无效");
+            return PageTokens.Invalid();
         }
 
-        var first = string.IsNullOrEmpty(continuation);
-        var (items, next) = await inbox.PageAsync(caller.Id, first ? null : continuation, PageSize, cancellationToken);
+        var first = position is null;
+        var (items, next) = await inbox.PageAsync(caller.Id, position, PageSize, cancellationToken);
         // A first page with no next page is the whole inbox: its unread items are the count, without a second query.
         var unread = first && next is null ? items.Count(i => !i.Read) : await inbox.UnreadCountAsync(caller.Id, cancellationToken);
         return new NotificationPage(
             [.. items.Select(i => new NotificationView(i.Id, i.EventType, i.EntityType, i.EntityId, i.Title, i.Summary, i.Page, i.Read, i.CreatedAt))],
             unread,
-            next);
+            tokens.Seal(List, caller.Id, next));
     }
 }
 
@@ -81,7 +83,16 @@ public sealed class InboxStore(CosmosClient cosmos)
             return ([], null);
         }
 
-        var page = await feed.ReadNextAsync(cancellationToken);
+        FeedResponse<InboxItem> page;
+        try
+        {
+            page = await feed.ReadNextAsync(cancellationToken);
+        }
+        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.BadRequest && continuation is not null)
+        {
+            throw new StalePageTokenException("The store cannot resume the inbox query from this position.", ex);
+        }
+
         return ([.. page], page.Count == 0 ? null : page.ContinuationToken);
     }
 

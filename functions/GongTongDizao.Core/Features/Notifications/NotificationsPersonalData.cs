@@ -8,7 +8,8 @@ namespace GongTongDizao.Core.Features.Notifications;
 
 /// <summary>
 /// A person's inbox, delivery records, quotas and broadcast preferences (their own partition). Nothing here is
-/// part of the community record, so deletion removes it all rather than pseudonymising it.
+/// part of the community record, so deletion removes it all rather than pseudonymising it; the notices a staff member
+/// sent are, and keep the pseudonym instead of their id.
 /// </summary>
 public sealed class NotificationsPersonalData(CosmosClient cosmos) : IPersonalDataSource
 {
@@ -53,6 +54,22 @@ public sealed class NotificationsPersonalData(CosmosClient cosmos) : IPersonalDa
             {
                 // Already gone (TTL or a concurrent deletion).
             }
+        }
+
+        // Notices the person sent as staff stay for the record, under the pseudonym (rare: crosses partitions).
+        var sent = new QueryDefinition("SELECT c.id, c.userId FROM c WHERE c.createdBy = @u").WithParameter("@u", userId);
+        var broadcasts = new List<(string Id, string Partition)>();
+        using (var feed = _container.GetItemQueryIterator<JsonElement>(sent))
+        {
+            while (feed.HasMoreResults)
+            {
+                broadcasts.AddRange((await feed.ReadNextAsync(cancellationToken)).Select(b => (b.GetProperty("id").GetString()!, b.GetProperty("userId").GetString()!)));
+            }
+        }
+
+        foreach (var (id, partition) in broadcasts)
+        {
+            await _container.PatchItemAsync<JsonElement>(id, new PartitionKey(partition), [PatchOperation.Set("/createdBy", pseudonym)], new PatchItemRequestOptions { EnableContentResponseOnWrite = false }, cancellationToken);
         }
     }
 

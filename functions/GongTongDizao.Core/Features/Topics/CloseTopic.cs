@@ -1,8 +1,10 @@
 using FluentValidation;
 using GongTongDizao.Core.Auth;
 using GongTongDizao.Core.Common;
+using GongTongDizao.Core.ContentSafety;
 using GongTongDizao.Core.Events;
 using GongTongDizao.Core.Telemetry;
+using GongTongDizao.WeChat;
 
 namespace GongTongDizao.Core.Features.Topics;
 
@@ -29,7 +31,7 @@ public sealed class MergeTopicValidator : AbstractValidator<MergeTopicRequest>
 /// 100 % progress, which a send-back undoes; topic.completed asks participants to rate it) or send it back to delivery
 /// with a reason.
 /// </summary>
-public sealed class CloseTopic(TopicGate gate, TopicWriter writer, TopicViews views, TopicStatsStore stats, AppEvents events)
+public sealed class CloseTopic(TopicGate gate, TopicWriter writer, TopicViews views, TopicStatsStore stats, AppEvents events, ContentGuard guard)
 {
     public async Task<Result<TopicView>> CompleteAsync(Caller caller, string topicId, CancellationToken cancellationToken)
     {
@@ -65,6 +67,11 @@ public sealed class CloseTopic(TopicGate gate, TopicWriter writer, TopicViews vi
 
         var topic = gated.Value.Topic;
         var reason = request.Reason.Trim();
+        if (await guard.CheckStaffTextAsync(caller.User.OpenId, ContentCheckScene.Comment, [reason], cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         var saved = await writer.SaveAsync(topic, topic with { Status = gated.Value.To, StatusReason = reason, DeliveredAt = null }, "topic.sent_back", caller.Id, reason, [], cancellationToken);
         return saved.IsSuccess ? await views.CreateAsync(saved.Value, caller, gated.Value.Roles, cancellationToken) : saved.Error;
     }

@@ -2,7 +2,9 @@ using System.Text.Json.Nodes;
 using FluentValidation;
 using GongTongDizao.Core.Auth;
 using GongTongDizao.Core.Common;
+using GongTongDizao.Core.ContentSafety;
 using GongTongDizao.Core.Events;
+using GongTongDizao.WeChat;
 using Microsoft.Extensions.Options;
 
 namespace GongTongDizao.Core.Features.Topics;
@@ -27,7 +29,7 @@ public sealed class DecideTopicValidator : AbstractValidator<DecideTopicRequest>
 /// 民事民决: staff record the vote after at least one meeting was held. The votes cast must reach the quorum.
 /// Accepted → the deed is delivered; rejected → the topic ends with the published reason. Emits topic.decided.
 /// </summary>
-public sealed class DecideTopic(TopicGate gate, TopicWriter writer, TopicViews views, IOptions<TopicsOptions> options)
+public sealed class DecideTopic(TopicGate gate, TopicWriter writer, TopicViews views, ContentGuard guard, IOptions<TopicsOptions> options)
 {
     public async Task<Result<TopicView>> HandleAsync(Caller caller, string topicId, DecideTopicRequest request, CancellationToken cancellationToken)
     {
@@ -53,6 +55,11 @@ public sealed class DecideTopic(TopicGate gate, TopicWriter writer, TopicViews v
         }
 
         var reason = request.Reason?.Trim();
+        if (await guard.CheckStaffTextAsync(caller.User.OpenId, ContentCheckScene.Comment, [reason], cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         var decision = new Decision(request.Outcome, request.VotesFor, request.VotesAgainst, request.Abstentions, reason, caller.Id, writer.Now);
         var after = topic with
         {

@@ -1,6 +1,8 @@
 using FluentValidation;
 using GongTongDizao.Core.Auth;
 using GongTongDizao.Core.Common;
+using GongTongDizao.Core.ContentSafety;
+using GongTongDizao.WeChat;
 
 namespace GongTongDizao.Core.Features.Topics;
 
@@ -32,7 +34,7 @@ public sealed class ReportProgressValidator : AbstractValidator<ReportProgressRe
 }
 
 /// <summary>民事民办: staff name who owns the deed (实事) and its milestones.</summary>
-public sealed class PlanDeed(TopicGate gate, TopicWriter writer, TopicViews views)
+public sealed class PlanDeed(TopicGate gate, TopicWriter writer, TopicViews views, ContentGuard guard)
 {
     public async Task<Result<TopicView>> HandleAsync(Caller caller, string topicId, PlanDeedRequest request, CancellationToken cancellationToken)
     {
@@ -42,6 +44,11 @@ public sealed class PlanDeed(TopicGate gate, TopicWriter writer, TopicViews view
         if (!gated.IsSuccess)
         {
             return gated.Error;
+        }
+
+        if (await guard.CheckStaffTextAsync(caller.User.OpenId, ContentCheckScene.Forum, [request.Owner, .. (request.Milestones ?? []).Select(m => m.Title)], cancellationToken) is { } refused)
+        {
+            return refused;
         }
 
         var topic = gated.Value.Topic;
@@ -58,7 +65,7 @@ public sealed class PlanDeed(TopicGate gate, TopicWriter writer, TopicViews view
 /// <summary>
 /// A progress update on the deed's timeline. 100 % means delivered: the topic moves on to evaluation (民事民评).
 /// </summary>
-public sealed class ReportProgress(TopicGate gate, TopicWriter writer, TopicViews views, TopicAttachments attachments)
+public sealed class ReportProgress(TopicGate gate, TopicWriter writer, TopicViews views, TopicAttachments attachments, ContentGuard guard)
 {
     public const int MaxUpdates = 100;
 
@@ -78,6 +85,11 @@ public sealed class ReportProgress(TopicGate gate, TopicWriter writer, TopicView
         if (deed.Progress.Count >= MaxUpdates)
         {
             return Error.InvalidState($"进展最多 {MaxUpdates} 条");
+        }
+
+        if (await guard.CheckStaffTextAsync(caller.User.OpenId, ContentCheckScene.Forum, [request.Text], cancellationToken) is { } refused)
+        {
+            return refused;
         }
 
         var updateId = Guid.NewGuid().ToString("N")[..12];

@@ -31,8 +31,10 @@ public sealed record StaffTopicList(IReadOnlyList<StaffTopicItem> Items, string?
 /// delivered) or evaluating (close it or send it back). Held and hidden topics are the moderators' and never listed.
 /// One query on the communities of the scope: single-partition for a community, cross-partition above.
 /// </summary>
-public sealed class ListStaffTopics(TopicStore store, Authorizer authorizer, OrgDirectory orgs, TimeProvider time)
+public sealed class ListStaffTopics(TopicStore store, Authorizer authorizer, OrgDirectory orgs, TimeProvider time, PageTokens tokens)
 {
+    private const string List = "staff/topics";
+
     /// <summary>The statuses in which staff act next.</summary>
     public static readonly IReadOnlyList<TopicStatus> NeedingAction = [TopicStatus.Deliberating, TopicStatus.Delivering, TopicStatus.Evaluating];
 
@@ -69,9 +71,11 @@ public sealed class ListStaffTopics(TopicStore store, Authorizer authorizer, Org
             return Error.Validation("needsAction", "只能是 true 或 false");
         }
 
-        if (TopicStore.IsMalformedContinuation(query.Continuation))
+        // A token is only good for the same caller and the same filters.
+        var binding = $"{caller.Id}|{query.OrgId}|{status}|{needsAction}";
+        if (!tokens.TryOpen(query.Continuation, List, binding, out var position))
         {
-            return Error.Validation("continuation", "分页标记无效");
+            return PageTokens.Invalid();
         }
 
         var all = await orgs.AllAsync(cancellationToken);
@@ -124,7 +128,7 @@ public sealed class ListStaffTopics(TopicStore store, Authorizer authorizer, Org
             .WithParameter("@type", Topic.DocumentType)
             .WithParameter("@statuses", statuses.Select(TopicWriter.StatusName).ToArray());
         definition = single is null ? definition.WithParameter("@communities", communities) : definition.WithParameter("@community", single);
-        var page = await store.PageAsync<Topic>(definition, single, query.Continuation, cancellationToken);
+        var page = await store.PageAsync<Topic>(definition, single, position, cancellationToken);
         var now = time.GetUtcNow();
         var names = all.ToDictionary(o => o.Id, o => o.Name, StringComparer.Ordinal);
         return new StaffTopicList(
@@ -137,6 +141,6 @@ public sealed class ListStaffTopics(TopicStore store, Authorizer authorizer, Org
                 NeedingAction.Contains(t.Status),
                 t.Meetings.Where(m => m.Status == MeetingStatus.Scheduled && m.StartsAt > now).Select(m => (DateTimeOffset?)m.StartsAt).Min(),
                 t.CreatedAt))],
-            page.Continuation);
+            tokens.Seal(List, binding, page.Continuation));
     }
 }

@@ -11,8 +11,10 @@ public enum TopicSort
 }
 
 /// <summary>A community's public topics, newest or most seconded first: one single-partition query, paged.</summary>
-public sealed class ListTopics(TopicStore store, OrgDirectory orgs)
+public sealed class ListTopics(TopicStore store, OrgDirectory orgs, PageTokens tokens)
 {
+    private const string List = "communities/topics";
+
     public async Task<Result<TopicList>> HandleAsync(string communityId, string? status, string? sort, string? continuation, CancellationToken cancellationToken)
     {
         if (await orgs.FindAsync(communityId, cancellationToken) is not { Level: OrgLevel.Community })
@@ -42,9 +44,10 @@ public sealed class ListTopics(TopicStore store, OrgDirectory orgs)
             return Error.Validation("sort", "排序只能是 recent 或 seconds");
         }
 
-        if (TopicStore.IsMalformedContinuation(continuation))
+        var binding = $"{communityId}|{filter}|{order}";
+        if (!tokens.TryOpen(continuation, List, binding, out var position))
         {
-            return Error.Validation("continuation", "分页标记无效");
+            return PageTokens.Invalid();
         }
 
         var where = filter is null ? "AND t.status != @held AND t.status != @hidden" : "AND t.status = @status";
@@ -55,7 +58,7 @@ public sealed class ListTopics(TopicStore store, OrgDirectory orgs)
             ? query.WithParameter("@status", TopicWriter.StatusName(f))
             : query.WithParameter("@held", TopicWriter.StatusName(TopicStatus.Held)).WithParameter("@hidden", TopicWriter.StatusName(TopicStatus.Hidden));
 
-        var page = await store.PageAsync<Topic>(query, communityId, continuation, cancellationToken);
-        return new TopicList([.. page.Items.Select(TopicViews.Summary)], page.Continuation);
+        var page = await store.PageAsync<Topic>(query, communityId, position, cancellationToken);
+        return new TopicList([.. page.Items.Select(TopicViews.Summary)], tokens.Seal(List, binding, page.Continuation));
     }
 }

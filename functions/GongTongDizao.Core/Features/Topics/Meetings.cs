@@ -3,8 +3,10 @@ using System.Text.Json.Nodes;
 using FluentValidation;
 using GongTongDizao.Core.Auth;
 using GongTongDizao.Core.Common;
+using GongTongDizao.Core.ContentSafety;
 using GongTongDizao.Core.Events;
 using GongTongDizao.Core.Telemetry;
+using GongTongDizao.WeChat;
 
 namespace GongTongDizao.Core.Features.Topics;
 
@@ -41,7 +43,7 @@ public sealed record RegistrationView(string TopicId, string MeetingId, Registra
 /// A meeting held offline is recorded afterwards: its start lies in the past, nobody is invited or may register, and
 /// its minutes can be recorded right away.
 /// </summary>
-public sealed class ScheduleMeeting(TopicGate gate, TopicWriter writer, TopicViews views)
+public sealed class ScheduleMeeting(TopicGate gate, TopicWriter writer, TopicViews views, ContentGuard guard)
 {
     public const int MaxMeetings = 20;
 
@@ -64,6 +66,11 @@ public sealed class ScheduleMeeting(TopicGate gate, TopicWriter writer, TopicVie
         if (topic.Meetings.Count >= MaxMeetings)
         {
             return Error.InvalidState($"一个议题最多安排 {MaxMeetings} 次议事会");
+        }
+
+        if (await guard.CheckStaffTextAsync(caller.User.OpenId, ContentCheckScene.Forum, [request.Place, request.Agenda], cancellationToken) is { } refused)
+        {
+            return refused;
         }
 
         var meeting = new Meeting
@@ -169,7 +176,7 @@ public sealed class RegisterForMeeting(TopicGate gate, TopicStore store, TopicWr
 }
 
 /// <summary>Staff record the minutes; the meeting is then held and counts as a deliberation (议事) in the statistics and telemetry.</summary>
-public sealed class RecordMinutes(TopicGate gate, TopicWriter writer, TopicViews views, TopicStatsStore stats, AppEvents events)
+public sealed class RecordMinutes(TopicGate gate, TopicWriter writer, TopicViews views, TopicStatsStore stats, AppEvents events, ContentGuard guard)
 {
     public async Task<Result<TopicView>> HandleAsync(Caller caller, string topicId, string meetingId, RecordMinutesRequest request, CancellationToken cancellationToken)
     {
@@ -196,6 +203,11 @@ public sealed class RecordMinutes(TopicGate gate, TopicWriter writer, TopicViews
         if (meeting.StartsAt > writer.Now)
         {
             return Error.InvalidState("会议尚未开始");
+        }
+
+        if (await guard.CheckStaffTextAsync(caller.User.OpenId, ContentCheckScene.Forum, [request.Summary], cancellationToken) is { } refused)
+        {
+            return refused;
         }
 
         var held = meeting with { Status = MeetingStatus.Held, Attendees = request.Attendees, Summary = request.Summary.Trim(), HeldAt = writer.Now };

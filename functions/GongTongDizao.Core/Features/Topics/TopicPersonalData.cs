@@ -79,7 +79,16 @@ public sealed class TopicPersonalData(TopicStore store) : IPersonalDataSource
                     AuthorId = topic.AuthorId == userId ? pseudonym : topic.AuthorId,
                     AuthorName = topic.AuthorId == userId ? null : topic.AuthorName,
                     RegistrantIds = Rename(topic.RegistrantIds, userId, pseudonym),
-                    Meetings = [.. topic.Meetings.Select(m => m with { Registered = Rename(m.Registered, userId, pseudonym), Waiting = Rename(m.Waiting, userId, pseudonym) })],
+                    Meetings = [.. topic.Meetings.Select(m => m with
+                    {
+                        Registered = Rename(m.Registered, userId, pseudonym),
+                        Waiting = Rename(m.Waiting, userId, pseudonym),
+                        ScheduledBy = m.ScheduledBy == userId ? pseudonym : m.ScheduledBy,
+                    })],
+                    Decision = topic.Decision is { } d && d.DecidedBy == userId ? d with { DecidedBy = pseudonym } : topic.Decision,
+                    Deed = topic.Deed is { } deed && deed.Progress.Any(p => p.ReportedBy == userId)
+                        ? deed with { Progress = [.. deed.Progress.Select(p => p.ReportedBy == userId ? p with { ReportedBy = pseudonym } : p)] }
+                        : topic.Deed,
                 };
                 if (await store.TryReplaceAsync(renamed, cancellationToken) is not null)
                 {
@@ -129,7 +138,8 @@ public sealed class TopicPersonalData(TopicStore store) : IPersonalDataSource
 
     private IAsyncEnumerable<Topic> TopicsOfAsync(string userId, CancellationToken cancellationToken) =>
         store.QueryAsync<Topic>(
-            new QueryDefinition("SELECT * FROM t WHERE t.type = @type AND (t.authorId = @u OR ARRAY_CONTAINS(t.registrantIds, @u))")
+            new QueryDefinition("SELECT * FROM t WHERE t.type = @type AND (t.authorId = @u OR ARRAY_CONTAINS(t.registrantIds, @u)"
+                + " OR t.decision.decidedBy = @u OR ARRAY_CONTAINS(t.meetings, {\"scheduledBy\": @u}, true) OR ARRAY_CONTAINS(t.deed.progress, {\"reportedBy\": @u}, true))")
                 .WithParameter("@type", Topic.DocumentType).WithParameter("@u", userId),
             null,
             cancellationToken);

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Runtime.CompilerServices;
-using System.Text;
 using GongTongDizao.Core.Common;
 using Microsoft.Azure.Cosmos;
 
@@ -158,36 +157,24 @@ public sealed class TopicStore(CosmosClient cosmos)
     /// <summary>One page of a query: single-partition when <paramref name="communityId"/> is given, across communities when null.</summary>
     public async Task<Page<T>> PageAsync<T>(QueryDefinition query, string? communityId, string? continuation, CancellationToken cancellationToken)
     {
-        // Callers reject a malformed token first (IsMalformedContinuation).
-        var token = continuation is null ? null : Encoding.UTF8.GetString(Base64UrlDecode(continuation));
-        using var feed = Container.GetItemQueryIterator<T>(query, token, new QueryRequestOptions { PartitionKey = communityId is null ? null : new PartitionKey(communityId), MaxItemCount = PageSize });
+        // The position was opened from one of our sealed tokens (PageTokens) before the query was built.
+        using var feed = Container.GetItemQueryIterator<T>(query, continuation, new QueryRequestOptions { PartitionKey = communityId is null ? null : new PartitionKey(communityId), MaxItemCount = PageSize });
         if (!feed.HasMoreResults)
         {
             return new Page<T>([], null);
         }
 
-        var response = await feed.ReadNextAsync(cancellationToken);
-        var next = response.ContinuationToken is { Length: > 0 } c ? Convert.ToBase64String(Encoding.UTF8.GetBytes(c)).TrimEnd('=').Replace('+', '-').Replace('/', '_') : null;
-        return new Page<T>([.. response], next);
-    }
-
-    /// <summary>A continuation token the caller sent that is not one of ours.</summary>
-    public static bool IsMalformedContinuation(string? continuation)
-    {
-        if (continuation is null)
-        {
-            return false;
-        }
-
+        FeedResponse<T> response;
         try
         {
-            _ = Base64UrlDecode(continuation);
-            return false;
+            response = await feed.ReadNextAsync(cancellationToken);
         }
-        catch (FormatException)
+        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.BadRequest && continuation is not null)
         {
-            return true;
+            throw new StalePageTokenException("The store cannot resume the topics query from this position.", ex);
         }
+
+        return new Page<T>([.. response], response.ContinuationToken is { Length: > 0 } next ? next : null);
     }
 
     /// <summary>Streams a query; single-partition when <paramref name="communityId"/> is given (and in the WHERE clause).</summary>
@@ -202,12 +189,5 @@ public sealed class TopicStore(CosmosClient cosmos)
                 yield return item;
             }
         }
-    }
-
-    private static byte[] Base64UrlDecode(string value)
-    {
-        var padded = value.Replace('-', '+').Replace('_', '/');
-        padded += new string('=', (4 - (padded.Length % 4)) % 4);
-        return Convert.FromBase64String(padded);
     }
 }

@@ -1,0 +1,63 @@
+using GongTongDizao.Core.Common;
+using GongTongDizao.Core.Features.Identity;
+
+namespace GongTongDizao.Core.Features.Letters;
+
+/// <summary>
+/// The daily letter limit, held atomically: the count of the resident's China day lives on their own account
+/// document and is taken with an ETag-conditioned replace, re-read and retried when a concurrent submit (or login)
+/// changed the account meanwhile. Concurrent submits therefore take distinct slots and never more than the limit,
+/// where counting stored letters first and writing later let parallel submits all see room. The count goes with the
+/// account when it is deleted.
+/// </summary>
+public sealed class DailyLetterLimit(UserStore users)
+{
+    /// <summary>Each round of contention lets one submit through, so this covers the largest limit (100) with room.</summary>
+    private const int MaxAttempts = 120;
+
+    /// <summary>True when a slot of <paramref name="day"/> was taken; false when the limit is reached; an error after endless contention.</summary>
+    public async Task<Result<bool>> TryTakeAsync(string userId, string day, int limit, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            if (await users.FindAsync(userId, cancellationToken) is not { } user)
+            {
+                return Error.Unauthenticated();
+            }
+
+            var taken = user.LetterDay is { } count && count.Day == day ? count.Count : 0;
+            if (taken >= limit)
+            {
+                return false;
+            }
+
+            if ((await users.ReplaceAsync(user with { LetterDay = new LetterDayCount(day, taken + 1) }, cancellationToken)).IsSuccess)
+            {
+                return true;
+            }
+
+            await Task.Delay(Random.Shared.Next(1, 5 + Math.Min(attempt, 20)), cancellationToken);
+        }
+
+        return Error.From(ErrorCodes.ConcurrentChange);
+    }
+
+    /// <summary>Gives a slot back when the letter it was taken for could not be stored (best effort, same retries).</summary>
+    public async Task GiveBackAsync(string userId, string day, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            if (await users.FindAsync(userId, cancellationToken) is not { LetterDay: { } count } user || count.Day != day || count.Count == 0)
+            {
+                return;
+            }
+
+            if ((await users.ReplaceAsync(user with { LetterDay = count with { Count = count.Count - 1 } }, cancellationToken)).IsSuccess)
+            {
+                return;
+            }
+
+            await Task.Delay(Random.Shared.Next(1, 5 + Math.Min(attempt, 20)), cancellationToken);
+        }
+    }
+}
