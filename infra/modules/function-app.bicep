@@ -241,6 +241,9 @@ var appAppSettings = {
   WeChat__BaseAddress: weChatBaseAddress
   // HTTP timeouts and the push replay window (TimeSpan, same values as WeChatClientOptions' defaults).
   WeChat__AttemptTimeout: '00:00:10'
+  // WeChat's documented backup host, tried when api.weixin.qq.com cannot be reached (docs/wechat-configuration.md).
+  WeChat__BackupAddresses__0: 'https://api2.weixin.qq.com'
+  WeChat__FailoverStickiness: '00:05:00'
   WeChat__TotalTimeout: '00:00:30'
   WeChat__PushTimestampTolerance: '00:05:00'
   Auth__Issuer: 'https://${site.properties.defaultHostName}'

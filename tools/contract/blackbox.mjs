@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { checkAll, loadContract } from "./openapi-check.mjs";
 
@@ -17,7 +17,7 @@ const newman = require("newman");
 const [results = "TestResults", base = "http://127.0.0.1:7072", functionKey = "dev-function-key"] = process.argv.slice(2);
 const repo = fileURLToPath(new URL("../..", import.meta.url));
 const contractFile = join(repo, "miniprogram-contract/openapi.yaml");
-const out = join(results, "outside");
+const out = resolve(results, "outside");
 mkdirSync(out, { recursive: true });
 const api = `${base.replace(/\/+$/, "")}/api`;
 

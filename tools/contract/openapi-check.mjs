@@ -100,8 +100,13 @@ export function checkExchange(contract, exchange, apiPrefix = "/api") {
   const params = {};
   const match = route.regex.exec(path);
   route.names.forEach((name, i) => (params[name] = decodeURIComponent(match[i + 1])));
+  // A parameter declared allowEmptyValue may be sent empty, which the contract defines as absent.
+  const allowEmpty = new Set(route.parameters.filter((p) => p.in === "query" && p.allowEmptyValue).map((p) => p.name));
   const query = {};
-  for (const [k, v] of url.searchParams) query[k] = k in query ? [].concat(query[k], v) : v;
+  for (const [k, v] of url.searchParams) {
+    if (v === "" && allowEmpty.has(k)) continue;
+    query[k] = k in query ? [].concat(query[k], v) : v;
+  }
   const headers = Object.fromEntries(Object.entries(exchange.requestHeaders ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
   let body;
   let requestValid = true;
