@@ -49,7 +49,7 @@ internal static class FanOut
         text.AppendLine();
         text.AppendLine(
             "A youth-league worker broadcasts (POST /api/staff/broadcasts) to every opted-in resident of a fresh community; " +
-            "the DevHost fans out through the `events` queue (inbox item + delivery message per recipient) and delivers through " +
+            "the worker fans out through the `events` queue (inbox item + delivery message per recipient) and delivers through " +
             "the `deliveries` queue against the WeChat simulator. One resident in " +
             FanOutSeeder.QuotaEvery.ToString(CultureInfo.InvariantCulture) +
             " has a one-time quota for the template (sent), the others have none (skipped). Each size runs in a fresh DevHost " +
