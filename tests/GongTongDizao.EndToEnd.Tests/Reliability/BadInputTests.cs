@@ -23,8 +23,6 @@ public sealed class BadInputTests(ReliabilityFixture host, ITestOutputHelper out
     /// GET /me/notifications reaches Cosmos unchecked (found by these variants; the paging-token work fixes it). Remove
     /// the entry once that lands.
     /// </summary>
-    private static readonly HashSet<string> s_queryKnownBroken = ["/me/notifications"];
-
     private static readonly string[] s_hostile = ["' OR 1=1 --", "<script>alert(1)</script>", "../../etc/passwd", "${jndi:ldap://x}", "SELECT * FROM c", "%00", "😀😀"];
 
     [Fact]
@@ -141,7 +139,7 @@ public sealed class BadInputTests(ReliabilityFixture host, ITestOutputHelper out
             yield return ("continuation garbage", new HttpRequestMessage(method, new Uri(route.PathWith("nope") + "?continuation=" + Uri.EscapeDataString("{\"token\":\"x\"}"), UriKind.Relative)));
         }
 
-        if (!route.HasPathParameters && route.RequestSchema is null && !s_queryKnownBroken.Contains(route.Template))
+        if (!route.HasPathParameters && route.RequestSchema is null)
         {
             // A listing taking only a query string: every parameter it documents, malformed.
             var names = QueryParameters(route);
