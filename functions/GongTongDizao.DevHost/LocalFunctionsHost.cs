@@ -61,6 +61,7 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
         builder.Services.AddSingleton(app);
         builder.Services.AddSingleton(new WorkerSettings(configuration.AppSettings));
         builder.Services.AddSingleton(sp => new WorkerLogSink(sp.GetRequiredService<ILoggerFactory>(), app.HostJson));
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<WorkerSupervisor>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WorkerSupervisor>());
         builder.Services.AddSingleton(new FunctionKeyAuthorizer(configuration.Options.FunctionKey, configuration.Options.MasterKey));
@@ -184,6 +185,7 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
             HostJsonPath = app.HostJson.Path,
             Settings = AppSettings.ToDictionary(s => s.Key, s => (string?)s.Value),
             TimerInterval = Options.TimerInterval,
+            Time = _web.Services.GetRequiredService<TimeProvider>(),
         };
         return TriggerHost.StartAsync(functions, options, new WorkerTriggerInvoker(Supervisor, app.HostJson.FunctionTimeout), _web.Services.GetRequiredService<ILoggerFactory>(), cancellationToken);
     }

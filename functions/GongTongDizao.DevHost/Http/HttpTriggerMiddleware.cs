@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using GongTongDizao.DevHost.Functions;
 using GongTongDizao.DevHost.Rpc;
@@ -83,7 +82,7 @@ public sealed partial class HttpTriggerMiddleware(
         {
             InvocationId = invocationId,
             FunctionId = match.Function.FunctionId,
-            TraceContext = new RpcTraceContext { TraceParent = Activity.Current?.Id ?? $"00-{ActivityTraceId.CreateRandom()}-{ActivitySpanId.CreateRandom()}-01" },
+            TraceContext = InvocationTrace.Current(),
         };
         request.InputData.Add(new ParameterBinding { Name = match.Function.TriggerBindingName, Data = new TypedData { Http = new RpcHttp() } });
 

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -15,26 +16,19 @@ public static class DemoData
     public static async Task SeedAsync(Uri apiBase, string masterKey, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = apiBase, Timeout = TimeSpan.FromSeconds(60) };
-        using var import = new HttpRequestMessage(HttpMethod.Post, "manage/orgs/import") { Content = JsonContent.Create(new { orgs = LoadOrgs() }) };
-        import.Headers.Add("x-functions-key", masterKey);
-        await SendAsync(http, import, "import the demo governance tree", cancellationToken);
+        var admin = new Credentials(FunctionKey: masterKey);
+        await SendAsync(http, HttpMethod.Post, "manage/orgs/import", new { orgs = LoadOrgs() }, admin, "import the demo governance tree", cancellationToken);
 
         foreach (var demo in DemoUsers.All)
         {
-            using var login = new HttpRequestMessage(HttpMethod.Post, "auth/login") { Content = JsonContent.Create(new { code = demo.LoginCode }) };
-            var session = await SendAsync<JsonElement>(http, login, $"log in as {demo.LoginCode}", cancellationToken);
-            var token = session.GetProperty("token").GetString();
+            var session = await SendAsync(http, HttpMethod.Post, "auth/login", new { code = demo.LoginCode }, new Credentials(), $"log in as {demo.LoginCode}", cancellationToken);
+            var resident = new Credentials(Bearer: session.GetProperty("token").GetString());
             var userId = session.GetProperty("user").GetProperty("id").GetString();
-
-            using var profile = new HttpRequestMessage(HttpMethod.Put, "me") { Content = JsonContent.Create(new { displayName = demo.DisplayName, homeCommunityId = demo.HomeCommunityId }) };
-            profile.Headers.Authorization = new("Bearer", token);
-            await SendAsync(http, profile, $"set the profile of {demo.LoginCode}", cancellationToken);
+            await SendAsync(http, HttpMethod.Put, "me", new { displayName = demo.DisplayName, homeCommunityId = demo.HomeCommunityId }, resident, $"set the profile of {demo.LoginCode}", cancellationToken);
 
             foreach (var (role, orgId) in demo.Roles)
             {
-                using var grant = new HttpRequestMessage(HttpMethod.Post, $"manage/users/{userId}/roles") { Content = JsonContent.Create(new { role, orgId }) };
-                grant.Headers.Add("x-functions-key", masterKey);
-                await SendAsync(http, grant, $"grant {role} to {demo.LoginCode}", cancellationToken);
+                await SendAsync(http, HttpMethod.Post, $"manage/users/{userId}/roles", new { role, orgId }, admin, $"grant {role} to {demo.LoginCode}", cancellationToken);
             }
         }
     }
@@ -43,52 +37,40 @@ public static class DemoData
     public static JsonArray LoadOrgs() =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Seeding", "demo-orgs.json")))!.AsArray();
 
-    private static async Task<T> SendAsync<T>(HttpClient http, HttpRequestMessage request, string what, CancellationToken cancellationToken)
+    /// <summary>
+    /// One call of the admin or resident API, its JSON answer returned. A busy machine can make the emulator slow
+    /// enough for a 503 with Retry-After: like an operator, this waits and sends it again, a few times.
+    /// </summary>
+    private static async Task<JsonElement> SendAsync(HttpClient http, HttpMethod method, string path, object body, Credentials credentials, string what, CancellationToken cancellationToken)
     {
-        T? result = default;
-        await SendAsync(http, request, what, async response => result = await response.Content.ReadFromJsonAsync<T>(cancellationToken), cancellationToken);
-        return result!;
-    }
-
-    private static Task SendAsync(HttpClient http, HttpRequestMessage request, string what, CancellationToken cancellationToken) =>
-        SendAsync(http, request, what, _ => Task.CompletedTask, cancellationToken);
-
-    private static async Task SendAsync(HttpClient http, HttpRequestMessage request, string what, Func<HttpResponseMessage, Task> read, CancellationToken cancellationToken)
-    {
-        // A busy machine can make the emulator slow enough for a 503 (with Retry-After): an operator would retry.
-        var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
-            using var copy = new HttpRequestMessage(request.Method, request.RequestUri);
-            foreach (var header in request.Headers)
+            using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
+            if (credentials.FunctionKey is not null)
             {
-                copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                request.Headers.Add("x-functions-key", credentials.FunctionKey);
             }
 
-            if (body is not null)
+            if (credentials.Bearer is not null)
             {
-                copy.Content = new ByteArrayContent(body);
-                copy.Content.Headers.ContentType = request.Content!.Headers.ContentType;
+                request.Headers.Authorization = new("Bearer", credentials.Bearer);
             }
 
-            using var response = await http.SendAsync(copy, cancellationToken);
-            if (response.StatusCode != System.Net.HttpStatusCode.ServiceUnavailable || attempt == 5)
+            using var response = await http.SendAsync(request, cancellationToken);
+            if (response.StatusCode == HttpStatusCode.ServiceUnavailable && attempt < 5)
             {
-                await EnsureAsync(response, what, cancellationToken);
-                await read(response);
-                return;
+                await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(2), cancellationToken);
+                continue;
             }
 
-            await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(2), cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"Demo data: could not {what}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+            }
+
+            return await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
         }
     }
 
-    private static async Task EnsureAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
-    {
-        if (!response.IsSuccessStatusCode)
-        {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            throw new InvalidOperationException($"Demo data: could not {what}: {(int)response.StatusCode} {body}");
-        }
-    }
+    private sealed record Credentials(string? FunctionKey = null, string? Bearer = null);
 }

@@ -43,7 +43,7 @@ public static class TriggerDispatcher
     /// </summary>
     private static string TimerPayload(TriggerRegistration host, int functionIndex, TimerInfo timer)
     {
-        var now = DateTime.Now;
+        var now = host.Time.GetLocalNow().DateTime;
         var status = timer.ScheduleStatus
             ?? host.TimerStatuses.GetValueOrDefault(functionIndex)
             ?? new ScheduleStatus { Last = default, Next = now, LastUpdated = default };
@@ -83,7 +83,7 @@ public static class TriggerDispatcher
 }
 
 /// <summary>What the dispatcher needs of one running <see cref="TriggerHost"/>.</summary>
-internal sealed record TriggerRegistration(IReadOnlyList<TriggerBinding> Bindings, ITriggerInvoker Invoker)
+internal sealed record TriggerRegistration(IReadOnlyList<TriggerBinding> Bindings, ITriggerInvoker Invoker, TimeProvider Time)
 {
     /// <summary>Each timer's status after its last firing, by function index.</summary>
     public ConcurrentDictionary<int, ScheduleStatus> TimerStatuses { get; } = new();

@@ -58,7 +58,7 @@ public sealed partial class TriggerHost : IAsyncDisposable
         }
 
         var host = new TriggerHost(bindings, options, loggers);
-        TriggerDispatcher.Register(host._key, new TriggerRegistration(bindings, invoker));
+        TriggerDispatcher.Register(host._key, new TriggerRegistration(bindings, invoker, options.Time));
         try
         {
             await host.StartJobHostAsync(cancellationToken);

@@ -18,4 +18,7 @@ public sealed class TriggerHostOptions
 
     /// <summary>A local switch: when set, every timer runs at this interval instead of on its NCRONTAB schedule.</summary>
     public TimeSpan? TimerInterval { get; init; }
+
+    /// <summary>The clock timer statuses are stamped with (the host's local time, as the timer extension uses).</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
 }

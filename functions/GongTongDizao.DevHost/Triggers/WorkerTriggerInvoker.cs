@@ -25,7 +25,7 @@ public sealed class WorkerTriggerInvoker(WorkerSupervisor supervisor, TimeSpan f
         {
             InvocationId = Guid.NewGuid().ToString(),
             FunctionId = function.FunctionId,
-            TraceContext = new RpcTraceContext { TraceParent = $"00-{System.Diagnostics.ActivityTraceId.CreateRandom()}-{System.Diagnostics.ActivitySpanId.CreateRandom()}-01" },
+            TraceContext = InvocationTrace.Current(),
         };
         var isTimer = string.Equals(function.TriggerType, WorkerFunction.TimerTrigger, StringComparison.OrdinalIgnoreCase);
         request.InputData.Add(new ParameterBinding

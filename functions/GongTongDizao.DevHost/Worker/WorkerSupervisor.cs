@@ -13,6 +13,7 @@ public sealed partial class WorkerSupervisor(
     FunctionApp app,
     WorkerSettings settings,
     WorkerLogSink logs,
+    TimeProvider time,
     ILogger<WorkerSupervisor> logger) : BackgroundService
 {
     private static readonly TimeSpan s_connectTimeout = TimeSpan.FromSeconds(90);
@@ -73,7 +74,7 @@ public sealed partial class WorkerSupervisor(
         var backoff = TimeSpan.FromSeconds(1);
         while (!stoppingToken.IsCancellationRequested && !_stopping)
         {
-            var started = DateTimeOffset.UtcNow;
+            var started = time.GetTimestamp();
             try
             {
                 await RunOnceAsync(stoppingToken);
@@ -94,9 +95,9 @@ public sealed partial class WorkerSupervisor(
             }
 
             // A worker that ran for a while gets a quick restart; one that keeps failing waits longer each time.
-            backoff = DateTimeOffset.UtcNow - started > TimeSpan.FromMinutes(1) ? TimeSpan.FromSeconds(1) : backoff;
+            backoff = time.GetElapsedTime(started) > TimeSpan.FromMinutes(1) ? TimeSpan.FromSeconds(1) : backoff;
             LogRestarting(logger, backoff.TotalSeconds);
-            await Task.Delay(backoff, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            await Task.Delay(backoff, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, s_maxBackoff.Ticks));
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using GongTongDizao.DevHost.Triggers;
+using GongTongDizao.Testing;
 
 namespace GongTongDizao.DevHost.Tests.Triggers;
 

@@ -1,5 +1,6 @@
 using GongTongDizao.Core.Features.Attachments;
 using GongTongDizao.Core.Timers;
+using GongTongDizao.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GongTongDizao.EndToEnd.Tests.Attachments;

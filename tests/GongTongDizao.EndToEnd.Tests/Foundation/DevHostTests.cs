@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Azure.Storage.Queues;
 using GongTongDizao.Core;
+using GongTongDizao.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GongTongDizao.EndToEnd.Tests.Foundation;

@@ -3,6 +3,7 @@ using System.Globalization;
 using GongTongDizao.Core.Auth;
 using GongTongDizao.Core.Features.Identity;
 using GongTongDizao.Core.Features.Notifications;
+using GongTongDizao.Testing;
 using GongTongDizao.WeChat.Simulator;
 using Microsoft.Azure.Cosmos;
 using Xunit.Abstractions;

@@ -1,6 +1,7 @@
 using GongTongDizao.Core.Auth;
 using GongTongDizao.Core.Features.Identity;
 using GongTongDizao.Core.Features.Notifications;
+using GongTongDizao.Testing;
 using GongTongDizao.WeChat.Simulator;
 using Microsoft.Extensions.DependencyInjection;
 

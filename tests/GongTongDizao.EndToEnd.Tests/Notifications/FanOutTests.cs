@@ -4,6 +4,7 @@ using GongTongDizao.Core.Events;
 using GongTongDizao.Core.Features.Identity;
 using GongTongDizao.Core.Features.Notifications;
 using GongTongDizao.Core.Features.Orgs;
+using GongTongDizao.Testing;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using GongTongDizao.Core;
 using GongTongDizao.EndToEnd.Tests.Topics;
+using GongTongDizao.Testing;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.DependencyInjection;
 

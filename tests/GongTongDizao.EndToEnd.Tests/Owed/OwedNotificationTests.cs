@@ -1,3 +1,4 @@
+using GongTongDizao.Testing;
 using GongTongDizao.WeChat.Simulator;
 using Microsoft.Extensions.DependencyInjection;
 
