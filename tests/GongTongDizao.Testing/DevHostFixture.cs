@@ -1,5 +1,7 @@
+using System.Text.Json.Nodes;
 using GongTongDizao.Core.Configuration;
 using GongTongDizao.DevHost;
+using GongTongDizao.DevHost.Functions;
 using GongTongDizao.Functions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +36,7 @@ public class DevHostFixture : IAsyncLifetime
     public ShiftableClock Clock => _clock ?? throw new InvalidOperationException($"{GetType().Name} does not use a shiftable clock.");
 
     private ShiftableClock? _clock;
+    private string? _hostJson;
 
     protected virtual bool UsesShiftableClock => false;
 
@@ -43,6 +46,14 @@ public class DevHostFixture : IAsyncLifetime
     {
         _clock = UsesShiftableClock ? new ShiftableClock() : null;
         var arguments = Arguments().ToList();
+        var hostJson = JsonNode.Parse(File.ReadAllText(FunctionApp.Locate(null).HostJsonPath))!;
+        if (ConfigureHostJson(hostJson))
+        {
+            _hostJson = Path.Combine(Path.GetTempPath(), $"host-{Guid.NewGuid():N}.json");
+            File.WriteAllText(_hostJson, hostJson.ToJsonString());
+            arguments.Add($"--DevHost:HostJsonPath={_hostJson}");
+        }
+
         if (_clock is not null)
         {
             arguments.Add($"--{OffsetFileTimeProvider.SettingName}={_clock.FilePath}");
@@ -70,6 +81,11 @@ public class DevHostFixture : IAsyncLifetime
         }
 
         _clock?.Dispose();
+        if (_hostJson is not null)
+        {
+            File.Delete(_hostJson);
+        }
+
         LogHygieneReport.Write(GetType().Name, $"{GetType().Name} {BaseAddress}", [.. Logs.Lines], secrets);
     }
 
@@ -80,6 +96,12 @@ public class DevHostFixture : IAsyncLifetime
         $"--DevHost:MasterKey={MasterKey}",
         "--LocalStack:StopWithProcess=true",
     ];
+
+    /// <summary>
+    /// Changes a copy of the app's host.json that the host then uses (shorter queue timings, more log levels);
+    /// returns whether anything was changed. The app's own host.json is never touched.
+    /// </summary>
+    protected virtual bool ConfigureHostJson(JsonNode hostJson) => false;
 
     /// <summary>Test-side registrations only (fakes handed to handlers the test calls itself); the worker never sees them.</summary>
     protected virtual void ConfigureTestServices(IServiceCollection services)

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using GongTongDizao.DevHost.Functions;
 using GongTongDizao.Testing;
 
 namespace GongTongDizao.EndToEnd.Tests.Foundation;
@@ -9,24 +8,13 @@ public sealed class FoundationFixture : DevHostFixture
 {
     public const int MaxDequeueCount = 3;
 
-    private readonly string _hostJson = Path.Combine(Path.GetTempPath(), $"host-{Guid.NewGuid():N}.json");
-
-    public override Task InitializeAsync()
+    protected override bool ConfigureHostJson(JsonNode hostJson)
     {
-        var hostJson = JsonNode.Parse(File.ReadAllText(FunctionApp.Locate(null).HostJsonPath))!;
+        ArgumentNullException.ThrowIfNull(hostJson);
         var queues = hostJson["extensions"]!["queues"]!;
         queues["maxPollingInterval"] = "00:00:00.500";
         queues["visibilityTimeout"] = "00:00:00.200";
         queues["maxDequeueCount"] = MaxDequeueCount;
-        File.WriteAllText(_hostJson, hostJson.ToJsonString());
-        return base.InitializeAsync();
+        return true;
     }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        File.Delete(_hostJson);
-    }
-
-    protected override IEnumerable<string> Arguments() => [.. base.Arguments(), $"--DevHost:HostJsonPath={_hostJson}"];
 }

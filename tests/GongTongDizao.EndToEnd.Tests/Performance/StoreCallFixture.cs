@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using GongTongDizao.Core.Storage;
-using GongTongDizao.DevHost.Functions;
 using GongTongDizao.Testing;
 
 namespace GongTongDizao.EndToEnd.Tests.Performance;
@@ -14,20 +13,11 @@ namespace GongTongDizao.EndToEnd.Tests.Performance;
 /// </summary>
 public sealed partial class StoreCallFixture : DevHostFixture
 {
-    private readonly string _hostJson = Path.Combine(Path.GetTempPath(), $"host-{Guid.NewGuid():N}.json");
-
-    public override Task InitializeAsync()
+    protected override bool ConfigureHostJson(JsonNode hostJson)
     {
-        var hostJson = JsonNode.Parse(File.ReadAllText(FunctionApp.Locate(null).HostJsonPath))!;
+        ArgumentNullException.ThrowIfNull(hostJson);
         hostJson["logging"]!["logLevel"]![StoreCallLog.Category] = "Debug";
-        File.WriteAllText(_hostJson, hostJson.ToJsonString());
-        return base.InitializeAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        File.Delete(_hostJson);
+        return true;
     }
 
     /// <summary>Sends a request like the mini-program and returns what it answered and the store calls it made.</summary>
@@ -61,7 +51,6 @@ public sealed partial class StoreCallFixture : DevHostFixture
     protected override IEnumerable<string> Arguments() =>
     [
         .. base.Arguments(),
-        $"--DevHost:HostJsonPath={_hostJson}",
         $"--Logging:LogLevel:{StoreCallLog.Category}=Debug",
     ];
 
