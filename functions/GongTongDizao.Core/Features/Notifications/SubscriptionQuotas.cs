@@ -17,14 +17,14 @@ public enum DecisionSource
 /// one person never spend a unit twice (a conditional patch would save a read, but the local emulator ignores patch
 /// filter predicates, so it could not be tested here).
 /// </summary>
-public sealed class SubscriptionQuotas(CosmosClient cosmos, IOptions<NotificationsOptions> options, TimeProvider time)
+public class SubscriptionQuotas(CosmosClient cosmos, IOptions<NotificationsOptions> options, TimeProvider time)
 {
     private const int MaxConcurrencyRetries = 10;
     private const int MaxTakeRetries = 100;
     private readonly Container _container = cosmos.GetContainer(StoreNames.Database, StoreNames.Containers.Notifications);
 
     /// <summary>Takes one send for <paramref name="templateKey"/>: true when a long-term subscription is on or a one-time unit was left.</summary>
-    public async Task<bool> TryTakeAsync(string userId, string templateKey, CancellationToken cancellationToken)
+    public virtual async Task<bool> TryTakeAsync(string userId, string templateKey, CancellationToken cancellationToken)
     {
         if (options.Value.IsLongTerm(templateKey) && await FindAsync(userId, templateKey, cancellationToken) is { LongTerm: true })
         {
@@ -60,15 +60,15 @@ public sealed class SubscriptionQuotas(CosmosClient cosmos, IOptions<Notificatio
     }
 
     /// <summary>Gives back a unit WeChat did not spend (the send was rejected before delivery).</summary>
-    public Task RefundAsync(string userId, string templateKey, CancellationToken cancellationToken) =>
+    public virtual Task RefundAsync(string userId, string templateKey, CancellationToken cancellationToken) =>
         PatchIfExistsAsync(userId, templateKey, [PatchOperation.Increment("/remaining", 1)], cancellationToken);
 
     /// <summary>WeChat said 43101: whatever we counted, the person has nothing left.</summary>
-    public Task ResetAsync(string userId, string templateKey, CancellationToken cancellationToken) =>
+    public virtual Task ResetAsync(string userId, string templateKey, CancellationToken cancellationToken) =>
         PatchIfExistsAsync(userId, templateKey, [PatchOperation.Set("/remaining", 0)], cancellationToken);
 
     /// <summary>Records a decision (accept, reject, ban, filter) from the client or the popup push.</summary>
-    public async Task<QuotaDocument> RecordAsync(string userId, string templateKey, string decision, DecisionSource source, CancellationToken cancellationToken)
+    public virtual async Task<QuotaDocument> RecordAsync(string userId, string templateKey, string decision, DecisionSource source, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -121,7 +121,7 @@ public sealed class SubscriptionQuotas(CosmosClient cosmos, IOptions<Notificatio
         }
     }
 
-    public async Task<QuotaDocument?> FindAsync(string userId, string templateKey, CancellationToken cancellationToken)
+    public virtual async Task<QuotaDocument?> FindAsync(string userId, string templateKey, CancellationToken cancellationToken)
     {
         try
         {
@@ -133,7 +133,7 @@ public sealed class SubscriptionQuotas(CosmosClient cosmos, IOptions<Notificatio
         }
     }
 
-    public async IAsyncEnumerable<QuotaDocument> AllAsync(string userId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public virtual async IAsyncEnumerable<QuotaDocument> AllAsync(string userId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var query = new QueryDefinition("SELECT * FROM c WHERE c.userId = @u AND c.kind = @k").WithParameter("@u", userId).WithParameter("@k", NotificationKinds.Quota);
         using var feed = _container.GetItemQueryIterator<QuotaDocument>(query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(userId) });
