@@ -23,7 +23,7 @@ internal sealed class DeliveryFakes
         var cosmos = Substitute.For<CosmosClient>();
         Deliveries = Substitute.For<DeliveryStore>(cosmos, Time, NullLogger<DeliveryStore>.Instance);
         Quotas = Substitute.For<SubscriptionQuotas>(cosmos, Options, Time);
-        Broadcasts = Substitute.For<BroadcastStore>(cosmos, new OutboxPublisher(Substitute.For<EventQueue>(Substitute.For<QueueServiceClient>()), NullLogger<OutboxPublisher>.Instance));
+        Broadcasts = Substitute.For<BroadcastStore>(cosmos);
         Queue = Substitute.For<DeliveryQueue>(Substitute.For<QueueServiceClient>());
         Counters = new DeliveryCounters(new AppEvents(Telemetry), Broadcasts);
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using GongTongDizao.Core.Common;
 using GongTongDizao.Core.Features.Identity;
+using GongTongDizao.Core.Storage;
 using Microsoft.Azure.Cosmos;
 
 namespace GongTongDizao.Core.Features.Notifications;
@@ -49,29 +50,22 @@ public class AudienceStore(CosmosClient cosmos)
             query = query.WithParameter(name, value);
         }
 
-        using var feed = _users.GetItemQueryIterator<StaffCandidate>(query);
-        while (feed.HasMoreResults)
+        await foreach (var candidate in _users.DrainAsync<StaffCandidate>(query, partitionKey: null, cancellationToken))
         {
-            foreach (var candidate in await feed.ReadNextAsync(cancellationToken))
-            {
-                yield return candidate;
-            }
+            yield return candidate;
         }
     }
 
     /// <summary>Ids of the people whose home community is one of <paramref name="communityIds"/>, read a thousand at a time.</summary>
-    public virtual async IAsyncEnumerable<string> ResidentsOfAsync(IReadOnlyList<string> communityIds, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var query = new QueryDefinition("SELECT VALUE u.id FROM u WHERE ARRAY_CONTAINS(@communities, u.homeCommunityId)").WithParameter("@communities", communityIds);
-        using var feed = _users.GetItemQueryIterator<string>(query, requestOptions: new QueryRequestOptions { MaxItemCount = 1000 });
-        while (feed.HasMoreResults)
-        {
-            foreach (var id in await feed.ReadNextAsync(cancellationToken))
-            {
-                yield return id;
-            }
-        }
-    }
+    public virtual IAsyncEnumerable<string> ResidentsOfAsync(IReadOnlyList<string> communityIds, CancellationToken cancellationToken) =>
+        _users.DrainAsync<string>(ResidentsQuery(communityIds), new QueryRequestOptions { MaxItemCount = 1000 }, cancellationToken);
+
+    /// <summary>One page of <see cref="ResidentsOfAsync"/> from <paramref name="position"/> (null: the first), at most <paramref name="pageSize"/> ids.</summary>
+    public virtual Task<StorePage<string>> ResidentsPageAsync(IReadOnlyList<string> communityIds, string? position, int pageSize, CancellationToken cancellationToken) =>
+        _users.ReadPageAsync<string>(ResidentsQuery(communityIds), partitionKey: null, position, pageSize, cancellationToken);
+
+    private static QueryDefinition ResidentsQuery(IReadOnlyList<string> communityIds) =>
+        new QueryDefinition("SELECT VALUE u.id FROM u WHERE ARRAY_CONTAINS(@communities, u.homeCommunityId)").WithParameter("@communities", communityIds);
 
     private static string RoleName(Role role) => JsonSerializer.Serialize(role, JsonDefaults.Options).Trim('"');
 }

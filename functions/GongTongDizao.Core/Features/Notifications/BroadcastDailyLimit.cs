@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
 
 namespace GongTongDizao.Core.Features.Notifications;
@@ -10,8 +9,8 @@ public sealed class BroadcastDailyLimit(BroadcastStore broadcasts, IOptions<Noti
 
     /// <summary>Counts one more broadcast of the org on the Beijing day of <paramref name="now"/>; false when the limit is reached.</summary>
     public Task<bool> TryCountAsync(string orgId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        broadcasts.TryCountDayAsync(orgId, now.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Limit, cancellationToken);
+        broadcasts.TryCountDayAsync(orgId, ChinaTime.DayKey(now), Limit, cancellationToken);
 
     /// <summary>How long until the count starts again (Beijing midnight).</summary>
-    public static TimeSpan RetryAfter(DateTimeOffset now) => DeliverNotification.NextBeijingMidnight(now) - now;
+    public static TimeSpan RetryAfter(DateTimeOffset now) => ChinaTime.NextMidnight(now) - now;
 }

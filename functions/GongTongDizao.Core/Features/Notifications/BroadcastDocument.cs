@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using GongTongDizao.Core.Aggregates;
 using GongTongDizao.Core.Events;
 
 namespace GongTongDizao.Core.Features.Notifications;
@@ -17,7 +18,7 @@ public enum BroadcastAudience
 }
 
 /// <summary>A staff notice to the residents of an org subtree, with delivery counters patched as deliveries finish.</summary>
-public sealed record BroadcastDocument : IHasOutbox
+public sealed record BroadcastDocument : IAggregate<BroadcastDocument>
 {
     [JsonPropertyName("id")]
     public required string Id { get; init; }
@@ -56,6 +57,10 @@ public sealed record BroadcastDocument : IHasOutbox
 
     [JsonPropertyName("_etag")]
     public string? ETag { get; init; }
+
+    string IAggregate<BroadcastDocument>.PartitionKey => UserId;
+
+    public BroadcastDocument WithOutbox(IReadOnlyList<DomainEvent> outbox) => this with { Outbox = outbox };
 }
 
 /// <summary>How many broadcasts an org node sent on one day (Beijing time), for the daily limit.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Runtime.CompilerServices;
-using GongTongDizao.Core.Events;
+using GongTongDizao.Core.Aggregates;
+using GongTongDizao.Core.Storage;
 using Microsoft.Azure.Cosmos;
 
 namespace GongTongDizao.Core.Features.Notifications;
@@ -9,37 +10,28 @@ namespace GongTongDizao.Core.Features.Notifications;
 /// Broadcasts (each in its own partition, <see cref="NotificationKinds.BroadcastPartition"/>), their delivery
 /// counters, and the per-org daily counts (<see cref="NotificationKinds.OrgPartition"/>). Virtual for fakes.
 /// </summary>
-public class BroadcastStore(CosmosClient cosmos, OutboxPublisher publisher)
+public class BroadcastStore(CosmosClient cosmos) : IAggregateStore<BroadcastDocument>
 {
     private const int MaxCountAttempts = 10;
     private static readonly int s_dayCounterTtl = (int)TimeSpan.FromDays(3).TotalSeconds;
     private readonly Container _container = cosmos.GetContainer(StoreNames.Database, StoreNames.Containers.Notifications);
 
-    public virtual async Task<BroadcastDocument?> FindAsync(string id, CancellationToken cancellationToken)
+    public string ContainerName => StoreNames.Containers.Notifications;
+
+    public virtual Task<BroadcastDocument?> FindAsync(string id, CancellationToken cancellationToken) =>
+        _container.FindAsync<BroadcastDocument>(id, new PartitionKey(NotificationKinds.BroadcastPartition(id)), cancellationToken);
+
+    public virtual Task<BroadcastDocument?> TryReplaceAsync(BroadcastDocument item, string? ifMatch, CancellationToken cancellationToken)
     {
-        try
-        {
-            return (await _container.ReadItemAsync<BroadcastDocument>(id, new PartitionKey(NotificationKinds.BroadcastPartition(id)), cancellationToken: cancellationToken)).Resource;
-        }
-        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
+        ArgumentNullException.ThrowIfNull(item);
+        return _container.TryReplaceAsync(item with { ETag = null }, item.Id, new PartitionKey(item.UserId), ifMatch, cancellationToken);
     }
 
-    /// <summary>Creates the broadcast with its outbox; the returned document carries the ETag the publish needs.</summary>
+    /// <summary>Creates the broadcast with its outbox (published by <see cref="AggregatePipeline{T}.AfterSaveAsync"/>).</summary>
     public virtual async Task<BroadcastDocument> CreateAsync(BroadcastDocument broadcast, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(broadcast);
-        var created = await _container.CreateItemAsync(broadcast, new PartitionKey(broadcast.UserId), cancellationToken: cancellationToken);
-        return created.Resource with { ETag = created.ETag };
-    }
-
-    /// <summary>Sends the outbox's events and clears it; a failure is left to the sweeper (see <see cref="OutboxPublisher"/>).</summary>
-    public virtual Task<bool> TryPublishAsync(BroadcastDocument broadcast, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(broadcast);
-        return publisher.TryPublishAsync(_container, broadcast, new PartitionKey(broadcast.UserId), broadcast.ETag, cancellationToken);
+        return (await _container.CreateItemAsync(broadcast, new PartitionKey(broadcast.UserId), cancellationToken: cancellationToken)).Resource;
     }
 
     /// <summary>
@@ -50,43 +42,25 @@ public class BroadcastStore(CosmosClient cosmos, OutboxPublisher publisher)
     {
         var id = "broadcast-day~" + day;
         var partition = new PartitionKey(NotificationKinds.OrgPartition(orgId));
-        for (var attempt = 0; attempt < MaxCountAttempts; attempt++)
-        {
-            BroadcastDayCounter? counter;
-            try
+        return await OptimisticRetry.RunAsync<Snapshot<BroadcastDayCounter>, bool>(
+            new(await _container.FindAsync<BroadcastDayCounter>(id, partition, cancellationToken)),
+            async read =>
             {
-                counter = (await _container.ReadItemAsync<BroadcastDayCounter>(id, partition, cancellationToken: cancellationToken)).Resource;
-            }
-            catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
-            {
-                counter = null;
-            }
-
-            if (counter is { } c && c.Count >= limit)
-            {
-                return false;
-            }
-
-            try
-            {
-                if (counter is null)
+                if (read.Current is { } counter && counter.Count >= limit)
                 {
-                    await _container.CreateItemAsync(new BroadcastDayCounter { Id = id, UserId = NotificationKinds.OrgPartition(orgId), Count = 1, Ttl = s_dayCounterTtl }, partition, cancellationToken: cancellationToken);
-                }
-                else
-                {
-                    await _container.ReplaceItemAsync(counter with { Count = counter.Count + 1, ETag = null }, id, partition, new ItemRequestOptions { IfMatchEtag = counter.ETag }, cancellationToken);
+                    return false;
                 }
 
-                return true;
-            }
-            catch (CosmosException ex) when (ex.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.PreconditionFailed)
-            {
+                var saved = read.Current is { } current
+                    ? await _container.TryReplaceAsync(current with { Count = current.Count + 1, ETag = null }, id, partition, current.ETag, cancellationToken)
+                    : await TryCreateAsync(new BroadcastDayCounter { Id = id, UserId = NotificationKinds.OrgPartition(orgId), Count = 1, Ttl = s_dayCounterTtl }, partition, cancellationToken);
+
                 // Another broadcast of the same org was counted meanwhile: read again.
-            }
-        }
-
-        return false;
+                return saved is not null ? true : Attempt<bool>.LostRace();
+            },
+            async _ => new(await _container.FindAsync<BroadcastDayCounter>(id, partition, cancellationToken)),
+            _ => false,
+            MaxCountAttempts);
     }
 
     /// <summary>One more finished delivery (<c>sent</c>, <c>skipped</c> or <c>failed</c>), an atomic increment.</summary>
@@ -111,13 +85,9 @@ public class BroadcastStore(CosmosClient cosmos, OutboxPublisher publisher)
     public virtual async IAsyncEnumerable<BroadcastDocument> SentByAsync(string userId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var query = new QueryDefinition("SELECT * FROM c WHERE c.kind = @k AND c.createdBy = @u").WithParameter("@k", NotificationKinds.Broadcast).WithParameter("@u", userId);
-        using var feed = _container.GetItemQueryIterator<BroadcastDocument>(query);
-        while (feed.HasMoreResults)
+        await foreach (var b in _container.DrainAsync<BroadcastDocument>(query, partitionKey: null, cancellationToken))
         {
-            foreach (var b in await feed.ReadNextAsync(cancellationToken))
-            {
-                yield return b;
-            }
+            yield return b;
         }
     }
 
@@ -134,6 +104,18 @@ public class BroadcastStore(CosmosClient cosmos, OutboxPublisher publisher)
             {
                 // Gone meanwhile.
             }
+        }
+    }
+
+    private async Task<BroadcastDayCounter?> TryCreateAsync(BroadcastDayCounter counter, PartitionKey partition, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await _container.CreateItemAsync(counter, partition, cancellationToken: cancellationToken)).Resource;
+        }
+        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.Conflict)
+        {
+            return null;
         }
     }
 }

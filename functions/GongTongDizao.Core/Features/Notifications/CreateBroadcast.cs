@@ -1,13 +1,12 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using FluentValidation;
+using GongTongDizao.Core.Aggregates;
 using GongTongDizao.Core.Audit;
 using GongTongDizao.Core.Auth;
 using GongTongDizao.Core.Common;
-using GongTongDizao.Core.ContentSafety;
 using GongTongDizao.Core.Events;
 using GongTongDizao.Core.Features.Orgs;
-using GongTongDizao.WeChat;
 
 namespace GongTongDizao.Core.Features.Notifications;
 
@@ -26,57 +25,39 @@ public sealed class CreateBroadcastValidator : AbstractValidator<CreateBroadcast
 }
 
 /// <summary>
-/// A notice to residents of an org subtree who opted in to that audience, by staff within their scope
-/// (<see cref="BroadcastScope"/>), within the <see cref="BroadcastDailyLimit"/>. The text is checked first;
-/// held text is not sent (there is no moderation queue for notices). The broadcast and its broadcast.created
-/// event are one write (outbox).
+/// A notice to residents of an org subtree who opted in to that audience, by staff the <see cref="BroadcastGate"/>
+/// lets through, within the <see cref="BroadcastDailyLimit"/>. The broadcast and its broadcast.created event are one
+/// write (outbox), published by the aggregate pipeline.
 /// </summary>
 public sealed class CreateBroadcast(
-    BroadcastScope scope,
-    ContentGuard guard,
+    BroadcastGate gate,
     BroadcastDailyLimit dailyLimit,
     BroadcastStore broadcasts,
     AuditLog audit,
+    AggregatePipeline<BroadcastDocument> pipeline,
     TimeProvider time)
 {
     public async Task<Result<Created>> HandleAsync(Caller caller, CreateBroadcastRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
-        var org = await scope.FindOrgAsync(request.OrgId, cancellationToken);
-        if (org is null)
+        var checkedOrg = await gate.CheckSendAsync(caller.User, request, cancellationToken);
+        if (!checkedOrg.IsSuccess)
         {
-            return Error.Validation("orgId", "组织不存在");
+            return checkedOrg.Error;
         }
 
-        if (org.Level > OrgLevel.Community)
-        {
-            return Error.Validation("orgId", "请选择社区（村）或以上的组织");
-        }
-
-        if (!await scope.MaySendAsync(caller.User, request.Audience, org.Id, cancellationToken))
-        {
-            return Error.Forbidden();
-        }
-
-        var verdict = await guard.CheckAsync(caller.User.OpenId, ContentCheckScene.Forum, request.Title, request.Body, cancellationToken);
-        if (verdict != ContentVerdict.Publish)
-        {
-            return Error.From(ErrorCodes.ContentRejected, verdict == ContentVerdict.Reject ? null : "内容需人工审核或暂时无法检测，未发送，请修改后重试");
-        }
-
+        var org = checkedOrg.Value;
         var now = time.GetUtcNow();
         if (!await dailyLimit.TryCountAsync(org.Id, now, cancellationToken))
         {
             return Error.From(ErrorCodes.RateLimited, $"每个组织每天最多发送 {dailyLimit.Limit} 条通知") with { RetryAfter = BroadcastDailyLimit.RetryAfter(now) };
         }
 
-        var broadcast = NewBroadcast(caller, request, org, now);
-        var audience = request.Audience.ToString().ToLowerInvariant();
-        var created = await broadcasts.CreateAsync(broadcast, cancellationToken);
-        await audit.AppendAsync("broadcast", broadcast.Id, "broadcast.created", caller.Id, to: audience, reason: org.Id, cancellationToken: cancellationToken);
-        await broadcasts.TryPublishAsync(created, cancellationToken);
-        return new Created(BroadcastView.From(created), $"staff/broadcasts/{Uri.EscapeDataString(broadcast.Id)}");
+        var created = await broadcasts.CreateAsync(NewBroadcast(caller, request, org, now), cancellationToken);
+        await audit.AppendAsync("broadcast", created.Id, "broadcast.created", caller.Id, to: request.Audience.ToString().ToLowerInvariant(), reason: org.Id, cancellationToken: cancellationToken);
+        await pipeline.AfterSaveAsync(created, deadlines: null, cancellationToken);
+        return new Created(BroadcastView.From(created), $"staff/broadcasts/{Uri.EscapeDataString(created.Id)}");
     }
 
     private static BroadcastDocument NewBroadcast(Caller caller, CreateBroadcastRequest request, OrgUnit org, DateTimeOffset now)

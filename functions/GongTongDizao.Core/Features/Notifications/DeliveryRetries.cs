@@ -10,14 +10,8 @@ namespace GongTongDizao.Core.Features.Notifications;
 /// </summary>
 public partial class DeliveryRetries(DeliveryStore deliveries, DeliveryQueue queue, IOptions<NotificationsOptions> options, TimeProvider time, ILogger<DeliveryRetries> logger)
 {
-    private static readonly TimeSpan s_beijing = TimeSpan.FromHours(8);
-
-    /// <summary>The next midnight in Beijing (UTC+8, no daylight saving), when WeChat's daily quota resets.</summary>
-    public static DateTimeOffset NextBeijingMidnight(DateTimeOffset now)
-    {
-        var local = now.ToOffset(s_beijing);
-        return new DateTimeOffset(local.Date.AddDays(1), s_beijing);
-    }
+    /// <summary>The next midnight in Beijing, when WeChat's daily quota resets (<see cref="ChinaTime"/>).</summary>
+    public static DateTimeOffset NextBeijingMidnight(DateTimeOffset now) => ChinaTime.NextMidnight(now);
 
     /// <summary>Delay before try <paramref name="nextAttempt"/> (2, 3, …): the base delay, doubled each time.</summary>
     public static TimeSpan RetryDelay(TimeSpan baseDelay, int nextAttempt) =>

@@ -45,8 +45,9 @@ public class DeliverySend(WeChatClient wechat)
         {
             return new SendRejected(ex.ErrCode);
         }
-        catch (Exception ex) when (ex is TimeoutException or HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (WeChatUnavailable.Is(ex, cancellationToken))
         {
+            // No answer at all (the API errors are caught above): the message may have gone out.
             return new SendUnanswered(ex is HttpRequestException ? "network" : "timeout", CertainlyNotSent: false);
         }
     }

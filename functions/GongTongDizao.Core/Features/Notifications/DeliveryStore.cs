@@ -1,4 +1,5 @@
 using System.Net;
+using GongTongDizao.Core.Storage;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging;
 
@@ -13,17 +14,8 @@ public partial class DeliveryStore(CosmosClient cosmos, TimeProvider time, ILogg
 {
     private readonly Container _container = cosmos.GetContainer(StoreNames.Database, StoreNames.Containers.Notifications);
 
-    public virtual async Task<DeliveryRecord?> FindAsync(string userId, string id, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await _container.ReadItemAsync<DeliveryRecord>(id, new PartitionKey(userId), cancellationToken: cancellationToken)).Resource;
-        }
-        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-    }
+    public virtual Task<DeliveryRecord?> FindAsync(string userId, string id, CancellationToken cancellationToken) =>
+        _container.FindAsync<DeliveryRecord>(id, new PartitionKey(userId), cancellationToken);
 
     /// <summary>The created record, or null when one with this id exists already.</summary>
     public virtual async Task<DeliveryRecord?> TryCreateAsync(DeliveryRecord record, CancellationToken cancellationToken)
@@ -39,29 +31,19 @@ public partial class DeliveryStore(CosmosClient cosmos, TimeProvider time, ILogg
         }
     }
 
-    /// <summary>Replaces the record if nobody changed it since it was read (its ETag); throws when somebody did.</summary>
-    public virtual async Task<DeliveryRecord> SaveAsync(DeliveryRecord record, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces the record if nobody changed it since it was read (its ETag); throws when somebody did: the steps
+    /// after a claim own the record, so a lost race there is a fault the queue retries.
+    /// </summary>
+    public virtual async Task<DeliveryRecord> SaveAsync(DeliveryRecord record, CancellationToken cancellationToken) =>
+        await TrySaveAsync(record, cancellationToken)
+        ?? throw new DeliveryChangedException($"Delivery {record.Id} changed while this handler owned it.");
+
+    /// <summary>As <see cref="SaveAsync"/>, but null when somebody changed the record meanwhile.</summary>
+    public virtual Task<DeliveryRecord?> TrySaveAsync(DeliveryRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return (await _container.ReplaceItemAsync(
-            record with { ETag = null, UpdatedAt = time.GetUtcNow() },
-            record.Id,
-            new PartitionKey(record.UserId),
-            new ItemRequestOptions { IfMatchEtag = record.ETag },
-            cancellationToken)).Resource;
-    }
-
-    /// <summary>As <see cref="SaveAsync"/>, but null instead of an exception when somebody changed the record meanwhile.</summary>
-    public virtual async Task<DeliveryRecord?> TrySaveAsync(DeliveryRecord record, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await SaveAsync(record, cancellationToken);
-        }
-        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.PreconditionFailed)
-        {
-            return null;
-        }
+        return _container.TryReplaceAsync(record with { ETag = null, UpdatedAt = time.GetUtcNow() }, record.Id, new PartitionKey(record.UserId), record.ETag, cancellationToken);
     }
 
     /// <summary>
@@ -92,14 +74,7 @@ public partial class DeliveryStore(CosmosClient cosmos, TimeProvider time, ILogg
         var query = new QueryDefinition("SELECT * FROM c WHERE c.userId = @u AND c.kind = @k AND c.templateKey = @t AND c.status = 'pending' AND ARRAY_CONTAINS(@reasons, c.reason)")
             .WithParameter("@u", userId).WithParameter("@k", NotificationKinds.Delivery).WithParameter("@t", templateKey)
             .WithParameter("@reasons", reasons);
-        var waiting = new List<DeliveryRecord>();
-        using var feed = _container.GetItemQueryIterator<DeliveryRecord>(query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(userId) });
-        while (feed.HasMoreResults)
-        {
-            waiting.AddRange(await feed.ReadNextAsync(cancellationToken));
-        }
-
-        return waiting;
+        return await FeedReads.ToListAsync(_container.DrainAsync<DeliveryRecord>(query, new PartitionKey(userId), cancellationToken), cancellationToken);
     }
 
     /// <summary>Ids of the person's delivery records that WeChat's message id <paramref name="msgId"/> belongs to.</summary>
@@ -107,14 +82,7 @@ public partial class DeliveryStore(CosmosClient cosmos, TimeProvider time, ILogg
     {
         var query = new QueryDefinition("SELECT VALUE c.id FROM c WHERE c.userId = @u AND c.kind = @k AND c.msgId = @m")
             .WithParameter("@u", userId).WithParameter("@k", NotificationKinds.Delivery).WithParameter("@m", msgId);
-        var ids = new List<string>();
-        using var feed = _container.GetItemQueryIterator<string>(query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(userId) });
-        while (feed.HasMoreResults)
-        {
-            ids.AddRange(await feed.ReadNextAsync(cancellationToken));
-        }
-
-        return ids;
+        return await FeedReads.ToListAsync(_container.DrainAsync<string>(query, new PartitionKey(userId), cancellationToken), cancellationToken);
     }
 
     /// <summary>WeChat's own report of a send (subscribe_msg_sent_event) written on the record.</summary>
@@ -129,3 +97,6 @@ public partial class DeliveryStore(CosmosClient cosmos, TimeProvider time, ILogg
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record the failure on delivery {Id} (HTTP {Status})")]
     private static partial void LogRecordNotSaved(ILogger logger, string id, int status);
 }
+
+/// <summary>A delivery record changed while the handler that claimed it was working on it (its ETag no longer matched).</summary>
+public sealed class DeliveryChangedException(string message) : InvalidOperationException(message);

@@ -4,7 +4,7 @@ using GongTongDizao.Core.Common;
 namespace GongTongDizao.Core.Features.Notifications;
 
 /// <summary>A broadcast with its counts, for staff who may broadcast on its org.</summary>
-public sealed class GetBroadcast(BroadcastStore broadcasts, BroadcastScope scope)
+public sealed class GetBroadcast(BroadcastStore broadcasts, BroadcastGate gate)
 {
     public async Task<Result<BroadcastView>> HandleAsync(Caller caller, string id, CancellationToken cancellationToken)
     {
@@ -14,6 +14,6 @@ public sealed class GetBroadcast(BroadcastStore broadcasts, BroadcastScope scope
             return Error.NotFound();
         }
 
-        return await scope.MaySeeAsync(caller.User, broadcast.OrgId, cancellationToken) ? BroadcastView.From(broadcast) : Error.NotFound();
+        return await gate.MaySeeAsync(caller.User, broadcast.OrgId, cancellationToken) ? BroadcastView.From(broadcast) : Error.NotFound();
     }
 }

@@ -36,4 +36,7 @@ public sealed record InboxItem
 
     /// <summary>Seconds until Cosmos removes it.</summary>
     public int? Ttl { get; init; }
+
+    [JsonPropertyName("_etag")]
+    public string? ETag { get; init; }
 }

@@ -1,5 +1,5 @@
 using System.Net;
-using GongTongDizao.Core.Common;
+using GongTongDizao.Core.Storage;
 using Microsoft.Azure.Cosmos;
 
 namespace GongTongDizao.Core.Features.Notifications;
@@ -28,54 +28,25 @@ public class InboxStore(CosmosClient cosmos)
     {
         var query = new QueryDefinition("SELECT * FROM c WHERE c.userId = @u AND c.kind = @k ORDER BY c.createdAt DESC")
             .WithParameter("@u", userId).WithParameter("@k", NotificationKinds.Inbox);
-        using var feed = _container.GetItemQueryIterator<InboxItem>(query, continuation, new QueryRequestOptions { PartitionKey = new PartitionKey(userId), MaxItemCount = pageSize });
-        if (!feed.HasMoreResults)
-        {
-            return ([], null);
-        }
-
-        FeedResponse<InboxItem> page;
-        try
-        {
-            page = await feed.ReadNextAsync(cancellationToken);
-        }
-        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.BadRequest && continuation is not null)
-        {
-            throw new StalePageTokenException("The store cannot resume the inbox query from this position.", ex);
-        }
-
-        return ([.. page], page.Count == 0 ? null : page.ContinuationToken);
+        var page = await _container.ReadPageAsync<InboxItem>(query, new PartitionKey(userId), continuation, pageSize, cancellationToken);
+        return (page.Items, page.Items.Count == 0 ? null : page.Position);
     }
 
     public virtual async Task<int> UnreadCountAsync(string userId, CancellationToken cancellationToken)
     {
         var query = new QueryDefinition("SELECT VALUE COUNT(1) FROM c WHERE c.userId = @u AND c.kind = @k AND c.read = false")
             .WithParameter("@u", userId).WithParameter("@k", NotificationKinds.Inbox);
-        using var feed = _container.GetItemQueryIterator<int>(query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(userId) });
-        var count = 0;
-        while (feed.HasMoreResults)
-        {
-            count += (await feed.ReadNextAsync(cancellationToken)).Sum();
-        }
-
-        return count;
+        return (int)await _container.SumAsync(query, new PartitionKey(userId), cancellationToken);
     }
 
     public virtual async Task<IReadOnlyList<string>> UnreadIdsAsync(string userId, CancellationToken cancellationToken)
     {
         var query = new QueryDefinition("SELECT VALUE c.id FROM c WHERE c.userId = @u AND c.kind = @k AND c.read = false")
             .WithParameter("@u", userId).WithParameter("@k", NotificationKinds.Inbox);
-        using var feed = _container.GetItemQueryIterator<string>(query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(userId) });
-        var ids = new List<string>();
-        while (feed.HasMoreResults)
-        {
-            ids.AddRange(await feed.ReadNextAsync(cancellationToken));
-        }
-
-        return ids;
+        return await FeedReads.ToListAsync(_container.DrainAsync<string>(query, new PartitionKey(userId), cancellationToken), cancellationToken);
     }
 
-    /// <summary>True when an unread inbox item of this person was marked; only inbox items are touched.</summary>
+    /// <summary>True when an unread inbox item of this person was marked (unless it changed meanwhile); only inbox items are touched.</summary>
     public virtual async Task<bool> MarkReadAsync(string userId, string id, DateTimeOffset at, CancellationToken cancellationToken)
     {
         if (!id.StartsWith("n~", StringComparison.Ordinal))
@@ -83,25 +54,8 @@ public class InboxStore(CosmosClient cosmos)
             return false;
         }
 
-        try
-        {
-            var item = await _container.ReadItemAsync<InboxItem>(id, new PartitionKey(userId), cancellationToken: cancellationToken);
-            if (item.Resource.Read)
-            {
-                return false;
-            }
-
-            await _container.PatchItemAsync<InboxItem>(
-                id,
-                new PartitionKey(userId),
-                [PatchOperation.Set("/read", true), PatchOperation.Set("/readAt", at)],
-                new PatchItemRequestOptions { IfMatchEtag = item.ETag, EnableContentResponseOnWrite = false },
-                cancellationToken);
-            return true;
-        }
-        catch (CosmosException ex) when (ex.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.PreconditionFailed)
-        {
-            return false;
-        }
+        var partition = new PartitionKey(userId);
+        return await _container.FindAsync<InboxItem>(id, partition, cancellationToken) is { Read: false } item
+            && await _container.TryPatchAsync(id, partition, [PatchOperation.Set("/read", true), PatchOperation.Set("/readAt", at)], item.ETag, cancellationToken);
     }
 }

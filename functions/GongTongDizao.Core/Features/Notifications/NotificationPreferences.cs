@@ -1,4 +1,5 @@
 using System.Net;
+using GongTongDizao.Core.Storage;
 using Microsoft.Azure.Cosmos;
 
 namespace GongTongDizao.Core.Features.Notifications;
@@ -8,17 +9,8 @@ public class NotificationPreferences(CosmosClient cosmos)
 {
     private readonly Container _container = cosmos.GetContainer(StoreNames.Database, StoreNames.Containers.Notifications);
 
-    public virtual async Task<PreferencesDocument?> FindAsync(string userId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await _container.ReadItemAsync<PreferencesDocument>(NotificationKinds.PreferencesId, new PartitionKey(userId), cancellationToken: cancellationToken)).Resource;
-        }
-        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-    }
+    public virtual Task<PreferencesDocument?> FindAsync(string userId, CancellationToken cancellationToken) =>
+        _container.FindAsync<PreferencesDocument>(NotificationKinds.PreferencesId, new PartitionKey(userId), cancellationToken);
 
     /// <summary>The created document, or null when the person has one already (created meanwhile).</summary>
     public virtual async Task<PreferencesDocument?> TryCreateAsync(PreferencesDocument preferences, CancellationToken cancellationToken)

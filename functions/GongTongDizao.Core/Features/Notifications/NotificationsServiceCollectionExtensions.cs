@@ -1,3 +1,4 @@
+using GongTongDizao.Core.Aggregates;
 using GongTongDizao.Core.Privacy;
 using GongTongDizao.WeChat;
 using Microsoft.Extensions.Configuration;
@@ -24,6 +25,7 @@ internal static class NotificationsServiceCollectionExtensions
         services.AddSingleton<SubscriptionQuotas>();
         services.AddSingleton<NotificationPreferences>();
         services.AddSingleton<BroadcastStore>();
+        services.AddSingleton<IAggregateStore<BroadcastDocument>>(sp => sp.GetRequiredService<BroadcastStore>());
         services.AddSingleton<AudienceStore>();
         services.AddSingleton<NotificationPartitions>();
         services.AddSingleton<PushReceipts>();
@@ -54,7 +56,7 @@ internal static class NotificationsServiceCollectionExtensions
         services.AddTransient<MarkNotificationsRead>();
         services.AddTransient<GetPreferences>();
         services.AddTransient<UpdatePreferences>();
-        services.AddTransient<BroadcastScope>();
+        services.AddTransient<BroadcastGate>();
         services.AddTransient<BroadcastDailyLimit>();
         services.AddTransient<CreateBroadcast>();
         services.AddTransient<GetBroadcast>();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Serialization;
+using GongTongDizao.Core.Storage;
 using Microsoft.Azure.Cosmos;
 
 namespace GongTongDizao.Core.Features.Notifications;
@@ -34,7 +35,7 @@ public class PushReceipts(CosmosClient cosmos)
     public virtual async Task ForgetAsync(string dedupeKey, CancellationToken cancellationToken)
     {
         var id = Id(dedupeKey);
-        await _dedupe.DeleteItemAsync<Marker>(id, new PartitionKey(id), cancellationToken: cancellationToken);
+        await _dedupe.TryDeleteAsync(id, new PartitionKey(id), cancellationToken);
     }
 
     private static string Id(string dedupeKey) => "wxpush~" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(dedupeKey)));
