@@ -2267,6 +2267,10 @@ export interface components {
             failed: number;
             /** @enum {string} */
             status: "sending" | "done";
+            /** @description 已逐页读取的接收人页数（发送进度） */
+            pages: number;
+            /** @description 已通知的接收人数（发送进度；全部通知完后等于 recipients） */
+            reached: number;
         };
         /**
          * @description held 待审核，proposed 征集附议，deliberating 议事中，delivering 办理中，evaluating 待评价，completed 已办结（办成实事），rejected 未通过，withdrawn 已撤回，expired 附议未达标，hidden 已屏蔽，merged 已合并

@@ -151,12 +151,12 @@ public sealed class FanOutTests(NotificationsFixture host)
     private FanOutEvent FanOutWith(ITopicAudience audience)
     {
         var services = host.Services;
-        var resolver = new AudienceResolver(services.GetRequiredService<AudienceStore>(), services.GetRequiredService<OrgDirectory>(), services.GetRequiredService<NotificationPreferences>(), audience);
+        var resolver = new AudienceResolver(services.GetRequiredService<AudienceStore>(), services.GetRequiredService<OrgDirectory>(), audience);
         return new FanOutEvent(
             resolver,
             services.GetRequiredService<OrgDirectory>(),
             services.GetRequiredService<NotifyRecipient>(),
-            services.GetRequiredService<BroadcastStore>(),
+            services.GetRequiredService<BroadcastFanOut>(),
             services.GetRequiredService<IOptions<NotificationsOptions>>(),
             services.GetRequiredService<ILogger<FanOutEvent>>());
     }

@@ -40,6 +40,9 @@ public sealed class NotificationsFixture : DevHostFixture
         .. base.Arguments(),
         "--Notifications:RetryBaseDelay=00:01:00",
         "--Notifications:LongTermTemplates:0=topicDecided",
+
+        // Broadcasts read their audience a few residents per queue message, so a test audience spans many pages.
+        "--Notifications:BroadcastPageSize=4",
         "--WeChat:AttemptTimeout=00:00:01",
         "--WeChat:TotalTimeout=00:00:02",
     ];

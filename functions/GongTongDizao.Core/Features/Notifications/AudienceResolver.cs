@@ -17,6 +17,9 @@ public sealed record Audience(IAsyncEnumerable<string> Candidates, Func<string, 
     public static Audience Empty { get; } = new(AsyncEnumerable.Empty<string>());
 }
 
+/// <summary>One page of a broadcast's audience and where the next one starts (null: this was the last).</summary>
+public sealed record ResidentPage(IReadOnlyList<string> Ids, FanOutCursor? Next);
+
 /// <summary>
 /// Who hears of each event type:
 /// letter.submitted → youth-league workers whose role covers the community; letter.accepted and letter.replied → the
@@ -24,22 +27,20 @@ public sealed record Audience(IAsyncEnumerable<string> Candidates, Func<string, 
 /// assigned worker; letter.marked_duplicate → the author; topic.threshold_reached → women's representatives and
 /// federation workers covering the community, and the topic's proposer and seconders; topic.meeting_scheduled → seconders and
 /// registrants; topic.decided → author and seconders; topic.completed → every participant (asked to evaluate);
-/// broadcast.created → residents of the subtree who opted in to that audience.
+/// broadcast.created → residents of the subtree who opted in to that audience, a page at a time.
 /// </summary>
-public sealed class AudienceResolver(AudienceStore people, OrgDirectory orgs, NotificationPreferences preferences, ITopicAudience topics)
+public sealed class AudienceResolver(AudienceStore people, OrgDirectory orgs, ITopicAudience topics)
 {
     private const int CommunitiesPerQuery = 50;
 
+    /// <summary>The people of every event but a broadcast, whose audience is read page by page (<see cref="ResidentsPageAsync"/>).</summary>
     public async Task<Audience> ResolveAsync(DomainEvent domainEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(domainEvent);
         var org = await orgs.FindAsync(domainEvent.OrgId, cancellationToken);
-        if (org is null && domainEvent.Type is EventTypes.LetterSubmitted or EventTypes.LetterOverdue or EventTypes.TopicThresholdReached or EventTypes.BroadcastCreated)
+        if (org is null && domainEvent.Type is EventTypes.LetterSubmitted or EventTypes.LetterOverdue or EventTypes.TopicThresholdReached)
         {
-            // The tree may have been imported on another instance since this one cached it.
-            orgs.Invalidate();
-            org = await orgs.FindAsync(domainEvent.OrgId, cancellationToken)
-                ?? throw new InvalidOperationException($"Event {domainEvent.Id} names org {domainEvent.OrgId}, which is not in the governance tree.");
+            org = await RequiredOrgAsync(domainEvent, cancellationToken);
         }
 
         return domainEvent.Type switch
@@ -54,10 +55,51 @@ public sealed class AudienceResolver(AudienceStore people, OrgDirectory orgs, No
             EventTypes.TopicMeetingScheduled => new(topics.SecondersAndRegistrantsAsync(domainEvent.OrgId, domainEvent.EntityId, cancellationToken)),
             EventTypes.TopicDecided => new(topics.AuthorAndSecondersAsync(domainEvent.OrgId, domainEvent.EntityId, cancellationToken)),
             EventTypes.TopicCompleted => new(topics.ParticipantsAsync(domainEvent.OrgId, domainEvent.EntityId, cancellationToken)),
-            EventTypes.BroadcastCreated when org is not null && ParseAudience(domainEvent.Data) is { } audience =>
-                new(ResidentsAsync(org, cancellationToken), (userId, ct) => preferences.WantsAsync(userId, audience, ct)),
             _ => Audience.Empty,
         };
+    }
+
+    /// <summary>
+    /// One page of a broadcast's audience: people whose home community is in the subtree of the event's org, from
+    /// <paramref name="cursor"/>, at most <paramref name="pageSize"/>; <see cref="ResidentPage.Next"/> is null after the
+    /// last. Who opted in is each person's own switch (<see cref="AudienceOf"/>).
+    /// </summary>
+    public async Task<ResidentPage> ResidentsPageAsync(DomainEvent domainEvent, FanOutCursor cursor, int pageSize, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        ArgumentNullException.ThrowIfNull(cursor);
+        var org = await orgs.FindAsync(domainEvent.OrgId, cancellationToken) ?? await RequiredOrgAsync(domainEvent, cancellationToken);
+        var chunks = (await orgs.AllAsync(cancellationToken))
+            .Where(o => o.Level == OrgLevel.Community && org.Covers(o))
+            .Select(o => o.Id)
+            .Order(StringComparer.Ordinal)
+            .Chunk(CommunitiesPerQuery)
+            .ToList();
+        if (cursor.Chunk >= chunks.Count)
+        {
+            return new ResidentPage([], null);
+        }
+
+        var page = await people.ResidentsPageAsync(chunks[cursor.Chunk], cursor.Position, pageSize, cancellationToken);
+        var next = page.Position is { } position ? cursor.Next(cursor.Chunk, position)
+            : cursor.Chunk + 1 < chunks.Count ? cursor.Next(cursor.Chunk + 1, null)
+            : null;
+        return new ResidentPage(page.Items, next);
+    }
+
+    /// <summary>Who a broadcast is for (its audience switch), or null when the event names none.</summary>
+    public static BroadcastAudience? AudienceOf(DomainEvent domainEvent)
+    {
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        return ParseAudience(domainEvent.Data);
+    }
+
+    private async Task<OrgUnit> RequiredOrgAsync(DomainEvent domainEvent, CancellationToken cancellationToken)
+    {
+        // The tree may have been imported on another instance since this one cached it.
+        orgs.Invalidate();
+        return await orgs.FindAsync(domainEvent.OrgId, cancellationToken)
+            ?? throw new InvalidOperationException($"Event {domainEvent.Id} names org {domainEvent.OrgId}, which is not in the governance tree.");
     }
 
     /// <summary>
@@ -77,23 +119,6 @@ public sealed class AudienceResolver(AudienceStore people, OrgDirectory orgs, No
             if (candidate.Roles.Any(role => roles.Contains(role.Role) && orgIds.Contains(role.OrgId, StringComparer.Ordinal)))
             {
                 yield return candidate.Id;
-            }
-        }
-    }
-
-    /// <summary>People whose home community is in the subtree of <paramref name="org"/>, a page at a time.</summary>
-    private async IAsyncEnumerable<string> ResidentsAsync(OrgUnit org, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var communities = (await orgs.AllAsync(cancellationToken))
-            .Where(o => o.Level == OrgLevel.Community && org.Covers(o))
-            .Select(o => o.Id)
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        foreach (var chunk in communities.Chunk(CommunitiesPerQuery))
-        {
-            await foreach (var id in people.ResidentsOfAsync(chunk, cancellationToken))
-            {
-                yield return id;
             }
         }
     }

@@ -107,11 +107,33 @@ public class BroadcastStore(CosmosClient cosmos) : IAggregateStore<BroadcastDocu
         }
     }
 
-    private async Task<BroadcastDayCounter?> TryCreateAsync(BroadcastDayCounter counter, PartitionKey partition, CancellationToken cancellationToken)
+    /// <summary>How far the fan-out of the broadcast has got; null before its first page.</summary>
+    public virtual Task<BroadcastProgress?> FindProgressAsync(string broadcastId, CancellationToken cancellationToken) =>
+        _container.FindAsync<BroadcastProgress>(BroadcastProgress.DocumentId, new PartitionKey(NotificationKinds.BroadcastPartition(broadcastId)), cancellationToken);
+
+    /// <summary>The progress as read now, created (no page handled) if the fan-out has not started.</summary>
+    public virtual async Task<BroadcastProgress> StartProgressAsync(string broadcastId, CancellationToken cancellationToken)
+    {
+        var partition = NotificationKinds.BroadcastPartition(broadcastId);
+        return await FindProgressAsync(broadcastId, cancellationToken)
+            ?? await TryCreateAsync(new BroadcastProgress { UserId = partition, BroadcastId = broadcastId }, new PartitionKey(partition), cancellationToken)
+            ?? await FindProgressAsync(broadcastId, cancellationToken)
+            ?? throw new InvalidOperationException($"The progress of broadcast {broadcastId} vanished while it was being created.");
+    }
+
+    /// <summary>Saves the progress if nobody saved it since <paramref name="ifMatch"/>; null when somebody did.</summary>
+    public virtual Task<BroadcastProgress?> TrySaveProgressAsync(BroadcastProgress progress, string? ifMatch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        return _container.TryReplaceAsync(progress with { ETag = null }, progress.Id, new PartitionKey(progress.UserId), ifMatch, cancellationToken);
+    }
+
+    private async Task<T?> TryCreateAsync<T>(T item, PartitionKey partition, CancellationToken cancellationToken)
+        where T : class
     {
         try
         {
-            return (await _container.CreateItemAsync(counter, partition, cancellationToken: cancellationToken)).Resource;
+            return (await _container.CreateItemAsync(item, partition, cancellationToken: cancellationToken)).Resource;
         }
         catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.Conflict)
         {

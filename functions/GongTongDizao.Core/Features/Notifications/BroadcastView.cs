@@ -2,6 +2,7 @@ namespace GongTongDizao.Core.Features.Notifications;
 
 /// <summary>
 /// A broadcast and how its delivery is going. <c>recipients</c> is absent until the fan-out has reached everyone;
+/// meanwhile <c>pages</c> (of the audience read so far) and <c>reached</c> (recipients told so far) show its progress.
 /// <c>status</c> is <c>sending</c> until sent + skipped + failed = recipients, then <c>done</c>.
 /// </summary>
 public sealed record BroadcastView(
@@ -17,12 +18,19 @@ public sealed record BroadcastView(
     int Sent,
     int Skipped,
     int Failed,
-    string Status)
+    string Status,
+    int Pages,
+    int Reached)
 {
-    public static BroadcastView From(BroadcastDocument b)
+    /// <summary>The view of <paramref name="b"/> with its fan-out <paramref name="progress"/> (null before the first page).</summary>
+    public static BroadcastView From(BroadcastDocument b, BroadcastProgress? progress = null)
     {
         ArgumentNullException.ThrowIfNull(b);
-        var done = b.Recipients is { } r && b.Sent + b.Skipped + b.Failed >= r;
-        return new BroadcastView(b.Id, b.OrgId, b.OrgName, b.Audience, b.Title, b.Body, b.Page, b.CreatedAt, b.Recipients, b.Sent, b.Skipped, b.Failed, done ? "done" : "sending");
+
+        // Skips the fan-out recorded itself (no quota, no delivery message) are counted with its pages.
+        var skipped = b.Skipped + (progress?.Skipped ?? 0);
+        var recipients = b.Recipients ?? (progress is { Done: true } p ? p.Reached : null);
+        var done = recipients is { } r && b.Sent + skipped + b.Failed >= r;
+        return new BroadcastView(b.Id, b.OrgId, b.OrgName, b.Audience, b.Title, b.Body, b.Page, b.CreatedAt, recipients, b.Sent, skipped, b.Failed, done ? "done" : "sending", progress?.Pages ?? 0, progress?.Reached ?? 0);
     }
 }

@@ -26,12 +26,12 @@ public sealed class CreateBroadcastValidator : AbstractValidator<CreateBroadcast
 
 /// <summary>
 /// A notice to residents of an org subtree who opted in to that audience, by staff the <see cref="BroadcastGate"/>
-/// lets through, within the <see cref="BroadcastDailyLimit"/>. The broadcast and its broadcast.created event are one
+/// lets through, within the <see cref="BroadcastLimits"/>. The broadcast and its broadcast.created event are one
 /// write (outbox), published by the aggregate pipeline.
 /// </summary>
 public sealed class CreateBroadcast(
     BroadcastGate gate,
-    BroadcastDailyLimit dailyLimit,
+    BroadcastLimits limits,
     BroadcastStore broadcasts,
     AuditLog audit,
     AggregatePipeline<BroadcastDocument> pipeline,
@@ -49,18 +49,18 @@ public sealed class CreateBroadcast(
 
         var org = checkedOrg.Value;
         var now = time.GetUtcNow();
-        if (!await dailyLimit.TryCountAsync(org.Id, now, cancellationToken))
+        if (!await limits.TryCountAsync(org.Id, now, cancellationToken))
         {
-            return Error.From(ErrorCodes.RateLimited, $"每个组织每天最多发送 {dailyLimit.Limit} 条通知") with { RetryAfter = BroadcastDailyLimit.RetryAfter(now) };
+            return Error.From(ErrorCodes.RateLimited, $"每个组织每天最多发送 {limits.Limit} 条通知") with { RetryAfter = BroadcastLimits.RetryAfter(now) };
         }
 
-        var created = await broadcasts.CreateAsync(NewBroadcast(caller, request, org, now), cancellationToken);
+        var created = await broadcasts.CreateAsync(NewBroadcast(caller, request, org, now, limits.PageSize), cancellationToken);
         await audit.AppendAsync("broadcast", created.Id, "broadcast.created", caller.Id, to: request.Audience.ToString().ToLowerInvariant(), reason: org.Id, cancellationToken: cancellationToken);
         await pipeline.AfterSaveAsync(created, deadlines: null, cancellationToken);
         return new Created(BroadcastView.From(created), $"staff/broadcasts/{Uri.EscapeDataString(created.Id)}");
     }
 
-    private static BroadcastDocument NewBroadcast(Caller caller, CreateBroadcastRequest request, OrgUnit org, DateTimeOffset now)
+    private static BroadcastDocument NewBroadcast(Caller caller, CreateBroadcastRequest request, OrgUnit org, DateTimeOffset now, int pageSize)
     {
         var id = Guid.NewGuid().ToString("N");
         var title = request.Title.Trim();
@@ -86,7 +86,7 @@ public sealed class CreateBroadcast(
             Page = request.Page,
             CreatedBy = caller.Id,
             CreatedAt = now,
-            Outbox = [domainEvent],
+            Outbox = [FanOutCursor.First(pageSize).AttachTo(domainEvent)],
         };
     }
 }

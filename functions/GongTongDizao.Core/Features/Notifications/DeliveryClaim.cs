@@ -77,7 +77,11 @@ public class DeliveryClaim(
         return created;
     }
 
-    private DeliveryRecord NewRecord(DeliveryMessage message, DeliveryStatus status, string? reason, DateTimeOffset now) => new()
+    private DeliveryRecord NewRecord(DeliveryMessage message, DeliveryStatus status, string? reason, DateTimeOffset now) =>
+        NewRecord(message, status, reason, now, options.Value.DeliveryRetention);
+
+    /// <summary>The record of <paramref name="message"/>'s delivery, kept <paramref name="retention"/> (Cosmos TTL).</summary>
+    public static DeliveryRecord NewRecord(DeliveryMessage message, DeliveryStatus status, string? reason, DateTimeOffset now, TimeSpan retention) => new()
     {
         Id = NotificationKinds.DeliveryId(message.EventId),
         UserId = message.UserId,
@@ -88,6 +92,6 @@ public class DeliveryClaim(
         BroadcastId = message.BroadcastId,
         CreatedAt = now,
         UpdatedAt = now,
-        Ttl = (int)options.Value.DeliveryRetention.TotalSeconds,
+        Ttl = (int)retention.TotalSeconds,
     };
 }

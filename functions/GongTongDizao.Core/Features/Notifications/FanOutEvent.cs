@@ -7,14 +7,15 @@ namespace GongTongDizao.Core.Features.Notifications;
 
 /// <summary>
 /// The <c>events</c> queue consumer: resolves the audience and tells each recipient (<see cref="NotifyRecipient"/>:
-/// inbox item and delivery), in parallel but never holding the audience. Idempotent by (event id, recipient).
+/// inbox item and delivery), in parallel but never holding the audience; a broadcast goes page by page
+/// (<see cref="BroadcastFanOut"/>). Idempotent by (event id, recipient).
 /// Exceptions propagate so the queue retries and finally poisons the message.
 /// </summary>
 public sealed partial class FanOutEvent(
     AudienceResolver audiences,
     OrgDirectory orgs,
     NotifyRecipient notify,
-    BroadcastStore broadcasts,
+    BroadcastFanOut broadcasts,
     IOptions<NotificationsOptions> options,
     ILogger<FanOutEvent> logger)
 {
@@ -27,8 +28,15 @@ public sealed partial class FanOutEvent(
             return 0;
         }
 
-        var org = await orgs.FindAsync(domainEvent.OrgId, cancellationToken);
-        var notice = Notice.For(domainEvent, route, org?.Name);
+        // A broadcast comes back once per page of its audience, each time with where to continue.
+        var (original, cursor) = FanOutCursor.Split(domainEvent, options.Value.BroadcastPageSize);
+        var org = await orgs.FindAsync(original.OrgId, cancellationToken);
+        var notice = Notice.For(original, route, org?.Name);
+        if (notice.BroadcastId is not null)
+        {
+            return await broadcasts.HandleAsync(notice, cursor, cancellationToken);
+        }
+
         var audience = await audiences.ResolveAsync(domainEvent, cancellationToken);
 
         var recipients = 0;
@@ -45,11 +53,6 @@ public sealed partial class FanOutEvent(
                 await notify.NotifyAsync(notice, userId, ct);
                 Interlocked.Increment(ref recipients);
             });
-
-        if (notice.BroadcastId is { } broadcastId)
-        {
-            await broadcasts.SetRecipientsAsync(broadcastId, recipients, cancellationToken);
-        }
 
         LogFannedOut(logger, domainEvent.Type, domainEvent.Id, recipients);
         return recipients;

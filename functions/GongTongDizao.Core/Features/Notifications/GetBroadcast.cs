@@ -14,6 +14,8 @@ public sealed class GetBroadcast(BroadcastStore broadcasts, BroadcastGate gate)
             return Error.NotFound();
         }
 
-        return await gate.MaySeeAsync(caller.User, broadcast.OrgId, cancellationToken) ? BroadcastView.From(broadcast) : Error.NotFound();
+        return await gate.MaySeeAsync(caller.User, broadcast.OrgId, cancellationToken)
+            ? BroadcastView.From(broadcast, await broadcasts.FindProgressAsync(id, cancellationToken))
+            : Error.NotFound();
     }
 }

@@ -13,6 +13,7 @@ public static class NotificationKinds
     public const string Preferences = "preferences";
     public const string Broadcast = "broadcast";
     public const string BroadcastDay = "broadcast_day";
+    public const string BroadcastProgress = "broadcast_progress";
 
     public static string InboxId(string eventId) => "n~" + eventId;
 

@@ -21,6 +21,13 @@ public sealed class NotificationsOptions
     [Range(1, 256)]
     public int FanOutParallelism { get; set; } = 32;
 
+    /// <summary>
+    /// Residents a broadcast reads per queue message: each message handles one page and queues the next, so its work
+    /// is bounded whatever the audience, and a crash repeats one page, not the broadcast.
+    /// </summary>
+    [Range(1, 5000)]
+    public int BroadcastPageSize { get; set; } = 500;
+
     /// <summary>Sends tried for one delivery when WeChat is busy (-1) or does not answer, before it is marked failed.</summary>
     [Range(1, 20)]
     public int MaxSendAttempts { get; set; } = 6;

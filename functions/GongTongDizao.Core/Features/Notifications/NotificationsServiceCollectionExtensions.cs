@@ -36,6 +36,8 @@ internal static class NotificationsServiceCollectionExtensions
         services.AddSingleton<IPersonalDataSource, BroadcastPersonalData>();
 
         services.AddTransient<NotifyRecipient>();
+        services.AddTransient<BroadcastPage>();
+        services.AddTransient<BroadcastFanOut>();
         services.AddTransient<FanOutEvent>();
 
         // The delivery steps, in the order DeliverNotification runs them.
@@ -57,7 +59,7 @@ internal static class NotificationsServiceCollectionExtensions
         services.AddTransient<GetPreferences>();
         services.AddTransient<UpdatePreferences>();
         services.AddTransient<BroadcastGate>();
-        services.AddTransient<BroadcastDailyLimit>();
+        services.AddTransient<BroadcastLimits>();
         services.AddTransient<CreateBroadcast>();
         services.AddTransient<GetBroadcast>();
         return services;

@@ -10,10 +10,17 @@ public class NotifyRecipient(InboxStore inbox, DeliveryQueue deliveries, IOption
 {
     public virtual async Task NotifyAsync(Notice notice, string userId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(notice);
-        await inbox.TryCreateAsync(InboxItemFor(notice, userId), cancellationToken);
-        await deliveries.SendAsync(DeliveryFor(notice, userId), delay: null, cancellationToken);
+        await TellInboxAsync(notice, userId, cancellationToken);
+        await QueueDeliveryAsync(notice, userId, cancellationToken);
     }
+
+    /// <summary>The inbox item (nothing when the person has it already).</summary>
+    public virtual Task TellInboxAsync(Notice notice, string userId, CancellationToken cancellationToken) =>
+        inbox.TryCreateAsync(InboxItemFor(notice, userId), cancellationToken);
+
+    /// <summary>The delivery message (the delivery record lets only one of several send).</summary>
+    public virtual Task QueueDeliveryAsync(Notice notice, string userId, CancellationToken cancellationToken) =>
+        deliveries.SendAsync(DeliveryFor(notice, userId), delay: null, cancellationToken);
 
     public InboxItem InboxItemFor(Notice notice, string userId)
     {
