@@ -22,7 +22,7 @@ public partial class ContentGuard(WeChatClient wechat, ILogger<ContentGuard> log
                 _ => ContentVerdict.Hold,
             };
         }
-        catch (Exception ex) when (ex is WeChatApiException or HttpRequestException or TimeoutException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (WeChatUnavailable.Is(ex, cancellationToken))
         {
             LogHeld(logger, ex.GetType().Name, (ex as WeChatApiException)?.ErrCode);
             return ContentVerdict.Hold;

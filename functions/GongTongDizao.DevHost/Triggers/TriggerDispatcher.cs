@@ -16,7 +16,7 @@ public static class TriggerDispatcher
 {
     private static readonly ConcurrentDictionary<string, TriggerRegistration> s_hosts = new(StringComparer.Ordinal);
 
-    internal static readonly string[] QueueMetadataKeys =
+    internal static readonly string[] s_queueMetadataKeys =
         ["QueueTrigger", "DequeueCount", "Id", "PopReceipt", "InsertionTime", "ExpirationTime", "NextVisibleTime"];
 
     /// <summary>Called by the emitted function methods; not for other callers.</summary>
@@ -64,7 +64,7 @@ public static class TriggerDispatcher
     private static Dictionary<string, string> QueueMetadata(Dictionary<string, object> bindingData)
     {
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var key in QueueMetadataKeys)
+        foreach (var key in s_queueMetadataKeys)
         {
             if (bindingData.TryGetValue(key, out var value) && value is not null)
             {

@@ -10,7 +10,7 @@ namespace GongTongDizao.WeChat.Simulator;
 internal static partial class QrCodeEndpoints
 {
     /// <summary>A valid 1×1 PNG; what matters to callers is the content type and the bytes, not the picture.</summary>
-    internal static readonly byte[] TinyPng = Convert.FromBase64String(
+    internal static readonly byte[] s_tinyPng = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
     public static void Map(IEndpointRouteBuilder routes) => routes.MapPost("/wxa/getwxacodeunlimit", (Delegate)GetUnlimitedAsync);
@@ -70,7 +70,7 @@ internal static partial class QrCodeEndpoints
             }
         }
 
-        return Results.Bytes(TinyPng, "image/png");
+        return Results.Bytes(s_tinyPng, "image/png");
     }
 
     [GeneratedRegex(@"^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]+$")]

@@ -12,7 +12,7 @@ namespace GongTongDizao.WeChat.Simulator;
 /// <summary><c>POST /cgi-bin/message/subscribe/send</c> with template, page, data and quota checks.</summary>
 internal static partial class SubscribeEndpoints
 {
-    private static readonly string[] States = ["developer", "trial", "formal"];
+    private static readonly string[] s_states = ["developer", "trial", "formal"];
 
     public static void Map(IEndpointRouteBuilder routes) => routes.MapPost("/cgi-bin/message/subscribe/send", (Delegate)SendAsync);
 
@@ -49,7 +49,7 @@ internal static partial class SubscribeEndpoints
         }
 
         var miniProgramState = SimulatorJson.String(body, "miniprogram_state") ?? "formal";
-        if (!States.Contains(miniProgramState, StringComparer.Ordinal))
+        if (!s_states.Contains(miniProgramState, StringComparer.Ordinal))
         {
             return SimulatorErrors.Error(SimulatorErrors.InvalidData, "argument invalid! miniprogram_state invalid");
         }

@@ -7,7 +7,7 @@ namespace GongTongDizao.WeChat.Simulator;
 /// <summary>Writes a push as WeChat's XML: strings in CDATA, numbers bare, lists as repeated elements.</summary>
 internal static class PushXml
 {
-    private static readonly Dictionary<string, string> SubscribeWrappers = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> s_subscribeWrappers = new(StringComparer.Ordinal)
     {
         ["subscribe_msg_popup_event"] = "SubscribeMsgPopupEvent",
         ["subscribe_msg_change_event"] = "SubscribeMsgChangeEvent",
@@ -21,7 +21,7 @@ internal static class PushXml
         foreach (var (name, value) in message)
         {
             // XML pushes nest a subscribe event's List in an element named after the event; JSON ones do not.
-            if (name == "List" && eventName is not null && SubscribeWrappers.TryGetValue(eventName, out var wrapper))
+            if (name == "List" && eventName is not null && s_subscribeWrappers.TryGetValue(eventName, out var wrapper))
             {
                 var wrapperElement = new XElement(wrapper);
                 AddElements(wrapperElement, name, value);

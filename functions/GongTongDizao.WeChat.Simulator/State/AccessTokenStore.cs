@@ -9,7 +9,7 @@ namespace GongTongDizao.WeChat.Simulator;
 /// </summary>
 internal sealed class AccessTokenStore(WeChatSimulatorOptions options, IssuedCredentials issued)
 {
-    private static readonly TimeSpan RotationWindow = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan s_rotationWindow = TimeSpan.FromMinutes(5);
     private readonly Dictionary<string, DateTimeOffset> _valid = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private string? _current;
@@ -54,7 +54,7 @@ internal sealed class AccessTokenStore(WeChatSimulatorOptions options, IssuedCre
                 }
             }
 
-            if (_current is not null && _valid.TryGetValue(_current, out var expiry) && now < expiry - RotationWindow)
+            if (_current is not null && _valid.TryGetValue(_current, out var expiry) && now < expiry - s_rotationWindow)
             {
                 return (_current, (long)(expiry - now).TotalSeconds, 0);
             }

@@ -12,7 +12,7 @@ public static partial class WeChatRedaction
     /// <summary>What replaces a redacted value.</summary>
     public const string Mask = "***";
 
-    private static readonly HashSet<string> SensitiveKeys = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> s_sensitiveKeys = new(StringComparer.OrdinalIgnoreCase)
     {
         "access_token", "secret", "appsecret", "js_code", "code", "session_key", "refresh_token", "echostr",
     };
@@ -55,7 +55,7 @@ public static partial class WeChatRedaction
             builder.Append(key);
             if (equals >= 0)
             {
-                builder.Append('=').Append(SensitiveKeys.Contains(Uri.UnescapeDataString(key)) ? Mask : pair[(equals + 1)..]);
+                builder.Append('=').Append(s_sensitiveKeys.Contains(Uri.UnescapeDataString(key)) ? Mask : pair[(equals + 1)..]);
             }
         }
 

@@ -12,7 +12,7 @@ namespace GongTongDizao.WeChat;
 /// </summary>
 internal static class PushBodyReader
 {
-    private static readonly XmlReaderSettings SafeXml = new()
+    private static readonly XmlReaderSettings s_safeXml = new()
     {
         // Pushes come from the internet: no DTDs (entity expansion) and no external resolution.
         DtdProcessing = DtdProcessing.Prohibit,
@@ -35,7 +35,7 @@ internal static class PushBodyReader
             if (trimmed[0] == '<')
             {
                 format = WeChatPushFormat.Xml;
-                using var reader = XmlReader.Create(new StringReader(body), SafeXml);
+                using var reader = XmlReader.Create(new StringReader(body), s_safeXml);
                 var element = XElement.Load(reader);
                 root = JsonSerializer.SerializeToElement(ToNode(element) as JsonObject ?? [], WeChatPushJsonContext.Default.JsonObject);
                 return true;

@@ -5,7 +5,7 @@ namespace GongTongDizao.WeChat;
 /// <summary>One keyword of a subscribe-message template, e.g. <c>thing1</c> of type <see cref="SubscribeKeywordType.Thing"/>.</summary>
 public sealed partial record SubscribeKeyword
 {
-    private static readonly Dictionary<string, SubscribeKeywordType> Prefixes = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, SubscribeKeywordType> s_prefixes = new(StringComparer.Ordinal)
     {
         ["thing"] = SubscribeKeywordType.Thing,
         ["number"] = SubscribeKeywordType.Number,
@@ -48,7 +48,7 @@ public sealed partial record SubscribeKeyword
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         var match = NamePattern().Match(name);
-        if (!match.Success || !Prefixes.TryGetValue(match.Groups[1].Value, out var type) || type == SubscribeKeywordType.Enum)
+        if (!match.Success || !s_prefixes.TryGetValue(match.Groups[1].Value, out var type) || type == SubscribeKeywordType.Enum)
         {
             throw new ArgumentException($"'{name}' is not a WeChat keyword name with a known type (enum keywords need their values).", nameof(name));
         }

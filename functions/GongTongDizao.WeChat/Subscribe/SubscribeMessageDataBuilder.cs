@@ -9,9 +9,6 @@ namespace GongTongDizao.WeChat;
 /// </summary>
 public sealed class SubscribeMessageDataBuilder
 {
-    /// <summary>Times are shown as Beijing time (UTC+8, no daylight saving), which is what users read.</summary>
-    public static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
-
     private readonly SubscribeMessageTemplate _template;
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
     private readonly List<string> _truncated = [];
@@ -31,14 +28,13 @@ public sealed class SubscribeMessageDataBuilder
         return this;
     }
 
-    /// <summary>Sets a time or date keyword, formatted in Beijing time (<c>2026年11月27日 15:01</c> / <c>2026年11月27日</c>).</summary>
+    /// <summary>Sets a time or date keyword, formatted in Beijing time (<see cref="ChinaTime"/>) (<c>2026年11月27日 15:01</c> / <c>2026年11月27日</c>).</summary>
     public SubscribeMessageDataBuilder Set(string keyword, DateTimeOffset value)
     {
-        var local = value.ToOffset(ChinaStandardTime);
         var text = Find(keyword).Type switch
         {
-            SubscribeKeywordType.Time => local.ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture),
-            SubscribeKeywordType.Date => local.ToString("yyyy年M月d日", CultureInfo.InvariantCulture),
+            SubscribeKeywordType.Time => ChinaTime.DateTimeText(value),
+            SubscribeKeywordType.Date => ChinaTime.DateText(value),
             var other => throw new SubscribeMessageDataException(keyword, $"a {other} keyword does not take a time."),
         };
         return Set(keyword, text);

@@ -16,7 +16,7 @@ namespace GongTongDizao.WeChat;
 /// </summary>
 public class WeChatAccessTokenProvider
 {
-    private static readonly TimeSpan RotationMargin = TimeSpan.FromSeconds(300);
+    private static readonly TimeSpan s_rotationMargin = TimeSpan.FromSeconds(300);
 
     private readonly IHttpClientFactory _httpClientFactory = null!;
     private readonly WeChatClientOptions _options = null!;
@@ -137,7 +137,7 @@ public class WeChatAccessTokenProvider
         var lifetime = TimeSpan.FromSeconds(expiresIn);
         // Normally expires_in is close to 7200 s; should WeChat ever hand out a nearly expired token, use it
         // for half its remaining life instead of not at all.
-        var usable = lifetime > RotationMargin * 2 ? lifetime - RotationMargin : lifetime / 2;
+        var usable = lifetime > s_rotationMargin * 2 ? lifetime - s_rotationMargin : lifetime / 2;
         _logger.LogInformation("Fetched a WeChat access token valid for {ExpiresIn} s; it will be reused for {UsableSeconds:0} s",
             expiresIn, usable.TotalSeconds);
         return new WeChatAccessToken(token, _timeProvider.GetUtcNow() + usable);

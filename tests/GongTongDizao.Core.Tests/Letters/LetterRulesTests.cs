@@ -32,7 +32,7 @@ public sealed class LetterRulesTests
     {
         var time = new FakeTimeProvider(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture));
 
-        var day = SubmitLetter.ChinaDay(time.GetUtcNow());
+        var day = ChinaTime.DayOf(time.GetUtcNow());
 
         Assert.Equal(DateTimeOffset.Parse(start, System.Globalization.CultureInfo.InvariantCulture), day.Start);
         Assert.Equal(DateTimeOffset.Parse(next, System.Globalization.CultureInfo.InvariantCulture), day.Next);

@@ -85,8 +85,8 @@ public sealed class DeliberationStatisticsTests
     [Fact]
     public void The_statistical_year_runs_in_China_time()
     {
-        Assert.Equal(2027, TopicStatsStore.YearOf(new DateTimeOffset(2026, 12, 31, 16, 30, 0, TimeSpan.Zero)));
-        Assert.Equal(2026, TopicStatsStore.YearOf(new DateTimeOffset(2026, 12, 31, 15, 59, 0, TimeSpan.Zero)));
+        Assert.Equal(2027, ChinaTime.YearOf(new DateTimeOffset(2026, 12, 31, 16, 30, 0, TimeSpan.Zero)));
+        Assert.Equal(2026, ChinaTime.YearOf(new DateTimeOffset(2026, 12, 31, 15, 59, 0, TimeSpan.Zero)));
     }
 
     private static CommunityYearStats Row(string id, string[] ancestors, long proposed, long held, long done, long evaluations, long ratings, long participations) => new()

@@ -116,7 +116,7 @@ public sealed class LetterSafetyTests(LettersFixture host)
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
         Assert.Contains("RATE_LIMITED", body, StringComparison.Ordinal);
         var retryAfter = response.Headers.RetryAfter!.Delta!.Value;
-        var expected = SubmitLetter.ChinaDay(DateTimeOffset.UtcNow).Next - DateTimeOffset.UtcNow;
+        var expected = ChinaTime.DayOf(DateTimeOffset.UtcNow).Next - DateTimeOffset.UtcNow;
         Assert.InRange(retryAfter.TotalSeconds, expected.TotalSeconds - 60, expected.TotalSeconds + 60);
         Assert.Equal(5, mine.GetProperty("items").GetArrayLength());
     }

@@ -8,7 +8,7 @@ namespace GongTongDizao.WeChat.Tests.Canned;
 /// <summary>Request shapes and parsing of WeChat's documented JSON, against a stubbed HTTP handler.</summary>
 public class CannedResponseTests
 {
-    private static readonly SubscribeMessageTemplate Template = new("letterReplied", "tmpl-letter-replied-0001",
+    private static readonly SubscribeMessageTemplate s_template = new("letterReplied", "tmpl-letter-replied-0001",
         [SubscribeKeyword.FromName("thing1"), SubscribeKeyword.FromName("time2")], "pages/letters/detail");
 
     [Fact]
@@ -73,9 +73,9 @@ public class CannedResponseTests
     {
         using var canned = new CannedClient(o => o.MiniProgramState = WeChatMiniProgramState.Trial);
         canned.Stub.Always("/cgi-bin/message/subscribe/send", """{"errcode":0,"errmsg":"ok","msgid":2147483648123456}""");
-        var data = Template.CreateData().Set("thing1", "您的来信已答复").Set("time2", new DateTimeOffset(2026, 11, 27, 7, 1, 0, TimeSpan.Zero)).Build();
+        var data = s_template.CreateData().Set("thing1", "您的来信已答复").Set("time2", new DateTimeOffset(2026, 11, 27, 7, 1, 0, TimeSpan.Zero)).Build();
 
-        var result = await canned.Client.SendSubscribeMessageAsync(SubscribeMessage.Create(Template, "oUser0000000000000000000001", data, "id=42"));
+        var result = await canned.Client.SendSubscribeMessageAsync(SubscribeMessage.Create(s_template, "oUser0000000000000000000001", data, "id=42"));
 
         Assert.Equal(SubscribeSendOutcome.Sent, result.Outcome);
         Assert.Equal("2147483648123456", result.MsgId);
@@ -101,8 +101,8 @@ public class CannedResponseTests
         using var canned = new CannedClient();
         canned.Stub.Always("/cgi-bin/message/subscribe/send", JsonSerializer.Serialize(new { errcode = errCode, errmsg = errMsg }));
 
-        var result = await canned.Client.SendSubscribeMessageAsync(SubscribeMessage.Create(Template, "oUser0000000000000000000001",
-            Template.CreateData().Set("thing1", "x").Set("time2", "15:01").Build()));
+        var result = await canned.Client.SendSubscribeMessageAsync(SubscribeMessage.Create(s_template, "oUser0000000000000000000001",
+            s_template.CreateData().Set("thing1", "x").Set("time2", "15:01").Build()));
 
         Assert.Equal(outcome, result.Outcome);
         Assert.Equal(field, result.InvalidField);
@@ -249,7 +249,7 @@ public class CannedResponseTests
         canned.Stub.Always("/cgi-bin/message/subscribe/send", """{"errcode":0,"errmsg":"ok","msgid":1}""");
 
         var error = await Assert.ThrowsAsync<WeChatApiException>(() => canned.Client.SendSubscribeMessageAsync(
-            SubscribeMessage.Create(Template, "oUser0000000000000000000001", Template.CreateData().Set("thing1", "x").Set("time2", "15:01").Build())));
+            SubscribeMessage.Create(s_template, "oUser0000000000000000000001", s_template.CreateData().Set("thing1", "x").Set("time2", "15:01").Build())));
 
         Assert.Equal(503, error.HttpStatus);
         Assert.Equal(WeChatErrorClassification.RetryNow, error.Classification);
@@ -264,7 +264,7 @@ public class CannedResponseTests
         canned.Stub.Always("/cgi-bin/message/subscribe/send", """{"errcode":0,"errmsg":"ok","msgid":7}""");
 
         var result = await canned.Client.SendSubscribeMessageAsync(
-            SubscribeMessage.Create(Template, "oUser0000000000000000000001", Template.CreateData().Set("thing1", "x").Set("time2", "15:01").Build()));
+            SubscribeMessage.Create(s_template, "oUser0000000000000000000001", s_template.CreateData().Set("thing1", "x").Set("time2", "15:01").Build()));
 
         Assert.Equal("7", result.MsgId);
         Assert.Equal(2, canned.Stub.RequestsTo("/cgi-bin/message/subscribe/send").Count);
@@ -280,7 +280,7 @@ public class CannedResponseTests
 
         var check = await canned.Client.CheckTextAsync(new TextCheckRequest("oUser0000000000000000000001", "你好"));
         var error = await Assert.ThrowsAsync<WeChatApiException>(() => canned.Client.SendSubscribeMessageAsync(
-            SubscribeMessage.Create(Template, "oUser0000000000000000000001", Template.CreateData().Set("thing1", "x").Set("time2", "15:01").Build())));
+            SubscribeMessage.Create(s_template, "oUser0000000000000000000001", s_template.CreateData().Set("thing1", "x").Set("time2", "15:01").Build())));
 
         Assert.Equal(ContentSuggest.Pass, check.Suggest);
         Assert.Equal(2, canned.Stub.RequestsTo("/wxa/msg_sec_check").Count);

@@ -10,10 +10,10 @@ namespace GongTongDizao.WeChat.Tests.Push;
 public class PushCodecTests
 {
     private const string Nonce = "1320562132";
-    private static readonly DateTimeOffset Now = DateTimeOffset.FromUnixTimeSeconds(1_700_000_000);
-    private static readonly string Timestamp = Now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+    private static readonly DateTimeOffset s_now = DateTimeOffset.FromUnixTimeSeconds(1_700_000_000);
+    private static readonly string s_timestamp = s_now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 
-    private readonly FakeTimeProvider _time = new(Now);
+    private readonly FakeTimeProvider _time = new(s_now);
 
     private WeChatPushCodec Codec(WeChatPushMode mode = WeChatPushMode.Plain, string appId = TestValues.AppId)
     {
@@ -26,7 +26,7 @@ public class PushCodecTests
 
     private static WeChatPushRequest Plain(string body, string? timestamp = null)
     {
-        var ts = timestamp ?? Timestamp;
+        var ts = timestamp ?? s_timestamp;
         return new WeChatPushRequest(WeChatPushSignature.Compute(TestValues.Token, ts, Nonce), ts, Nonce, body);
     }
 
@@ -39,24 +39,24 @@ public class PushCodecTests
         return Plain(body) with
         {
             EncryptType = "aes",
-            MsgSignature = WeChatPushSignature.Compute(TestValues.Token, Timestamp, Nonce, encrypted),
+            MsgSignature = WeChatPushSignature.Compute(TestValues.Token, s_timestamp, Nonce, encrypted),
         };
     }
 
     [Fact]
     public void Url_verification_returns_the_raw_echostr()
     {
-        var signature = WeChatPushSignature.Compute(TestValues.Token, Timestamp, Nonce);
+        var signature = WeChatPushSignature.Compute(TestValues.Token, s_timestamp, Nonce);
 
-        Assert.Equal("7512034985634", Codec().VerifyEndpoint(signature, Timestamp, Nonce, "7512034985634"));
-        Assert.Null(Codec().VerifyEndpoint(signature.Replace('a', 'b'), Timestamp, Nonce, "7512034985634"));
-        Assert.Null(Codec().VerifyEndpoint(null, Timestamp, Nonce, "7512034985634"));
+        Assert.Equal("7512034985634", Codec().VerifyEndpoint(signature, s_timestamp, Nonce, "7512034985634"));
+        Assert.Null(Codec().VerifyEndpoint(signature.Replace('a', 'b'), s_timestamp, Nonce, "7512034985634"));
+        Assert.Null(Codec().VerifyEndpoint(null, s_timestamp, Nonce, "7512034985634"));
     }
 
     [Fact]
     public void Signature_is_sha1_of_the_sorted_parts() =>
         // Computed independently: printf "%s" 13205621321700000000PushToken123 | sha1sum (parts sorted: "1320562132" < "1700000000" < "PushToken123").
-        Assert.Equal("a340e9be5ab1bf1f4e9cd35e81ebba4a1980d11d", WeChatPushSignature.Compute(TestValues.Token, Timestamp, Nonce));
+        Assert.Equal("a340e9be5ab1bf1f4e9cd35e81ebba4a1980d11d", WeChatPushSignature.Compute(TestValues.Token, s_timestamp, Nonce));
 
     [Fact]
     public void Encrypt_then_decrypt_round_trips_including_block_aligned_lengths()
@@ -107,7 +107,7 @@ public class PushCodecTests
 
         var encrypted = envelope.GetProperty("Encrypt").GetString()!;
         var timestamp = envelope.GetProperty("TimeStamp").GetInt64().ToString(CultureInfo.InvariantCulture);
-        Assert.Equal(Now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), timestamp);
+        Assert.Equal(s_now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), timestamp);
         Assert.True(WeChatPushSignature.Matches(envelope.GetProperty("MsgSignature").GetString(),
             TestValues.Token, timestamp, envelope.GetProperty("Nonce").GetString()!, encrypted));
         Assert.Equal("success", codec.Decrypt(encrypted));
@@ -142,7 +142,7 @@ public class PushCodecTests
     [Fact]
     public void A_forged_signature_is_rejected()
     {
-        var request = Plain(PushSamples.MediaCheckJson) with { Signature = WeChatPushSignature.Compute("WrongToken", Timestamp, Nonce) };
+        var request = Plain(PushSamples.MediaCheckJson) with { Signature = WeChatPushSignature.Compute("WrongToken", s_timestamp, Nonce) };
 
         Assert.Equal(WeChatPushStatus.InvalidSignature, Codec().Read(request).Status);
     }
@@ -151,7 +151,7 @@ public class PushCodecTests
     public void A_forged_msg_signature_is_rejected()
     {
         var codec = Codec(WeChatPushMode.Safe);
-        var request = Encrypted(codec, PushSamples.MediaCheckJson) with { MsgSignature = WeChatPushSignature.Compute(TestValues.Token, Timestamp, Nonce, "other") };
+        var request = Encrypted(codec, PushSamples.MediaCheckJson) with { MsgSignature = WeChatPushSignature.Compute(TestValues.Token, s_timestamp, Nonce, "other") };
 
         Assert.Equal(WeChatPushStatus.InvalidMessageSignature, codec.Read(request).Status);
     }
@@ -161,7 +161,7 @@ public class PushCodecTests
     [InlineData(301)]
     public void Timestamps_more_than_five_minutes_away_are_rejected(int offsetSeconds)
     {
-        var stale = (Now.ToUnixTimeSeconds() + offsetSeconds).ToString(CultureInfo.InvariantCulture);
+        var stale = (s_now.ToUnixTimeSeconds() + offsetSeconds).ToString(CultureInfo.InvariantCulture);
 
         Assert.Equal(WeChatPushStatus.StaleTimestamp, Codec().Read(Plain(PushSamples.MediaCheckJson, stale)).Status);
     }
@@ -169,7 +169,7 @@ public class PushCodecTests
     [Fact]
     public void A_timestamp_within_five_minutes_is_accepted()
     {
-        var recent = (Now.ToUnixTimeSeconds() - 299).ToString(CultureInfo.InvariantCulture);
+        var recent = (s_now.ToUnixTimeSeconds() - 299).ToString(CultureInfo.InvariantCulture);
 
         Assert.True(Codec().Read(Plain(PushSamples.MediaCheckJson, recent)).IsAccepted);
     }

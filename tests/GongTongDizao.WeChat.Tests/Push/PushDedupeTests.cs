@@ -18,7 +18,7 @@ public class PushDedupeTests
 {
     private const string Nonce = "1320562132";
     private const string PlatformAccount = "o4_t144jTUSEoxydysUA2E234_tc";
-    private static readonly DateTimeOffset Now = DateTimeOffset.FromUnixTimeSeconds(1_700_000_000);
+    private static readonly DateTimeOffset s_now = DateTimeOffset.FromUnixTimeSeconds(1_700_000_000);
 
     [Fact]
     public void Media_verdicts_in_the_same_second_from_the_platform_account_have_distinct_keys()
@@ -50,7 +50,7 @@ public class PushDedupeTests
     {
         var popup = Read(new JsonObject
         {
-            ["ToUserName"] = "gh_5a1e0c0de001", ["FromUserName"] = "oUser0000000000000000000001", ["CreateTime"] = Now.ToUnixTimeSeconds(),
+            ["ToUserName"] = "gh_5a1e0c0de001", ["FromUserName"] = "oUser0000000000000000000001", ["CreateTime"] = s_now.ToUnixTimeSeconds(),
             ["MsgType"] = "event", ["Event"] = "subscribe_msg_popup_event",
             ["List"] = new JsonObject { ["TemplateId"] = "tmpl-a", ["SubscribeStatusString"] = "accept" },
         });
@@ -100,8 +100,8 @@ public class PushDedupeTests
         var options = new WeChatClientOptions();
         TestValues.Apply(options);
         options.PushMode = WeChatPushMode.Plain;
-        var codec = new WeChatPushCodec(Options.Create(options), new FakeTimeProvider(Now), NullLogger<WeChatPushCodec>.Instance);
-        var timestamp = Now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var codec = new WeChatPushCodec(Options.Create(options), new FakeTimeProvider(s_now), NullLogger<WeChatPushCodec>.Instance);
+        var timestamp = s_now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var read = codec.Read(new WeChatPushRequest(WeChatPushSignature.Compute(TestValues.Token, timestamp, Nonce), timestamp, Nonce, message.ToJsonString()));
         Assert.True(read.IsAccepted, read.Status.ToString());
         return read.Event!;
@@ -109,14 +109,14 @@ public class PushDedupeTests
 
     private static JsonObject MediaVerdict(string traceId) => new()
     {
-        ["ToUserName"] = "gh_5a1e0c0de001", ["FromUserName"] = PlatformAccount, ["CreateTime"] = Now.ToUnixTimeSeconds(),
+        ["ToUserName"] = "gh_5a1e0c0de001", ["FromUserName"] = PlatformAccount, ["CreateTime"] = s_now.ToUnixTimeSeconds(),
         ["MsgType"] = "event", ["Event"] = "wxa_media_check", ["appid"] = TestValues.AppId, ["trace_id"] = traceId, ["version"] = 2,
         ["errcode"] = 0, ["errmsg"] = "ok", ["result"] = new JsonObject { ["suggest"] = "pass", ["label"] = 100 },
     };
 
     private static JsonObject SentEvent(string openId, string msgId) => new()
     {
-        ["ToUserName"] = "gh_5a1e0c0de001", ["FromUserName"] = openId, ["CreateTime"] = Now.ToUnixTimeSeconds(),
+        ["ToUserName"] = "gh_5a1e0c0de001", ["FromUserName"] = openId, ["CreateTime"] = s_now.ToUnixTimeSeconds(),
         ["MsgType"] = "event", ["Event"] = "subscribe_msg_sent_event",
         ["List"] = new JsonObject { ["TemplateId"] = "tmpl-a", ["MsgID"] = msgId, ["ErrorCode"] = 0, ["ErrorStatus"] = "success" },
     };

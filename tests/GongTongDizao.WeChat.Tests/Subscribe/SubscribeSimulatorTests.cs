@@ -8,7 +8,7 @@ namespace GongTongDizao.WeChat.Tests.Subscribe;
 
 public class SubscribeSimulatorTests(SimulatorFixture fixture) : IClassFixture<SimulatorFixture>, IAsyncLifetime
 {
-    private static readonly SubscribeMessageTemplate Letter = new("letterReplied", SimulatorFixture.LetterTemplateId,
+    private static readonly SubscribeMessageTemplate s_letter = new("letterReplied", SimulatorFixture.LetterTemplateId,
         [SubscribeKeyword.FromName("thing1"), SubscribeKeyword.FromName("time2"), SubscribeKeyword.FromName("phrase3")],
         "pages/letters/detail");
 
@@ -25,8 +25,8 @@ public class SubscribeSimulatorTests(SimulatorFixture fixture) : IClassFixture<S
 
     public async Task DisposeAsync() => await _services.DisposeAsync();
 
-    private static SubscribeMessage MessageTo(string openId) => SubscribeMessage.Create(Letter, openId,
-        Letter.CreateData().Set("thing1", "您的来信已有答复").Set("time2", DateTimeOffset.UnixEpoch).Set("phrase3", "已答复").Build(), "id=42");
+    private static SubscribeMessage MessageTo(string openId) => SubscribeMessage.Create(s_letter, openId,
+        s_letter.CreateData().Set("thing1", "您的来信已有答复").Set("time2", DateTimeOffset.UnixEpoch).Set("phrase3", "已答复").Build(), "id=42");
 
     [Fact]
     public async Task A_send_with_quota_returns_the_msgid_and_consumes_one_unit()

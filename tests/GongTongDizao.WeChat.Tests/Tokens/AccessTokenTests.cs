@@ -7,7 +7,7 @@ namespace GongTongDizao.WeChat.Tests.Tokens;
 
 public class AccessTokenTests(SimulatorFixture fixture) : IClassFixture<SimulatorFixture>, IAsyncLifetime
 {
-    private static readonly DateTimeOffset Start = new(2026, 11, 27, 8, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset s_start = new(2026, 11, 27, 8, 0, 0, TimeSpan.Zero);
 
     public Task InitializeAsync()
     {
@@ -60,7 +60,7 @@ public class AccessTokenTests(SimulatorFixture fixture) : IClassFixture<Simulato
     [Fact]
     public async Task The_token_is_reused_until_300_seconds_before_expiry_then_refetched()
     {
-        var clientTime = new FakeTimeProvider(Start);
+        var clientTime = new FakeTimeProvider(s_start);
         await using var services = fixture.CreateServices(timeProvider: clientTime);
         var tokens = services.GetRequiredService<WeChatAccessTokenProvider>();
 
@@ -81,7 +81,7 @@ public class AccessTokenTests(SimulatorFixture fixture) : IClassFixture<Simulato
     public async Task Near_expiry_the_platform_rotates_and_the_client_picks_up_the_new_token()
     {
         // One clock for both sides: at 6901 s the simulator is inside its 5-minute rotation window.
-        var time = new FakeTimeProvider(Start);
+        var time = new FakeTimeProvider(s_start);
         await using var simulator = await WeChatSimulator.StartAsync(new WeChatSimulatorOptions { TimeProvider = time });
         await using var services = ClientFor(simulator, time);
         var tokens = services.GetRequiredService<WeChatAccessTokenProvider>();
@@ -128,9 +128,9 @@ public class AccessTokenTests(SimulatorFixture fixture) : IClassFixture<Simulato
     public async Task A_token_expired_on_the_platform_is_replaced_after_42001()
     {
         // The client's clock lags: it still trusts a token that WeChat has expired.
-        var platformTime = new FakeTimeProvider(Start);
+        var platformTime = new FakeTimeProvider(s_start);
         await using var simulator = await WeChatSimulator.StartAsync(new WeChatSimulatorOptions { TimeProvider = platformTime });
-        await using var services = ClientFor(simulator, new FakeTimeProvider(Start));
+        await using var services = ClientFor(simulator, new FakeTimeProvider(s_start));
         var client = services.GetRequiredService<WeChatClient>();
         simulator.State.RecordVisit("oUser0000000000000000000001");
         await client.CheckTextAsync(new TextCheckRequest("oUser0000000000000000000001", "一"));

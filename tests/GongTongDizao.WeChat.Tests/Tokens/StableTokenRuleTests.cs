@@ -13,7 +13,7 @@ namespace GongTongDizao.WeChat.Tests.Tokens;
 /// </summary>
 public class StableTokenRuleTests
 {
-    private static readonly DateTimeOffset Start = new(2026, 11, 27, 2, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset s_start = new(2026, 11, 27, 2, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public async Task A_caller_outside_the_ip_whitelist_gets_40164_and_it_is_permanent()
@@ -34,7 +34,7 @@ public class StableTokenRuleTests
     [Fact]
     public async Task Force_refresh_does_not_refresh_again_within_30_seconds_and_stops_after_20_a_day()
     {
-        var time = new FakeTimeProvider(Start);
+        var time = new FakeTimeProvider(s_start);
         await using var simulator = await WeChatSimulator.StartAsync(new WeChatSimulatorOptions { TimeProvider = time });
         using var http = new HttpClient { BaseAddress = simulator.BaseAddress };
 

@@ -249,7 +249,7 @@ public sealed partial class Attachments(
                 traceId = await wechat.SubmitMediaCheckAsync(new MediaCheckRequest(url.Uri, openId, scene), cancellationToken);
                 await uploads.LinkTraceAsync(traceId, record.OwnerId, record.Id, cancellationToken);
             }
-            catch (Exception ex) when (ex is WeChatApiException or HttpRequestException or TimeoutException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (WeChatUnavailable.Is(ex, cancellationToken))
             {
                 LogSubmitFailed(logger, record.Id, ex.GetType().Name, (ex as WeChatApiException)?.ErrCode);
                 traceId = null;

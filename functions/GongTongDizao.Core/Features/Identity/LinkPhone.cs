@@ -32,7 +32,7 @@ public sealed class LinkPhone(WeChatClient wechat, UserStore users, FieldProtect
         {
             return Error.From(ErrorCodes.WeChatUnavailable) with { RetryAfter = TimeSpan.FromSeconds(5) };
         }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (WeChatUnavailable.Is(ex, cancellationToken))
         {
             // WeChat unreachable or too slow after the client's retries: the code is still good, so the person may
             // press the button again; nothing was stored.

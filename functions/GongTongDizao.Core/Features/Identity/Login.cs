@@ -37,7 +37,7 @@ public sealed partial class Login(
         {
             return MapWeChatError(ex);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (WeChatUnavailable.Is(ex, cancellationToken))
         {
             LogWeChatUnreachable(logger, ex.GetType().Name);
             return Error.From(ErrorCodes.WeChatUnavailable) with { RetryAfter = TimeSpan.FromSeconds(5) };

@@ -172,8 +172,7 @@ public sealed class GetLetterStats(LetterStore store, Authorizer authorizer, Org
 
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            var start = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), SubmitLetter.ChinaOffset);
-            return (endOfDay ? start.AddDays(1) : start).ToUniversalTime();
+            return ChinaTime.StartOfDayUtc(endOfDay ? date.AddDays(1) : date);
         }
 
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)

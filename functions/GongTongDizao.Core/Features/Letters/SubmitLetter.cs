@@ -1,4 +1,3 @@
-using System.Globalization;
 using FluentValidation;
 using GongTongDizao.Core.Audit;
 using GongTongDizao.Core.Auth;
@@ -49,9 +48,6 @@ public sealed class SubmitLetter(
     IServiceProvider services,
     TimeProvider time)
 {
-    /// <summary>Mainland China has kept UTC+8 without daylight saving since 1991; a fixed offset needs no tz database.</summary>
-    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
     public const string AcceptDeadlineKind = "letter.accept_deadline";
     public const string ReplyDeadlineKind = "letter.reply_deadline";
     public const string AutoCloseKind = "letter.auto_close";
@@ -67,8 +63,8 @@ public sealed class SubmitLetter(
         }
 
         var now = time.GetUtcNow();
-        var (dayStart, nextDay) = ChinaDay(now);
-        var day = dayStart.ToOffset(ChinaOffset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var nextDay = ChinaTime.DayOf(now).Next;
+        var day = ChinaTime.DayKey(now);
         var limited = Error.From(ErrorCodes.RateLimited, $"每人每天最多写 {settings.DailyLimit} 封信，请明天再来") with { RetryAfter = nextDay - now };
         if (caller.User.LetterDay is { } seen && seen.Day == day && seen.Count >= settings.DailyLimit)
         {
@@ -162,13 +158,5 @@ public sealed class SubmitLetter(
         return (received, LetterEvents.Submitted(received, actorId, now), LetterDeadlineHandler.ChainsReplyDeadline(received)
             ? [accept]
             : [accept, LetterTransitions.Timer(ReplyDeadlineKind, received, received.Deadlines.ReplyBy!.Value)]);
-    }
-
-    /// <summary>The China Standard Time day containing <paramref name="now"/>, as UTC instants [start, next start).</summary>
-    public static (DateTimeOffset Start, DateTimeOffset Next) ChinaDay(DateTimeOffset now)
-    {
-        var local = now.ToOffset(ChinaOffset);
-        var start = new DateTimeOffset(local.Date, ChinaOffset);
-        return (start.ToUniversalTime(), start.AddDays(1).ToUniversalTime());
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
@@ -152,7 +151,7 @@ public sealed class CreateBroadcast(
     /// <summary>Counts one more broadcast of the org today, unless the limit is reached (ETag, so concurrent requests cannot overshoot).</summary>
     private async Task<bool> TryCountTodayAsync(string orgId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var day = now.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var day = ChinaTime.DayKey(now);
         var id = "broadcast-day~" + day;
         var partition = new PartitionKey(NotificationKinds.OrgPartition(orgId));
         for (var attempt = 0; attempt < 10; attempt++)

@@ -36,8 +36,6 @@ public sealed partial class DeliverNotification(
     /// <summary>How long a handler owns a pending record; longer than a WeChat call with its retries.</summary>
     public static readonly TimeSpan LeaseTime = TimeSpan.FromMinutes(2);
 
-    private static readonly TimeSpan s_beijing = TimeSpan.FromHours(8);
-
     /// <summary>Retries after which WeChat may have sent the message although we saw no answer.</summary>
     private static readonly string[] s_ambiguousReasons = ["retry:timeout", "retry:network"];
     private readonly Container _container = cosmos.GetContainer(StoreNames.Database, StoreNames.Containers.Notifications);
@@ -107,11 +105,7 @@ public sealed partial class DeliverNotification(
     }
 
     /// <summary>The next midnight in Beijing (UTC+8, no daylight saving), when WeChat's daily quota resets.</summary>
-    public static DateTimeOffset NextBeijingMidnight(DateTimeOffset now)
-    {
-        var local = now.ToOffset(s_beijing);
-        return new DateTimeOffset(local.Date.AddDays(1), s_beijing);
-    }
+    public static DateTimeOffset NextBeijingMidnight(DateTimeOffset now) => ChinaTime.NextMidnight(now);
 
     /// <summary>Delay before try <paramref name="nextAttempt"/> (2, 3, …): the base delay, doubled each time.</summary>
     public static TimeSpan RetryDelay(TimeSpan baseDelay, int nextAttempt) =>

@@ -79,7 +79,7 @@ public static class EventRoutes
     /// <summary>An instant as a date in China Standard Time (2026年12月9日), or null when it is not one.</summary>
     private static string? ChinaDate(string? instant) =>
         DateTimeOffset.TryParse(instant, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
-            ? at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy年M月d日", CultureInfo.InvariantCulture)
+            ? ChinaTime.DateText(at)
             : null;
 
     private static string? Text(JsonObject data, string name) =>

@@ -86,8 +86,7 @@ public sealed class TemplateCatalogue(IOptions<WeChatClientOptions> wechat)
             var at = source == "occurredAt" ? content.OccurredAt
                 : DateTimeOffset.TryParse(Text(content.Data, source), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed
                 : content.OccurredAt;
-            var local = at.ToOffset(SubscribeMessageDataBuilder.ChinaStandardTime);
-            return local.ToString(keyword.Type == "time" ? "yyyy年M月d日 HH:mm" : "yyyy年M月d日", CultureInfo.InvariantCulture);
+            return keyword.Type == "time" ? ChinaTime.DateTimeText(at) : ChinaTime.DateText(at);
         }
 
         return source switch
@@ -102,7 +101,7 @@ public sealed class TemplateCatalogue(IOptions<WeChatClientOptions> wechat)
     {
         "phrase" => EventRoutes.DefaultPhrase(content.EventType),
         "number" => "0",
-        "time" or "date" => content.OccurredAt.ToOffset(SubscribeMessageDataBuilder.ChinaStandardTime).ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture),
+        "time" or "date" => ChinaTime.DateTimeText(content.OccurredAt),
         _ => "无",
     };
 

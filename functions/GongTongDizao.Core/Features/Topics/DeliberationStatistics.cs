@@ -137,7 +137,7 @@ public sealed class GetDeliberationStats(TopicStatsStore stats, OrgDirectory org
             return Error.NotFound();
         }
 
-        var y = TopicStatsStore.YearOf(time.GetUtcNow());
+        var y = ChinaTime.YearOf(time.GetUtcNow());
         if (!string.IsNullOrEmpty(year) && (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out y) || y is < 2000 or > 2100))
         {
             return Error.Validation("year", "年份无效");

@@ -57,17 +57,12 @@ public static class StatCounters
 
 public sealed class TopicStatsStore(CosmosClient cosmos, OrgDirectory orgs)
 {
-    /// <summary>China has one time zone and no daylight saving: a statistical year runs in UTC+8.</summary>
-    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
     private readonly Container _stats = cosmos.GetContainer(StoreNames.Database, StoreNames.Containers.Stats);
-
-    public static int YearOf(DateTimeOffset at) => at.ToOffset(ChinaOffset).Year;
 
     /// <summary>Atomic increments of the community's counters for the year of <paramref name="at"/>.</summary>
     public async Task IncrementAsync(string communityId, DateTimeOffset at, IReadOnlyList<(string Counter, long Delta)> counters, CancellationToken cancellationToken)
     {
-        var year = YearOf(at);
+        var year = ChinaTime.YearOf(at);
         var id = CommunityYearStats.IdFor(year);
         PatchOperation[] operations = [.. counters.Select(c => PatchOperation.Increment(c.Counter, c.Delta))];
         try
