@@ -30,6 +30,6 @@ public sealed class ListMyOrders(OrderStore store, OrderViews views, PageTokens 
         }
 
         var page = await store.PageMineAsync(communityId, caller.Id, position, pageSize.Value, cancellationToken);
-        return await views.PageAsync(page, tokens.Seal(List, binding, page.Continuation), cancellationToken);
+        return await views.PageAsync(page, tokens.Seal(List, binding, page.Position), cancellationToken);
     }
 }

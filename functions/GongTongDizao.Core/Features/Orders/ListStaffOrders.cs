@@ -52,7 +52,7 @@ public sealed class ListStaffOrders(OrderStore store, OrderViews views, Authoriz
         }
 
         var page = await store.PageForOfficeAsync(orgId, status, position, pageSize.Value, cancellationToken);
-        return await views.PageAsync(page, tokens.Seal(List, binding, page.Continuation), cancellationToken);
+        return await views.PageAsync(page, tokens.Seal(List, binding, page.Position), cancellationToken);
     }
 }
 

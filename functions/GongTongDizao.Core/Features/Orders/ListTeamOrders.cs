@@ -39,6 +39,6 @@ public sealed class ListTeamOrders(TeamStore teams, OrderStore store, OrderViews
         }
 
         var page = await store.PageForTeamAsync(team.Id, team.OrgId, position, pageSize.Value, cancellationToken);
-        return await views.PageAsync(page, tokens.Seal(List, binding, page.Continuation), cancellationToken);
+        return await views.PageAsync(page, tokens.Seal(List, binding, page.Position), cancellationToken);
     }
 }

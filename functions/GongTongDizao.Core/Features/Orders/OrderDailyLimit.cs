@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Serialization;
+using GongTongDizao.Core.Storage;
 using Microsoft.Azure.Cosmos;
 
 namespace GongTongDizao.Core.Features.Orders;
@@ -51,17 +52,8 @@ public sealed class OrderDailyLimit(CosmosClient cosmos)
         return false;
     }
 
-    private async Task<DayCounter?> FindAsync(string id, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await _dedupe.ReadItemAsync<DayCounter>(id, new PartitionKey(id), cancellationToken: cancellationToken)).Resource;
-        }
-        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-    }
+    private Task<DayCounter?> FindAsync(string id, CancellationToken cancellationToken) =>
+        _dedupe.FindAsync<DayCounter>(id, new PartitionKey(id), cancellationToken);
 
     private sealed record DayCounter([property: JsonPropertyName("id")] string Id, int Count, [property: JsonPropertyName("ttl")] int Ttl)
     {

@@ -1,14 +1,9 @@
-using System.Net;
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
-using GongTongDizao.Core.Common;
+using GongTongDizao.Core.Storage;
 using Microsoft.Azure.Cosmos;
 
 namespace GongTongDizao.Core.Features.Orders;
-
-/// <summary>A page of orders and the store's position for the next one (null on the last page), to be sealed by <see cref="PageTokens"/>.</summary>
-public sealed record OrderQueryPage(IReadOnlyList<Order> Items, string? Continuation);
 
 /// <summary>
 /// Orders in Cosmos, partitioned by community. A resident's list is one single-partition query; the office's and a
@@ -34,33 +29,17 @@ public sealed partial class OrderStore(CosmosClient cosmos)
             return null;
         }
 
-        try
-        {
-            return (await _orders.ReadItemAsync<Order>(orderId, new PartitionKey(community), cancellationToken: cancellationToken)).Resource;
-        }
-        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
+        return await _orders.FindAsync<Order>(orderId, new PartitionKey(community), cancellationToken);
     }
 
     public async Task<Order> CreateAsync(Order order, CancellationToken cancellationToken) =>
         (await _orders.CreateItemAsync(order with { ETag = null }, new PartitionKey(order.CommunityId), cancellationToken: cancellationToken)).Resource;
 
     /// <summary>Saves the order if nobody changed it since it was read; a lost race is null (the caller decides what it means).</summary>
-    public async Task<Order?> TryReplaceAsync(Order order, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await _orders.ReplaceItemAsync(order with { ETag = null }, order.Id, new PartitionKey(order.CommunityId), new ItemRequestOptions { IfMatchEtag = order.ETag }, cancellationToken)).Resource;
-        }
-        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.PreconditionFailed)
-        {
-            return null;
-        }
-    }
+    public Task<Order?> TryReplaceAsync(Order order, CancellationToken cancellationToken) =>
+        _orders.TryReplaceAsync(order with { ETag = null }, order.Id, new PartitionKey(order.CommunityId), order.ETag, cancellationToken);
 
-    public Task<OrderQueryPage> PageMineAsync(string communityId, string requesterId, string? continuation, int pageSize, CancellationToken cancellationToken) =>
+    public Task<StorePage<Order>> PageMineAsync(string communityId, string requesterId, string? continuation, int pageSize, CancellationToken cancellationToken) =>
         PageAsync(
             new QueryDefinition("SELECT * FROM c WHERE c.communityId = @community AND c.requesterId = @requester ORDER BY c.createdAt DESC")
                 .WithParameter("@community", communityId).WithParameter("@requester", requesterId),
@@ -70,7 +49,7 @@ public sealed partial class OrderStore(CosmosClient cosmos)
             cancellationToken);
 
     /// <summary>Orders of the office: within <paramref name="orgId"/>'s subtree (already checked to be in the caller's scope).</summary>
-    public Task<OrderQueryPage> PageForOfficeAsync(string orgId, OrderStatus? status, string? continuation, int pageSize, CancellationToken cancellationToken)
+    public Task<StorePage<Order>> PageForOfficeAsync(string orgId, OrderStatus? status, string? continuation, int pageSize, CancellationToken cancellationToken)
     {
         var sql = new StringBuilder("SELECT * FROM c WHERE ARRAY_CONTAINS(c.orgPath, @org)");
         if (status is not null)
@@ -88,7 +67,7 @@ public sealed partial class OrderStore(CosmosClient cosmos)
     }
 
     /// <summary>What a team sees: orders pooled in its area, and those dispatched to or taken by it.</summary>
-    public Task<OrderQueryPage> PageForTeamAsync(string teamId, string teamOrgId, string? continuation, int pageSize, CancellationToken cancellationToken) =>
+    public Task<StorePage<Order>> PageForTeamAsync(string teamId, string teamOrgId, string? continuation, int pageSize, CancellationToken cancellationToken) =>
         PageAsync(
             new QueryDefinition("SELECT * FROM c WHERE ARRAY_CONTAINS(c.orgPath, @org) AND ((c.status = @pooled AND NOT c.contentHeld) OR c.team.teamId = @team) ORDER BY c.createdAt DESC")
                 .WithParameter("@org", teamOrgId).WithParameter("@pooled", OrderCategories.Code(OrderStatus.Pooled)).WithParameter("@team", teamId),
@@ -114,42 +93,11 @@ public sealed partial class OrderStore(CosmosClient cosmos)
                 .WithParameter("@org", orgId).WithParameter("@from", from.ToUniversalTime()).WithParameter("@to", to.ToUniversalTime()),
             cancellationToken);
 
-    private async IAsyncEnumerable<T> StreamAsync<T>(QueryDefinition query, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        using var feed = _orders.GetItemQueryIterator<T>(query);
-        while (feed.HasMoreResults)
-        {
-            foreach (var item in await feed.ReadNextAsync(cancellationToken))
-            {
-                yield return item;
-            }
-        }
-    }
+    private IAsyncEnumerable<T> StreamAsync<T>(QueryDefinition query, CancellationToken cancellationToken) =>
+        _orders.DrainAsync<T>(query, (PartitionKey?)null, cancellationToken);
 
-    private async Task<OrderQueryPage> PageAsync(QueryDefinition query, PartitionKey? partition, string? continuation, int pageSize, CancellationToken cancellationToken)
-    {
-        var options = new QueryRequestOptions { MaxItemCount = pageSize };
-        if (partition is { } pk)
-        {
-            options.PartitionKey = pk;
-        }
-
-        using var feed = _orders.GetItemQueryIterator<Order>(query, continuation, options);
-        if (!feed.HasMoreResults)
-        {
-            return new OrderQueryPage([], null);
-        }
-
-        try
-        {
-            var page = await feed.ReadNextAsync(cancellationToken);
-            return new OrderQueryPage([.. page], page.ContinuationToken);
-        }
-        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.BadRequest && continuation is not null)
-        {
-            throw new StalePageTokenException("The store cannot resume the orders query from this position.", ex);
-        }
-    }
+    private Task<StorePage<Order>> PageAsync(QueryDefinition query, PartitionKey? partition, string? continuation, int pageSize, CancellationToken cancellationToken) =>
+        _orders.ReadPageAsync<Order>(query, partition, continuation, pageSize, cancellationToken);
 
     [GeneratedRegex("^([0-9A-Za-z]{2,32})~[0-9a-f]{32}$")]
     private static partial Regex IdPattern();

@@ -1,6 +1,7 @@
 using GongTongDizao.Core.Features.Attachments;
 using GongTongDizao.Core.Features.Identity;
 using GongTongDizao.Core.Features.Orgs;
+using GongTongDizao.Core.Storage;
 
 namespace GongTongDizao.Core.Features.Orders;
 
@@ -116,7 +117,7 @@ public sealed class OrderViews(OrgDirectory orgs, IAttachments attachments)
             order.CreatedAt);
     }
 
-    public async Task<OrderPage> PageAsync(OrderQueryPage page, string? continuation, CancellationToken cancellationToken)
+    public async Task<OrderPage> PageAsync(StorePage<Order> page, string? continuation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(page);
         var items = new List<OrderSummary>(page.Items.Count);

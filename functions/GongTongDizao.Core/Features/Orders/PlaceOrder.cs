@@ -35,8 +35,6 @@ public sealed class PlaceOrderValidator : OrderFormValidator<PlaceOrderRequest>
 /// </summary>
 public sealed class PlaceOrder(OrderIntake intake, ContentGuard guard, OrderDailyLimit limit, IOptions<OrdersOptions> options, TimeProvider time)
 {
-    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
     public async Task<Result<Created>> HandleAsync(Caller caller, PlaceOrderRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -64,10 +62,9 @@ public sealed class PlaceOrder(OrderIntake intake, ContentGuard guard, OrderDail
         }
 
         var now = time.GetUtcNow();
-        var local = now.ToOffset(ChinaOffset);
-        var nextDay = new DateTimeOffset(local.Date.AddDays(1), ChinaOffset);
+        var nextDay = ChinaTime.NextMidnight(now);
         var settings = options.Value;
-        if (!await limit.TryTakeAsync(caller.Id, local.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), settings.DailyLimit, cancellationToken))
+        if (!await limit.TryTakeAsync(caller.Id, ChinaTime.DayKey(now), settings.DailyLimit, cancellationToken))
         {
             return Error.From(ErrorCodes.RateLimited, $"每人每天最多点 {settings.DailyLimit} 单，请明天再来") with { RetryAfter = nextDay - now };
         }

@@ -43,7 +43,7 @@ public sealed class SaveVolunteerProfile(VolunteerStore profiles, ContentGuard g
 
         var now = time.GetUtcNow();
         var birthYear = request.BirthYear!.Value;
-        if (birthYear > now.ToOffset(TimeSpan.FromHours(8)).Year)
+        if (birthYear > ChinaTime.YearOf(now))
         {
             return Error.Validation("birthYear", "出生年份无效");
         }

@@ -1,6 +1,5 @@
-using System.Net;
-using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
+using GongTongDizao.Core.Storage;
 using Microsoft.Azure.Cosmos;
 
 namespace GongTongDizao.Core.Features.Volunteers;
@@ -22,31 +21,15 @@ public sealed class TeamStore(CosmosClient cosmos)
             return null;
         }
 
-        try
-        {
-            return (await _teams.ReadItemAsync<Team>(teamId, new PartitionKey(teamId), cancellationToken: cancellationToken)).Resource;
-        }
-        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
+        return await _teams.FindAsync<Team>(teamId, new PartitionKey(teamId), cancellationToken);
     }
 
     public async Task<Team> CreateAsync(Team team, CancellationToken cancellationToken) =>
         (await _teams.CreateItemAsync(team with { ETag = null }, new PartitionKey(team.Id), cancellationToken: cancellationToken)).Resource;
 
     /// <summary>Saves the team if nobody changed it since it was read; null when someone did.</summary>
-    public async Task<Team?> TryReplaceAsync(Team team, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await _teams.ReplaceItemAsync(team with { ETag = null }, team.Id, new PartitionKey(team.Id), new ItemRequestOptions { IfMatchEtag = team.ETag }, cancellationToken)).Resource;
-        }
-        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.PreconditionFailed)
-        {
-            return null;
-        }
-    }
+    public Task<Team?> TryReplaceAsync(Team team, CancellationToken cancellationToken) =>
+        _teams.TryReplaceAsync(team with { ETag = null }, team.Id, new PartitionKey(team.Id), team.ETag, cancellationToken);
 
     public IAsyncEnumerable<Team> OfMemberAsync(string userId, CancellationToken cancellationToken) =>
         StreamAsync(new QueryDefinition("SELECT * FROM c WHERE ARRAY_CONTAINS(c.members, {\"userId\": @user}, true)").WithParameter("@user", userId), cancellationToken);
@@ -63,15 +46,6 @@ public sealed class TeamStore(CosmosClient cosmos)
             new QueryDefinition("SELECT * FROM c WHERE ARRAY_CONTAINS(c.orgPath, @org) OR ARRAY_CONTAINS(@up, c.orgId)").WithParameter("@org", orgId).WithParameter("@up", orgPathUp),
             cancellationToken);
 
-    private async IAsyncEnumerable<Team> StreamAsync(QueryDefinition query, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        using var feed = _teams.GetItemQueryIterator<Team>(query);
-        while (feed.HasMoreResults)
-        {
-            foreach (var team in await feed.ReadNextAsync(cancellationToken))
-            {
-                yield return team;
-            }
-        }
-    }
+    private IAsyncEnumerable<Team> StreamAsync(QueryDefinition query, CancellationToken cancellationToken) =>
+        _teams.DrainAsync<Team>(query, (PartitionKey?)null, cancellationToken);
 }

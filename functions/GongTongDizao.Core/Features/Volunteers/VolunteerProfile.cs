@@ -50,7 +50,7 @@ public static class VolunteerAge
     public const int MinimumAge = 14;
     public const int AdultAge = 18;
 
-    public static int YoungestAge(int birthYear, DateTimeOffset now) => now.ToOffset(TimeSpan.FromHours(8)).Year - birthYear - 1;
+    public static int YoungestAge(int birthYear, DateTimeOffset now) => ChinaTime.YearOf(now) - birthYear - 1;
 
     public static bool NeedsGuardian(int birthYear, DateTimeOffset now) => YoungestAge(birthYear, now) < AdultAge;
 

@@ -1,4 +1,4 @@
-using System.Net;
+using GongTongDizao.Core.Storage;
 using Microsoft.Azure.Cosmos;
 
 namespace GongTongDizao.Core.Features.Volunteers;
@@ -8,31 +8,14 @@ public sealed class VolunteerStore(CosmosClient cosmos)
 {
     private readonly Container _profiles = cosmos.GetContainer(StoreNames.Database, StoreNames.Containers.Volunteers);
 
-    public async Task<VolunteerProfile?> FindAsync(string userId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await _profiles.ReadItemAsync<VolunteerProfile>(userId, new PartitionKey(userId), cancellationToken: cancellationToken)).Resource;
-        }
-        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-    }
+    public Task<VolunteerProfile?> FindAsync(string userId, CancellationToken cancellationToken) =>
+        _profiles.FindAsync<VolunteerProfile>(userId, new PartitionKey(userId), cancellationToken);
 
     /// <summary>One person edits their own profile: the last write wins, nobody else writes it.</summary>
     public async Task<VolunteerProfile> UpsertAsync(VolunteerProfile profile, CancellationToken cancellationToken) =>
         (await _profiles.UpsertItemAsync(profile with { ETag = null }, new PartitionKey(profile.Id), cancellationToken: cancellationToken)).Resource;
 
-    public async Task DeleteAsync(string userId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _profiles.DeleteItemAsync<VolunteerProfile>(userId, new PartitionKey(userId), cancellationToken: cancellationToken);
-        }
-        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
-        {
-            // Already gone: deletion is idempotent.
-        }
-    }
+    /// <summary>Deleting is idempotent: a profile already gone is not an error.</summary>
+    public Task DeleteAsync(string userId, CancellationToken cancellationToken) =>
+        _profiles.TryDeleteAsync(userId, new PartitionKey(userId), cancellationToken);
 }
