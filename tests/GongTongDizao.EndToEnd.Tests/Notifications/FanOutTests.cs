@@ -152,7 +152,7 @@ public sealed class FanOutTests(NotificationsFixture host)
     {
         var services = host.Services;
         var topics = new ServiceCollection().AddSingleton(audience).BuildServiceProvider();
-        var resolver = new AudienceResolver(services.GetRequiredService<CosmosClient>(), services.GetRequiredService<OrgDirectory>(), services.GetRequiredService<NotificationPreferences>(), topics);
+        var resolver = new AudienceResolver(services.GetRequiredService<CosmosClient>(), services.GetRequiredService<OrgDirectory>(), services.GetRequiredService<NotificationPreferences>(), services.GetRequiredService<GongTongDizao.Core.Features.Volunteers.TeamStore>(), topics);
         return new FanOutEvent(
             services.GetRequiredService<CosmosClient>(),
             resolver,
