@@ -56,6 +56,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<EventQueue>();
         services.AddSingleton<OutboxPublisher>();
         services.AddSingleton<OutboxSweeper>();
+        services.AddSingleton(typeof(Aggregates.AggregatePipeline<>));
         services.AddSingleton<TimerQueue>();
         services.AddSingleton<TimerDispatcher>();
         services.AddSingleton<ContentGuard>();

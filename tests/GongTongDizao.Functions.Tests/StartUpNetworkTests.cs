@@ -8,6 +8,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using GongTongDizao.DevHost.Functions;
 using GongTongDizao.Functions.Features.Health;
+using GongTongDizao.Testing;
 using GongTongDizao.WeChat;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Configuration;
@@ -34,11 +35,18 @@ public sealed class StartUpNetworkTests(ITestOutputHelper output)
     public async Task Starting_the_host_opens_no_connection_and_asks_for_no_token(bool managedIdentity)
     {
         await using var app = await App.StartAsync(managedIdentity);
+        var atStart = (app.Connections, Scopes: app.Credential.Scopes.Count);
 
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        // The sentinel: the test now creates the app's CosmosClient, whose account read starts in the background as
+        // start-up work would. Once it has reached its listener, work begun while the host started would have too.
+        await app.AwaitSentinelAccountReadAsync();
 
-        Assert.True(app.Connections == 0, app.Describe());
-        Assert.Empty(app.Credential.Scopes);
+        Assert.True(atStart.Connections == 0 && atStart.Scopes == 0, app.Describe());
+        Assert.True(app.Storage.Accepted == 0 && app.WeChat.Accepted == 0, app.Describe());
+        Assert.All(app.Cosmos.Seen, request => Assert.StartsWith("GET / HTTP/1.1", request, StringComparison.Ordinal));
+        // Only the sentinel's own token (managed identity) or none (keys).
+        Assert.All(app.Credential.Scopes, scope => Assert.Equal("https://127.0.0.1/.default", scope));
+        Assert.True(managedIdentity || app.Credential.Scopes.Count == 0, app.Describe());
     }
 
     /// <summary>
@@ -55,7 +63,9 @@ public sealed class StartUpNetworkTests(ITestOutputHelper output)
         await using var app = await App.StartAsync(managedIdentity);
 
         var created = await app.CreateEverythingAsync();
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        // The one call allowed, started in the background when the CosmosClient was created, is the sentinel: once
+        // it has arrived, calls begun in the background by the other singletons would have too.
+        await app.AwaitSentinelAccountReadAsync();
         output.WriteLine($"{created} objects created; calls seen: {app.Describe()}");
 
         Assert.True(created > 20, $"Only {created} services and functions were created.");
@@ -180,6 +190,13 @@ public sealed class StartUpNetworkTests(ITestOutputHelper output)
             Assert.Equal(Storage.Port, _host.Services.GetRequiredService<BlobServiceClient>().Uri.Port);
             Assert.Equal(WeChat.Port, _host.Services.GetRequiredService<IOptions<WeChatClientOptions>>().Value.BaseAddress.Port);
             return created;
+        }
+
+        /// <summary>Creates the app's CosmosClient (if nothing has yet) and waits until its account read reached the listener.</summary>
+        public async Task AwaitSentinelAccountReadAsync()
+        {
+            Assert.NotNull(_host.Services.GetRequiredService<CosmosClient>());
+            await Eventually.TrueAsync(() => Cosmos.Seen.Any(r => r.StartsWith("GET / HTTP/1.1", StringComparison.Ordinal)), TimeSpan.FromSeconds(30), "the Cosmos account read");
         }
 
         public string Describe() =>

@@ -1,3 +1,4 @@
+using GongTongDizao.Core.Storage;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging;
 
@@ -6,14 +7,14 @@ namespace GongTongDizao.Core.Events;
 /// <summary>
 /// Publishes the events a save put in an item's outbox, then clears the outbox if the item has not changed since
 /// (ETag). If the queue is unavailable the events stay in the document and <see cref="OutboxSweeper"/> publishes
-/// them later; a redelivered event is harmless because consumers deduplicate by event id.
+/// them later; a redelivered event is harmless because consumers deduplicate by event id. Items are named by their
+/// container (<see cref="StoreNames.Containers"/>), so no feature hands a raw container around.
 /// </summary>
-public sealed partial class OutboxPublisher(EventQueue queue, ILogger<OutboxPublisher> logger)
+public sealed partial class OutboxPublisher(CosmosClient cosmos, EventQueue queue, ILogger<OutboxPublisher> logger)
 {
     /// <summary>Never throws for a queue failure: the save already succeeded and the sweeper will retry.</summary>
-    public async Task<bool> TryPublishAsync(Container container, IHasOutbox item, PartitionKey partitionKey, string? etag, CancellationToken cancellationToken)
+    public async Task<bool> TryPublishAsync(string containerName, IHasOutbox item, PartitionKey partitionKey, string? etag, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(container);
         ArgumentNullException.ThrowIfNull(item);
         if (item.Outbox.Count == 0)
         {
@@ -29,24 +30,13 @@ public sealed partial class OutboxPublisher(EventQueue queue, ILogger<OutboxPubl
         }
         catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or TimeoutException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            LogDeferred(logger, container.Id, item.Id, item.Outbox.Count, ex.GetType().Name);
+            LogDeferred(logger, containerName, item.Id, item.Outbox.Count, ex.GetType().Name);
             return false;
         }
 
-        try
-        {
-            await container.PatchItemAsync<object>(
-                item.Id,
-                partitionKey,
-                [PatchOperation.Set("/outbox", Array.Empty<DomainEvent>())],
-                new PatchItemRequestOptions { IfMatchEtag = etag, EnableContentResponseOnWrite = false },
-                cancellationToken);
-        }
-        catch (CosmosException ex) when (ex.StatusCode == System.Net.HttpStatusCode.PreconditionFailed)
-        {
-            // Changed meanwhile: the newer save carries its own outbox; the sweeper clears what was sent here.
-        }
-
+        // A false here means the item changed meanwhile: the newer save carries its own outbox; the sweeper clears what was sent here.
+        await cosmos.GetContainer(StoreNames.Database, containerName)
+            .TryPatchAsync(item.Id, partitionKey, [PatchOperation.Set("/outbox", Array.Empty<DomainEvent>())], etag, cancellationToken);
         return true;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using GongTongDizao.Core.Storage;
 using Microsoft.Azure.Cosmos;
 
 namespace GongTongDizao.Core.Events;
@@ -26,18 +27,13 @@ public sealed class OutboxSweeper(CosmosClient cosmos, OutboxPublisher publisher
         var before = time.GetUtcNow() - GracePeriod;
         foreach (var (name, pkPath) in Containers)
         {
-            var container = cosmos.GetContainer(StoreNames.Database, name);
             var query = new QueryDefinition($"SELECT c.id, c.outbox, c._etag, c.{pkPath} AS pk FROM c WHERE ARRAY_LENGTH(c.outbox) > 0 AND c._ts < @before")
                 .WithParameter("@before", before.ToUnixTimeSeconds());
-            using var feed = container.GetItemQueryIterator<PendingItem>(query);
-            while (feed.HasMoreResults)
+            await foreach (var item in cosmos.GetContainer(StoreNames.Database, name).DrainAsync<PendingItem>(query, partitionKey: null, cancellationToken))
             {
-                foreach (var item in await feed.ReadNextAsync(cancellationToken))
+                if (await publisher.TryPublishAsync(name, item, new PartitionKey(item.Pk), item.ETag, cancellationToken))
                 {
-                    if (await publisher.TryPublishAsync(container, item, new PartitionKey(item.Pk), item.ETag, cancellationToken))
-                    {
-                        published += item.Outbox.Count;
-                    }
+                    published += item.Outbox.Count;
                 }
             }
         }

@@ -35,8 +35,8 @@ public static class OptimisticRetry
 
     /// <summary>
     /// Runs <paramref name="tryOnce"/> on <paramref name="item"/>; while it loses the race, on a fresh read
-    /// (<paramref name="reread"/>), at most <paramref name="maxAttempts"/> times. When the item is gone (null) or the
-    /// attempts are spent, <paramref name="gaveUp"/> answers with the item as last read.
+    /// (<paramref name="reread"/>), at most <paramref name="maxAttempts"/> tries in all (no read after the last). When
+    /// the item is gone (null) or the tries are spent, <paramref name="gaveUp"/> answers with the item as last read.
     /// </summary>
     public static async Task<TResult> RunAsync<TItem, TResult>(
         TItem? item,
@@ -49,12 +49,17 @@ public static class OptimisticRetry
         ArgumentNullException.ThrowIfNull(tryOnce);
         ArgumentNullException.ThrowIfNull(reread);
         ArgumentNullException.ThrowIfNull(gaveUp);
-        for (var attempt = 0; attempt < maxAttempts && item is not null; attempt++)
+        for (var attempt = 1; item is not null; attempt++)
         {
             var outcome = await tryOnce(item);
             if (!outcome.Lost)
             {
                 return outcome.Value;
+            }
+
+            if (attempt >= maxAttempts)
+            {
+                break;
             }
 
             item = await reread(item);

@@ -22,10 +22,17 @@ public sealed class TriggerHostLifecycleTests(AzuriteFixture azurite)
         await host.StopAsync(CancellationToken.None);
         var seen = invoker.Calls.Count;
         await queue.SendMessageAsync("after");
-        await Task.Delay(TimeSpan.FromSeconds(1.5)); // a window in which nothing may happen (timer at 200 ms, polling at 200 ms)
+        // The sentinel: a successor host on the same queue with the same timer. Once it has received "after" and
+        // ticked twice, the stopped host has had as long to poll and tick (200 ms each) as the successor needed.
+        var successor = new RecordingInvoker();
+        await using var next = await TriggerTestHost.StartAsync(azurite, successor,
+            [TriggerTestHost.Queue("OnEvent", queueName), TriggerTestHost.Timer("Tick", "0 0 0 1 1 *")], timerInterval: TimeSpan.FromMilliseconds(200));
+        await Eventually.TrueAsync(() => successor.Calls.Any(c => c.Invocation.Payload == "after") && successor.Calls.Count(c => c.Invocation.Function.Name == "Tick") >= 2,
+            s_wait, "the successor gets the message and ticks");
 
         Assert.Equal(seen, invoker.Calls.Count);
-        Assert.Equal("after", (await queue.PeekMessagesAsync(1)).Value.Single().Body.ToString());
+        // First dequeued by the successor: the stopped host never took it off the queue.
+        Assert.Equal("1", successor.Calls.Single(c => c.Invocation.Payload == "after").Invocation.Metadata["DequeueCount"]);
     }
 
     [Fact]

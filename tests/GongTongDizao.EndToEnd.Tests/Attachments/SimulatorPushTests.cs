@@ -67,9 +67,14 @@ public sealed class SimulatorPushTests(AttachmentsFixture host) : IClassFixture<
     public async Task Without_a_pushed_verdict_the_timeout_holds_the_photo()
     {
         var (refs, userId) = await CommitAsync($"noverdict-{Guid.NewGuid():N}");
+        // The sentinel: a photo committed afterwards whose verdict the simulator does push, through the same push
+        // endpoint after the same delay. Once its verdict is recorded, one for the first photo would have been too.
+        var (sentinel, sentinelUserId) = await CommitAsync($"pass-{Guid.NewGuid():N}");
+        await Eventually.TrueAsync(
+            async () => (await host.Uploads.FindAsync(sentinelUserId, sentinel[0].UploadId, CancellationToken.None))?.Check?.Status == MediaCheckStatus.Passed,
+            TimeSpan.FromSeconds(45),
+            "the verdict pushed for the photo committed afterwards is recorded");
 
-        // Longer than the simulator's verdict delay: had it pushed anything, it would have arrived.
-        await Task.Delay(TimeSpan.FromSeconds(3));
         var before = (await host.Uploads.FindAsync(userId, refs[0].UploadId, CancellationToken.None))!.Check!.Status;
         await host.Services.GetRequiredService<TimerDispatcher>().DispatchAsync(
             new TimerMessage(AttachmentRules.TimeoutTimerKind, refs[0].UploadId, userId, DateTimeOffset.UtcNow), CancellationToken.None);

@@ -118,7 +118,7 @@ public sealed class DeliveryTests(NotificationsFixture host)
         Assert.Equal(DeliveryStatus.Pending, first!.Status);
         Assert.Equal("retry:-1", first.Reason);
         Assert.Equal(1, first.Attempts);
-        Assert.InRange(first.DeferredUntil!.Value - DateTimeOffset.UtcNow, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(61));
+        Assert.InRange(first.DeferredUntil!.Value - host.Clock.GetUtcNow(), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(61));
 
         // The delayed queue message would do this a minute later.
         var second = await Deliver.HandleAsync(message, CancellationToken.None);
@@ -205,12 +205,20 @@ public sealed class DeliveryTests(NotificationsFixture host)
         var user = await host.CreateUserAsync();
         await host.GrantAsync(user, "letterAccepted", 1);
         host.Simulator.State.AddFault(new SimulatorFault(SimulatorApis.SubscribeSend, ErrCode: 45009));
+        // The handler and the test read the fixture's clock, not the wall clock. A Beijing midnight about to pass
+        // (16:00 UTC) is stepped over first, so both see the same day whatever the hour the suite runs at.
+        if (DeliverNotification.NextBeijingMidnight(host.Clock.GetUtcNow()) - host.Clock.GetUtcNow() < TimeSpan.FromMinutes(1))
+        {
+            host.Clock.Advance(TimeSpan.FromMinutes(2));
+        }
+
+        var now = host.Clock.GetUtcNow();
 
         var record = await Deliver.HandleAsync(NotificationsFixture.Delivery(user), CancellationToken.None);
 
         Assert.Equal(DeliveryStatus.Pending, record!.Status);
         Assert.Equal("daily_limit", record.Reason);
-        Assert.Equal(DeliverNotification.NextBeijingMidnight(DateTimeOffset.UtcNow), record.DeferredUntil);
+        Assert.Equal(DeliverNotification.NextBeijingMidnight(now), record.DeferredUntil);
         Assert.Null(record.LeaseUntil);
         Assert.DoesNotContain(host.Simulator.State.SentMessages, m => m.ToOpenId == user.OpenId);
     }

@@ -28,6 +28,9 @@ public sealed class NotificationsFixture : DevHostFixture
 {
     public WeChatSimulator Simulator => Services.GetRequiredService<WeChatSimulator>();
 
+    /// <summary>The worker and the handlers the tests call read this clock, so a test can avoid a day boundary.</summary>
+    protected override bool UsesShiftableClock => true;
+
     public Container Notifications => Services.GetRequiredService<CosmosClient>().GetContainer(StoreNames.Database, StoreNames.Containers.Notifications);
 
     public Container Users => Services.GetRequiredService<CosmosClient>().GetContainer(StoreNames.Database, StoreNames.Containers.Users);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GongTongDizao.EndToEnd.Tests.Attachments;
+using GongTongDizao.Testing;
 
 namespace GongTongDizao.EndToEnd.Tests.Owed;
 
@@ -108,10 +109,22 @@ public sealed class OwedTopicTests(OwedFixture host)
         Assert.Contains("meeting.recorded_offline", await host.AuditActionsAsync(topicId));
         Assert.Equal(400, withoutCapacity);
         Assert.True(capacityProblem.GetProperty("errors").TryGetProperty("capacity", out _));
-        // Nobody is invited to a meeting that already took place.
-        await Task.Delay(TimeSpan.FromSeconds(2));
-        var (_, inbox) = await host.SendAsync(HttpMethod.Get, "api/me/notifications", seconders[1]);
-        Assert.DoesNotContain(inbox.GetProperty("items").EnumerateArray(), i => i.GetProperty("eventType").GetString() == "topic.meeting_scheduled");
+        // Nobody is invited to a meeting that already took place. A meeting scheduled afterwards is the sentinel: its
+        // invitation travels the same outbox, events queue and fan-out, so once it has arrived, an invitation to the
+        // recorded meeting would have too; the seconder must hold the sentinel's and no other.
+        var (sentinel, sentinelTopic) = await host.SendAsync(HttpMethod.Post, $"api/topics/{topicId}/meetings", federation, new { startsAt = host.Clock.GetUtcNow().AddDays(2), place = "社区议事厅", agenda = "门禁的维护", capacity = 20 });
+        Assert.True(sentinel == 201, sentinelTopic.ToString());
+        var invitations = new List<JsonElement>();
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                var (_, inbox) = await host.SendAsync(HttpMethod.Get, "api/me/notifications", seconders[1]);
+                invitations = [.. inbox.GetProperty("items").EnumerateArray().Where(i => i.GetProperty("eventType").GetString() == "topic.meeting_scheduled")];
+                return invitations.Count > 0;
+            },
+            TimeSpan.FromSeconds(90),
+            "the seconder is invited to the meeting scheduled after the recorded one");
+        Assert.Single(invitations);
     }
 
     [Fact]

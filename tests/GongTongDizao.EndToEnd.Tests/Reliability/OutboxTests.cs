@@ -29,13 +29,13 @@ public sealed class OutboxTests(ReliabilityFixture host) : IClassFixture<Reliabi
         var queues = host.Services.GetRequiredService<QueueServiceClient>();
 
         var down = new RecordingQueue(queues, failing: true);
-        var publishedWhileDown = await new OutboxPublisher(down, NullLogger<OutboxPublisher>.Instance)
-            .TryPublishAsync(container, item, new PartitionKey(community), saved.ETag, CancellationToken.None);
+        var publishedWhileDown = await new OutboxPublisher(cosmos, down, NullLogger<OutboxPublisher>.Instance)
+            .TryPublishAsync(StoreNames.Containers.Letters, item, new PartitionKey(community), saved.ETag, CancellationToken.None);
         var stillPending = (await container.ReadItemAsync<OutboxItem>(item.Id, new PartitionKey(community))).Resource;
 
         var up = new RecordingQueue(queues, failing: false);
         var later = new FakeTimeProvider(DateTimeOffset.UtcNow + TimeSpan.FromMinutes(2));
-        var sweeper = new OutboxSweeper(cosmos, new OutboxPublisher(up, NullLogger<OutboxPublisher>.Instance), later);
+        var sweeper = new OutboxSweeper(cosmos, new OutboxPublisher(cosmos, up, NullLogger<OutboxPublisher>.Instance), later);
         await sweeper.SweepAsync(CancellationToken.None);
         await sweeper.SweepAsync(CancellationToken.None);
         var after = (await container.ReadItemAsync<OutboxItem>(item.Id, new PartitionKey(community))).Resource;

@@ -67,7 +67,10 @@ public class ContentSecuritySimulatorTests(SimulatorFixture fixture) : IClassFix
 
         var traceId = await services.GetRequiredService<WeChatClient>().SubmitMediaCheckAsync(
             new MediaCheckRequest(new Uri("https://blob.test/noverdict.jpg"), OpenId));
-        await Task.Delay(500);
+        // The sentinel: a photo submitted afterwards whose verdict is pushed after the same delay, to the same inbox.
+        var sentinel = await services.GetRequiredService<WeChatClient>().SubmitMediaCheckAsync(
+            new MediaCheckRequest(new Uri("https://blob.test/uploads/fine.jpg"), OpenId));
+        await fixture.Inbox.WaitForAsync(r => r.Event is MediaCheckEvent m && m.TraceId == sentinel);
 
         Assert.DoesNotContain(fixture.Inbox.Received, r => r.Event is MediaCheckEvent m && m.TraceId == traceId);
     }

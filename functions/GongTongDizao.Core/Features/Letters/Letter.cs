@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using GongTongDizao.Core.Aggregates;
 using GongTongDizao.Core.Events;
 using GongTongDizao.Core.Features.Attachments;
 
@@ -9,7 +10,7 @@ namespace GongTongDizao.Core.Features.Letters;
 /// that community (<c>&lt;communityId&gt;~&lt;guid&gt;</c>), so reading it by id is one point read. Staff visibility follows
 /// <see cref="HandlingPath"/>; statistics and the org filter follow <see cref="OrgPath"/>.
 /// </summary>
-public sealed record Letter : IHasOutbox
+public sealed record Letter : IAggregate<Letter>
 {
     [JsonPropertyName("id")]
     public required string Id { get; init; }
@@ -82,8 +83,12 @@ public sealed record Letter : IHasOutbox
 
     public IReadOnlyList<DomainEvent> Outbox { get; init; } = [];
 
+    string IAggregate<Letter>.PartitionKey => CommunityId;
+
     [JsonPropertyName("_etag")]
     public string? ETag { get; init; }
+
+    public Letter WithOutbox(IReadOnlyList<DomainEvent> outbox) => this with { Outbox = outbox };
 }
 
 public sealed record LetterDeadlines

@@ -1,27 +1,25 @@
-using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
+using GongTongDizao.Core.Aggregates;
 using GongTongDizao.Core.Common;
+using GongTongDizao.Core.Storage;
 using Microsoft.Azure.Cosmos;
 
 namespace GongTongDizao.Core.Features.Letters;
-
-/// <summary>A page of query results and the store's position for the next one (null on the last page), to be sealed by <see cref="PageTokens"/>.</summary>
-public sealed record LetterQueryPage<T>(IReadOnlyList<T> Items, string? Continuation);
 
 /// <summary>
 /// Letters in Cosmos. Every query is parameterised and names the partition key in its WHERE clause whenever one
 /// partition is meant; the only cross-partition reads are the staff listings and statistics over a subtree of several
 /// communities, moderation and the rare personal-data requests.
 /// </summary>
-public sealed partial class LetterStore(CosmosClient cosmos)
+public sealed partial class LetterStore(CosmosClient cosmos) : IAggregateStore<Letter>
 {
     public const int MaxPageSize = 50;
 
     private readonly Container _letters = cosmos.GetContainer(StoreNames.Database, StoreNames.Containers.Letters);
 
-    public Container Container => _letters;
+    public string ContainerName => StoreNames.Containers.Letters;
 
     public static string NewId(string communityId) => $"{communityId}~{Guid.NewGuid():N}";
 
@@ -29,58 +27,34 @@ public sealed partial class LetterStore(CosmosClient cosmos)
     public static string? CommunityOf(string? letterId) =>
         letterId is not null && IdPattern().Match(letterId) is { Success: true } match ? match.Groups[1].Value : null;
 
-    public async Task<Letter?> FindAsync(string letterId, CancellationToken cancellationToken)
-    {
-        if (CommunityOf(letterId) is not { } community)
-        {
-            return null;
-        }
-
-        try
-        {
-            return (await _letters.ReadItemAsync<Letter>(letterId, new PartitionKey(community), cancellationToken: cancellationToken)).Resource;
-        }
-        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-    }
+    public async Task<Letter?> FindAsync(string id, CancellationToken cancellationToken) =>
+        CommunityOf(id) is { } community ? await _letters.FindAsync<Letter>(id, new PartitionKey(community), cancellationToken) : null;
 
     public async Task<Letter> CreateAsync(Letter letter, CancellationToken cancellationToken) =>
         (await _letters.CreateItemAsync(letter with { ETag = null }, new PartitionKey(letter.CommunityId), cancellationToken: cancellationToken)).Resource;
 
-    /// <summary>Saves the letter if nobody changed it since it was read; otherwise CONCURRENT_CHANGE, never a lost update.</summary>
-    public async Task<Result<Letter>> ReplaceAsync(Letter letter, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await _letters.ReplaceItemAsync(
-                letter with { ETag = null },
-                letter.Id,
-                new PartitionKey(letter.CommunityId),
-                new ItemRequestOptions { IfMatchEtag = letter.ETag },
-                cancellationToken)).Resource;
-        }
-        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.PreconditionFailed)
-        {
-            return Error.From(ErrorCodes.ConcurrentChange);
-        }
-    }
+    /// <summary>Saves the letter if nobody changed it since <paramref name="ifMatch"/> was read; null otherwise (never a lost update).</summary>
+    public Task<Letter?> TryReplaceAsync(Letter letter, string? ifMatch, CancellationToken cancellationToken) =>
+        _letters.TryReplaceAsync(letter with { ETag = null }, letter.Id, new PartitionKey(letter.CommunityId), ifMatch, cancellationToken);
+
+    /// <summary>Saves the letter if nobody changed it since it was read; otherwise CONCURRENT_CHANGE.</summary>
+    public async Task<Result<Letter>> ReplaceAsync(Letter letter, CancellationToken cancellationToken) =>
+        ConditionalWrites.OrConcurrentChange(await TryReplaceAsync(letter, letter.ETag, cancellationToken));
 
     /// <summary>The author's letters in one community, newest first: one single-partition query per page.</summary>
-    public Task<LetterQueryPage<Letter>> PageMineAsync(string communityId, string authorId, string? continuation, int pageSize, CancellationToken cancellationToken)
+    public Task<StorePage<Letter>> PageMineAsync(string communityId, string authorId, string? continuation, int pageSize, CancellationToken cancellationToken)
     {
         var query = new QueryDefinition("SELECT * FROM c WHERE c.communityId = @community AND c.authorId = @author ORDER BY c.createdAt DESC")
             .WithParameter("@community", communityId)
             .WithParameter("@author", authorId);
-        return PageAsync(query, new PartitionKey(communityId), continuation, pageSize, cancellationToken);
+        return _letters.ReadPageAsync<Letter>(query, new PartitionKey(communityId), continuation, pageSize, cancellationToken);
     }
 
     /// <summary>
     /// Letters staff may see: within the filter org's subtree and handled by an org under one of the staff's scope
     /// roots, never held or rejected by moderation. Single-partition when the filter names a community.
     /// </summary>
-    public Task<LetterQueryPage<Letter>> PageForStaffAsync(StaffLetterFilter filter, string? continuation, int pageSize, CancellationToken cancellationToken)
+    public Task<StorePage<Letter>> PageForStaffAsync(StaffLetterFilter filter, string? continuation, int pageSize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var sql = new StringBuilder("SELECT * FROM c WHERE c.status != @held AND c.status != @rejected");
@@ -130,7 +104,7 @@ public sealed partial class LetterStore(CosmosClient cosmos)
             query = query.WithParameter(name, value);
         }
 
-        return PageAsync(query, filter.CommunityId is null ? null : new PartitionKey(filter.CommunityId), continuation, pageSize, cancellationToken);
+        return _letters.ReadPageAsync<Letter>(query, filter.CommunityId is null ? null : new PartitionKey(filter.CommunityId), continuation, pageSize, cancellationToken);
     }
 
     /// <summary>Held letters of the given subtrees (moderators' queue; crosses partitions, finds only held items).</summary>
@@ -153,7 +127,7 @@ public sealed partial class LetterStore(CosmosClient cosmos)
             query = query.WithParameter($"@root{i}", roots[i]);
         }
 
-        await foreach (var letter in StreamAsync<Letter>(query, cancellationToken))
+        await foreach (var letter in _letters.DrainAsync<Letter>(query, partitionKey: null, cancellationToken))
         {
             yield return letter;
         }
@@ -161,21 +135,22 @@ public sealed partial class LetterStore(CosmosClient cosmos)
 
     /// <summary>Every letter a staff member was assigned or replied to (deletion only; crosses partitions).</summary>
     public IAsyncEnumerable<Letter> ByStaffAsync(string staffId, CancellationToken cancellationToken) =>
-        StreamAsync<Letter>(
+        _letters.DrainAsync<Letter>(
             new QueryDefinition("SELECT * FROM c WHERE c.assignee.userId = @staff OR ARRAY_CONTAINS(c.replies, {\"byUserId\": @staff}, true)").WithParameter("@staff", staffId),
+            partitionKey: null,
             cancellationToken);
 
     /// <summary>Every letter a person wrote, wherever they lived at the time (export and deletion only; crosses partitions).</summary>
     public IAsyncEnumerable<Letter> ByAuthorAsync(string authorId, CancellationToken cancellationToken) =>
-        StreamAsync<Letter>(new QueryDefinition("SELECT * FROM c WHERE c.authorId = @author").WithParameter("@author", authorId), cancellationToken);
+        _letters.DrainAsync<Letter>(new QueryDefinition("SELECT * FROM c WHERE c.authorId = @author").WithParameter("@author", authorId), partitionKey: null, cancellationToken);
 
     /// <summary>A COUNT over the letters of a subtree created in [from, to), with one extra condition on the letter <c>c</c>.</summary>
     public Task<long> CountAsync(LetterStatsScope scope, string condition, IReadOnlyList<(string Name, object Value)> parameters, CancellationToken cancellationToken) =>
-        ScalarAsync(ScopedQuery("SELECT VALUE COUNT(1) FROM c", scope, condition, parameters), cancellationToken);
+        _letters.SumAsync(ScopedQuery("SELECT VALUE COUNT(1) FROM c", scope, condition, parameters), partitionKey: null, cancellationToken);
 
     /// <summary>One number per matching letter (for medians): a projection, never whole letters.</summary>
     public IAsyncEnumerable<long> ValuesAsync(LetterStatsScope scope, string path, CancellationToken cancellationToken) =>
-        StreamAsync<long>(ScopedQuery($"SELECT VALUE c.{path} FROM c", scope, $"IS_NUMBER(c.{path})", []), cancellationToken);
+        _letters.DrainAsync<long>(ScopedQuery($"SELECT VALUE c.{path} FROM c", scope, $"IS_NUMBER(c.{path})", []), partitionKey: null, cancellationToken);
 
     private static QueryDefinition ScopedQuery(string select, LetterStatsScope scope, string condition, IReadOnlyList<(string Name, object Value)> parameters)
     {
@@ -197,59 +172,6 @@ public sealed partial class LetterStore(CosmosClient cosmos)
         }
 
         return query;
-    }
-
-    private async Task<long> ScalarAsync(QueryDefinition query, CancellationToken cancellationToken, PartitionKey? partition = null)
-    {
-        long total = 0;
-        await foreach (var value in StreamAsync<long>(query, cancellationToken, partition))
-        {
-            // A cross-partition COUNT can arrive as one partial count per partition.
-            total += value;
-        }
-
-        return total;
-    }
-
-    /// <summary>Without a partition the SDK fans out; the WHERE clause alone does not narrow it (and the emulator ignores the header).</summary>
-    private async IAsyncEnumerable<T> StreamAsync<T>(QueryDefinition query, [EnumeratorCancellation] CancellationToken cancellationToken, PartitionKey? partition = null)
-    {
-        using var feed = _letters.GetItemQueryIterator<T>(query, requestOptions: partition is { } pk ? new QueryRequestOptions { PartitionKey = pk } : null);
-        while (feed.HasMoreResults)
-        {
-            foreach (var item in await feed.ReadNextAsync(cancellationToken))
-            {
-                yield return item;
-            }
-        }
-    }
-
-    private async Task<LetterQueryPage<Letter>> PageAsync(QueryDefinition query, PartitionKey? partition, string? continuation, int pageSize, CancellationToken cancellationToken)
-    {
-        var options = new QueryRequestOptions { MaxItemCount = pageSize };
-        if (partition is { } pk)
-        {
-            options.PartitionKey = pk;
-        }
-
-        // The position was opened from one of our sealed tokens (PageTokens) before the query was built.
-        using var feed = _letters.GetItemQueryIterator<Letter>(query, continuation, options);
-        if (!feed.HasMoreResults)
-        {
-            return new LetterQueryPage<Letter>([], null);
-        }
-
-        FeedResponse<Letter> page;
-        try
-        {
-            page = await feed.ReadNextAsync(cancellationToken);
-        }
-        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.BadRequest && continuation is not null)
-        {
-            throw new StalePageTokenException("The store cannot resume the letters query from this position.", ex);
-        }
-
-        return new LetterQueryPage<Letter>([.. page], page.ContinuationToken);
     }
 
     [GeneratedRegex("^([0-9A-Za-z]{2,32})~[0-9a-f]{32}$")]

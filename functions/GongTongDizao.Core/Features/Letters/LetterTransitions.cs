@@ -1,13 +1,11 @@
 using System.Text.Json.Nodes;
-using Azure;
+using GongTongDizao.Core.Aggregates;
 using GongTongDizao.Core.Audit;
 using GongTongDizao.Core.Auth;
 using GongTongDizao.Core.Common;
 using GongTongDizao.Core.Events;
 using GongTongDizao.Core.Telemetry;
 using GongTongDizao.Core.Timers;
-using Microsoft.Azure.Cosmos;
-using Microsoft.Extensions.Logging;
 
 namespace GongTongDizao.Core.Features.Letters;
 
@@ -15,19 +13,12 @@ namespace GongTongDizao.Core.Features.Letters;
 public sealed record LetterChange(Letter Letter, IReadOnlyList<DomainEvent>? Events = null, IReadOnlyList<TimerMessage>? Timers = null, string? Reason = null);
 
 /// <summary>
-/// The one path of every transition: load (point read), decide who the caller is towards the letter, ask the state
-/// machine, apply the use case's change, save with the ETag (a concurrent change is CONCURRENT_CHANGE, never a lost
-/// update), report the status change (telemetry), append to the audit trail, publish the outbox and schedule deadlines.
+/// The letters' side of the one <see cref="AggregatePipeline{T}"/>: decide who the caller is towards the letter, ask the
+/// state machine, apply the use case's change and add its timeline step; the pipeline loads, saves with the ETag (a
+/// concurrent change is CONCURRENT_CHANGE, never a lost update), audits, publishes and schedules. A status change is
+/// reported to telemetry.
 /// </summary>
-public sealed partial class LetterTransitions(
-    LetterStore store,
-    LetterViews views,
-    AuditLog audit,
-    OutboxPublisher publisher,
-    TimerQueue timers,
-    AppEvents events,
-    TimeProvider time,
-    ILogger<LetterTransitions> logger)
+public sealed class LetterTransitions(LetterViews views, AggregatePipeline<Letter> pipeline, AppEvents events, TimeProvider time)
 {
     public delegate Task<Result<LetterChange>> Change(Letter letter, LetterStatus next, DateTimeOffset now);
 
@@ -51,77 +42,56 @@ public sealed partial class LetterTransitions(
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(chooseAction);
         ArgumentNullException.ThrowIfNull(change);
-        var letter = await store.FindAsync(letterId, cancellationToken);
-        if (letter is null)
+        LetterStatus? from = null;
+        var saved = await pipeline.RunAsync(letterId, async letter =>
         {
-            return Error.NotFound();
+            var actors = await views.ActorsAsync(caller.User, letter, cancellationToken);
+            var action = chooseAction(letter);
+            var actor = LetterLifecycle.ActorOf(action);
+            if (actors.Count == 0)
+            {
+                return Error.NotFound();
+            }
+
+            if (!actors.Contains(actor))
+            {
+                return Error.Forbidden();
+            }
+
+            if (LetterLifecycle.Next(letter.Status, action, actor) is not { } next)
+            {
+                return Error.InvalidState($"信件当前状态为「{StatusLabel(letter.Status)}」，不能{ActionLabel(action)}");
+            }
+
+            var now = time.GetUtcNow();
+            var changed = await change(letter, next, now);
+            if (!changed.IsSuccess)
+            {
+                return changed.Error;
+            }
+
+            from = letter.Status;
+            return Decided(letter, changed.Value, next, action, actor, caller.Id, now);
+        }, cancellationToken);
+        if (saved.IsSuccess && from is { } before)
+        {
+            Reported(saved.Value, before);
         }
 
-        var actors = await views.ActorsAsync(caller.User, letter, cancellationToken);
-        var action = chooseAction(letter);
-        var actor = LetterLifecycle.ActorOf(action);
-        if (actors.Count == 0)
-        {
-            return Error.NotFound();
-        }
-
-        if (!actors.Contains(actor))
-        {
-            return Error.Forbidden();
-        }
-
-        if (LetterLifecycle.Next(letter.Status, action, actor) is not { } next)
-        {
-            return Error.InvalidState($"信件当前状态为「{StatusLabel(letter.Status)}」，不能{ActionLabel(action)}");
-        }
-
-        var now = time.GetUtcNow();
-        var changed = await change(letter, next, now);
-        if (!changed.IsSuccess)
-        {
-            return changed.Error;
-        }
-
-        return await SaveAsync(letter, changed.Value, next, action, actor, caller.Id, now, cancellationToken);
+        return saved;
     }
 
     /// <summary>Saves a transition decided elsewhere (the deadline timers act as the system).</summary>
     public async Task<Result<Letter>> SaveAsync(Letter before, LetterChange change, LetterStatus next, LetterAction? action, LetterActor actor, string actorId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(before);
-        ArgumentNullException.ThrowIfNull(change);
-        var step = new LetterStep(next, action, actor, now, change.Reason);
-        var letter = change.Letter with
+        var saved = await pipeline.SaveAsync(before, Decided(before, change, next, action, actor, actorId, now), cancellationToken);
+        if (saved.IsSuccess)
         {
-            Status = next,
-            Timeline = [.. change.Letter.Timeline, step],
-            // Events a failed publish left behind stay with the new ones; consumers deduplicate by event id.
-            Outbox = [.. before.Outbox, .. change.Events ?? []],
-            ETag = before.ETag,
-        };
-        var saved = await store.ReplaceAsync(letter, cancellationToken);
-        if (!saved.IsSuccess)
-        {
-            return saved.Error;
+            Reported(saved.Value, before.Status);
         }
 
-        // A transfer within Submitted, a reassignment or an overdue flag keeps the status: no status change to report.
-        if (next != before.Status)
-        {
-            events.LetterStatusChanged(saved.Value.Id, saved.Value.CommunityId, before.Status, next, saved.Value.Category);
-        }
-
-        await audit.AppendAsync(
-            "letter",
-            before.Id,
-            action is { } a ? "letter." + LetterCodes.Of(a) : "letter.flagged",
-            actorId,
-            LetterCodes.Of(before.Status),
-            LetterCodes.Of(next),
-            change.Reason,
-            cancellationToken);
-        await AfterSaveAsync(saved.Value, change.Timers, cancellationToken);
-        return saved.Value;
+        return saved;
     }
 
     /// <summary>
@@ -138,21 +108,31 @@ public sealed partial class LetterTransitions(
     }
 
     /// <summary>Publishes the outbox (the sweeper retries on failure) and schedules the deadlines of a saved letter.</summary>
-    public async Task AfterSaveAsync(Letter saved, IReadOnlyList<TimerMessage>? deadlines, CancellationToken cancellationToken)
+    public Task AfterSaveAsync(Letter saved, IReadOnlyList<TimerMessage>? deadlines, CancellationToken cancellationToken) =>
+        pipeline.AfterSaveAsync(saved, deadlines, cancellationToken);
+
+    /// <summary>The change as the pipeline saves it: the new status with its timeline step, and the audit line.</summary>
+    private static AggregateChange<Letter> Decided(Letter before, LetterChange change, LetterStatus next, LetterAction? action, LetterActor actor, string actorId, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(saved);
-        await publisher.TryPublishAsync(store.Container, saved, new PartitionKey(saved.CommunityId), saved.ETag, cancellationToken);
-        foreach (var timer in deadlines ?? [])
+        ArgumentNullException.ThrowIfNull(change);
+        var step = new LetterStep(next, action, actor, now, change.Reason);
+        var after = change.Letter with { Status = next, Timeline = [.. change.Letter.Timeline, step] };
+        var audit = new AuditEntry(
+            LetterEvents.EntityType,
+            action is { } a ? "letter." + LetterCodes.Of(a) : "letter.flagged",
+            actorId,
+            LetterCodes.Of(before.Status),
+            LetterCodes.Of(next),
+            change.Reason);
+        return new AggregateChange<Letter>(after, audit) { Events = change.Events ?? [], Timers = change.Timers ?? [] };
+    }
+
+    /// <summary>A transfer within Submitted, a reassignment or an overdue flag keeps the status: no status change to report.</summary>
+    private void Reported(Letter saved, LetterStatus before)
+    {
+        if (saved.Status != before)
         {
-            try
-            {
-                await timers.ScheduleAsync(timer, cancellationToken);
-            }
-            catch (RequestFailedException ex)
-            {
-                // The change is saved; a missing reminder must not turn it into an error the resident would retry.
-                LogTimerLost(logger, timer.Kind, saved.Id, ex.Status);
-            }
+            events.LetterStatusChanged(saved.Id, saved.CommunityId, before, saved.Status, saved.Category);
         }
     }
 
@@ -189,9 +169,6 @@ public sealed partial class LetterTransitions(
         LetterAction.Evaluate or LetterAction.Reopen => "评价",
         _ => "自动办结",
     };
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Timer {Kind} for letter {LetterId} could not be scheduled (status {Status})")]
-    private static partial void LogTimerLost(ILogger logger, string kind, string letterId, int status);
 }
 
 /// <summary>The events letters emit. <c>letter.submitted</c> goes to staff and never carries the author's identity.</summary>

@@ -1,3 +1,4 @@
+using GongTongDizao.Core.Aggregates;
 using GongTongDizao.Core.Moderation;
 using GongTongDizao.Core.Privacy;
 using GongTongDizao.Core.Timers;
@@ -15,6 +16,7 @@ internal static class LettersServiceCollectionExtensions
         services.AddOptions<LettersOptions>().Bind(configuration.GetSection(LettersOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton<LetterStore>();
+        services.AddSingleton<IAggregateStore<Letter>>(sp => sp.GetRequiredService<LetterStore>());
         services.AddSingleton<LetterViews>();
         services.AddSingleton<LetterTransitions>();
         services.AddSingleton<ModerateLetter>();

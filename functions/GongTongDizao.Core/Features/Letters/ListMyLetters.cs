@@ -60,6 +60,6 @@ public sealed class ListMyLetters(LetterStore store, LetterViews views, PageToke
             items.Add(await views.SummaryAsync(letter, forStaff: false, cancellationToken));
         }
 
-        return new LetterPage(items, tokens.Seal(List, binding, page.Continuation));
+        return new LetterPage(items, tokens.Seal(List, binding, page.Position));
     }
 }

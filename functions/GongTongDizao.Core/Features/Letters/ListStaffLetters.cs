@@ -102,6 +102,6 @@ public sealed class ListStaffLetters(LetterStore store, LetterViews views, Autho
             items.Add(await views.SummaryAsync(letter, forStaff: true, cancellationToken));
         }
 
-        return new LetterPage(items, tokens.Seal(List, binding, found.Continuation));
+        return new LetterPage(items, tokens.Seal(List, binding, found.Position));
     }
 }

@@ -144,7 +144,7 @@ public sealed class CreateBroadcast(
         var partition = new PartitionKey(broadcast.UserId);
         var created = await _container.CreateItemAsync(broadcast, partition, cancellationToken: cancellationToken);
         await audit.AppendAsync("broadcast", id, "broadcast.created", caller.Id, to: request.Audience.ToString().ToLowerInvariant(), reason: org.Id, cancellationToken: cancellationToken);
-        await publisher.TryPublishAsync(_container, created.Resource, partition, created.ETag, cancellationToken);
+        await publisher.TryPublishAsync(StoreNames.Containers.Notifications, created.Resource, partition, created.ETag, cancellationToken);
         return new Created(BroadcastView.From(created.Resource), $"staff/broadcasts/{Uri.EscapeDataString(id)}");
     }
 

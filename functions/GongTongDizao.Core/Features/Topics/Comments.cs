@@ -115,7 +115,7 @@ public sealed class ListComments(TopicStore store, TopicAccess access, TopicAtta
             items.Add(await CommentViews.FromAsync(comment, caller.Id, attachments, cancellationToken));
         }
 
-        return new CommentList(items, tokens.Seal(List, topic.Id, page.Continuation));
+        return new CommentList(items, tokens.Seal(List, topic.Id, page.Position));
     }
 }
 

@@ -141,6 +141,6 @@ public sealed class ListStaffTopics(TopicStore store, Authorizer authorizer, Org
                 NeedingAction.Contains(t.Status),
                 t.Meetings.Where(m => m.Status == MeetingStatus.Scheduled && m.StartsAt > now).Select(m => (DateTimeOffset?)m.StartsAt).Min(),
                 t.CreatedAt))],
-            tokens.Seal(List, binding, page.Continuation));
+            tokens.Seal(List, binding, page.Position));
     }
 }

@@ -59,6 +59,6 @@ public sealed class ListTopics(TopicStore store, OrgDirectory orgs, PageTokens t
             : query.WithParameter("@held", TopicWriter.StatusName(TopicStatus.Held)).WithParameter("@hidden", TopicWriter.StatusName(TopicStatus.Hidden));
 
         var page = await store.PageAsync<Topic>(query, communityId, position, cancellationToken);
-        return new TopicList([.. page.Items.Select(TopicViews.Summary)], tokens.Seal(List, binding, page.Continuation));
+        return new TopicList([.. page.Items.Select(TopicViews.Summary)], tokens.Seal(List, binding, page.Position));
     }
 }

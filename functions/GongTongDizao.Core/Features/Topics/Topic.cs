@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using GongTongDizao.Core.Aggregates;
 using GongTongDizao.Core.Events;
 using GongTongDizao.Core.Features.Attachments;
 
@@ -10,7 +11,7 @@ namespace GongTongDizao.Core.Features.Topics;
 /// registrations), the decision and the deed live inside it, so capacity and the waiting list change atomically
 /// under one ETag; seconds, comments and evaluations are separate documents in the same partition.
 /// </summary>
-public sealed record Topic : IHasOutbox
+public sealed record Topic : IAggregate<Topic>
 {
     public const string DocumentType = "topic";
 
@@ -74,6 +75,10 @@ public sealed record Topic : IHasOutbox
 
     [JsonPropertyName("_etag")]
     public string? ETag { get; init; }
+
+    string IAggregate<Topic>.PartitionKey => CommunityId;
+
+    public Topic WithOutbox(IReadOnlyList<DomainEvent> outbox) => this with { Outbox = outbox };
 
     public static string NewId(string communityId) => $"{communityId}~{Guid.NewGuid():N}";
 

@@ -1,50 +1,47 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GongTongDizao.Core.Aggregates;
 using GongTongDizao.Core.Audit;
 using GongTongDizao.Core.Common;
 using GongTongDizao.Core.Events;
-using Microsoft.Azure.Cosmos;
 
 namespace GongTongDizao.Core.Features.Topics;
 
 /// <summary>
-/// How every change to a topic is saved: the new state and its events in one ETag-checked write (the outbox), then
-/// the audit entry, then an attempt to publish (the sweeper retries what fails).
+/// The topics' side of the one <see cref="AggregatePipeline{T}"/>: a topic change as the pipeline saves it (the new
+/// state stamped with the time, its events in the outbox, the audit line from status to status). The pipeline does the
+/// ETag-checked write, the audit entry and the publishing (the sweeper retries what fails).
 /// </summary>
-public sealed class TopicWriter(TopicStore store, AuditLog audit, OutboxPublisher publisher, TimeProvider time)
+public sealed class TopicWriter(AggregatePipeline<Topic> pipeline, AuditLog audit, TimeProvider time)
 {
     public const string EntityType = "topic";
 
     public DateTimeOffset Now => time.GetUtcNow();
 
     /// <summary>Saves <paramref name="after"/> if the topic is unchanged since <paramref name="before"/> was read; 412 → CONCURRENT_CHANGE.</summary>
-    public async Task<Result<Topic>> SaveAsync(Topic before, Topic after, string action, string actorId, string? reason, IReadOnlyList<DomainEvent> events, CancellationToken cancellationToken)
-    {
-        var saved = await TrySaveAsync(before, after, action, actorId, reason, events, cancellationToken);
-        return saved is null ? Error.From(ErrorCodes.ConcurrentChange) : saved;
-    }
+    public Task<Result<Topic>> SaveAsync(Topic before, Topic after, string action, string actorId, string? reason, IReadOnlyList<DomainEvent> events, CancellationToken cancellationToken) =>
+        pipeline.SaveAsync(before, Change(before, after, action, actorId, reason, events), cancellationToken);
 
-    /// <summary>As <see cref="SaveAsync"/>, but null on an ETag mismatch so the caller can re-read and retry.</summary>
-    public async Task<Topic?> TrySaveAsync(Topic before, Topic after, string action, string actorId, string? reason, IReadOnlyList<DomainEvent> events, CancellationToken cancellationToken)
+    /// <summary>As <see cref="SaveAsync"/>, but null on an ETag mismatch.</summary>
+    public Task<Topic?> TrySaveAsync(Topic before, Topic after, string action, string actorId, string? reason, IReadOnlyList<DomainEvent> events, CancellationToken cancellationToken) =>
+        pipeline.TrySaveAsync(before, Change(before, after, action, actorId, reason, events), cancellationToken);
+
+    /// <summary>Decides on the topic as read now and saves; a lost race re-reads and decides again, up to <paramref name="maxAttempts"/> times.</summary>
+    public Task<Result<Topic>> RunAsync(Topic loaded, AggregatePipeline<Topic>.Decide decide, int maxAttempts, CancellationToken cancellationToken) =>
+        pipeline.RunAsync(loaded, decide, cancellationToken, maxAttempts);
+
+    /// <summary>The change the pipeline saves: <paramref name="after"/> stamped with the time, the audit line from status to status.</summary>
+    public AggregateChange<Topic> Change(Topic before, Topic after, string action, string actorId, string? reason, IReadOnlyList<DomainEvent> events)
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
-        var saved = await store.TryReplaceAsync(after with { ETag = before.ETag, UpdatedAt = Now, Outbox = [.. before.Outbox, .. events] }, cancellationToken);
-        if (saved is null)
+        return new AggregateChange<Topic>(after with { UpdatedAt = Now }, new AuditEntry(EntityType, action, actorId, StatusName(before.Status), StatusName(after.Status), reason))
         {
-            return null;
-        }
-
-        await audit.AppendAsync(EntityType, saved.Id, action, actorId, StatusName(before.Status), StatusName(saved.Status), reason, cancellationToken);
-        await PublishAsync(saved, cancellationToken);
-        return saved;
+            Events = events,
+        };
     }
 
-    public async Task PublishAsync(Topic topic, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(topic);
-        await publisher.TryPublishAsync(store.Container, topic, new PartitionKey(topic.CommunityId), topic.ETag, cancellationToken);
-    }
+    public Task PublishAsync(Topic topic, CancellationToken cancellationToken) => pipeline.AfterSaveAsync(topic, null, cancellationToken);
 
     public Task AuditAsync(Topic topic, string action, string actorId, string? reason, CancellationToken cancellationToken)
     {

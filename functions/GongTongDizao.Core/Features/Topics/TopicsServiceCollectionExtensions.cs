@@ -1,3 +1,4 @@
+using GongTongDizao.Core.Aggregates;
 using GongTongDizao.Core.Events;
 using GongTongDizao.Core.Moderation;
 using GongTongDizao.Core.Privacy;
@@ -17,6 +18,7 @@ internal static class TopicsServiceCollectionExtensions
         services.AddOptions<TopicsOptions>().Bind(configuration.GetSection(TopicsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton<TopicStore>();
+        services.AddSingleton<IAggregateStore<Topic>>(sp => sp.GetRequiredService<TopicStore>());
         services.AddSingleton<TopicStatsStore>();
         services.AddSingleton<TopicAccess>();
         services.AddSingleton<TopicGate>();
