@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using GongTongDizao.Core.Aggregates;
 using GongTongDizao.Core.Events;
 using GongTongDizao.Core.Features.Attachments;
 
@@ -8,7 +9,7 @@ namespace GongTongDizao.Core.Features.Orders;
 /// An order (青年点单) in the orders container (partition key = the community it is for). Its id starts with that
 /// community (<c>&lt;communityId&gt;~&lt;guid&gt;</c>), so reading it by id is one point read, as for letters.
 /// </summary>
-public sealed record Order : IHasOutbox
+public sealed record Order : IAggregate<Order>
 {
     [JsonPropertyName("id")]
     public required string Id { get; init; }
@@ -75,6 +76,10 @@ public sealed record Order : IHasOutbox
 
     [JsonPropertyName("_etag")]
     public string? ETag { get; init; }
+
+    string IAggregate<Order>.PartitionKey => CommunityId;
+
+    public Order WithOutbox(IReadOnlyList<DomainEvent> outbox) => this with { Outbox = outbox };
 }
 
 public sealed record OrderPlace(string OrgId, string Address);

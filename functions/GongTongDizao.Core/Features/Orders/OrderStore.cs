@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using GongTongDizao.Core.Aggregates;
 using GongTongDizao.Core.Storage;
 using Microsoft.Azure.Cosmos;
 
@@ -9,35 +10,30 @@ namespace GongTongDizao.Core.Features.Orders;
 /// Orders in Cosmos, partitioned by community. A resident's list is one single-partition query; the office's and a
 /// team's lists cross partitions on the org path (staff and teams only), as do export and deletion.
 /// </summary>
-public sealed partial class OrderStore(CosmosClient cosmos)
+public sealed partial class OrderStore(CosmosClient cosmos) : IAggregateStore<Order>
 {
     public const int MaxPageSize = 50;
 
     private readonly Container _orders = cosmos.GetContainer(StoreNames.Database, StoreNames.Containers.Orders);
 
-    public Container Container => _orders;
+    public string ContainerName => StoreNames.Containers.Orders;
 
     public static string NewId(string communityId) => $"{communityId}~{Guid.NewGuid():N}";
 
     public static string? CommunityOf(string? orderId) =>
         orderId is not null && IdPattern().Match(orderId) is { Success: true } match ? match.Groups[1].Value : null;
 
-    public async Task<Order?> FindAsync(string orderId, CancellationToken cancellationToken)
-    {
-        if (CommunityOf(orderId) is not { } community)
-        {
-            return null;
-        }
-
-        return await _orders.FindAsync<Order>(orderId, new PartitionKey(community), cancellationToken);
-    }
+    public async Task<Order?> FindAsync(string id, CancellationToken cancellationToken) =>
+        CommunityOf(id) is { } community ? await _orders.FindAsync<Order>(id, new PartitionKey(community), cancellationToken) : null;
 
     public async Task<Order> CreateAsync(Order order, CancellationToken cancellationToken) =>
         (await _orders.CreateItemAsync(order with { ETag = null }, new PartitionKey(order.CommunityId), cancellationToken: cancellationToken)).Resource;
 
     /// <summary>Saves the order if nobody changed it since it was read; a lost race is null (the caller decides what it means).</summary>
-    public Task<Order?> TryReplaceAsync(Order order, CancellationToken cancellationToken) =>
-        _orders.TryReplaceAsync(order with { ETag = null }, order.Id, new PartitionKey(order.CommunityId), order.ETag, cancellationToken);
+    public Task<Order?> TryReplaceAsync(Order order, CancellationToken cancellationToken) => TryReplaceAsync(order, order.ETag, cancellationToken);
+
+    public Task<Order?> TryReplaceAsync(Order item, string? ifMatch, CancellationToken cancellationToken) =>
+        _orders.TryReplaceAsync(item with { ETag = null }, item.Id, new PartitionKey(item.CommunityId), ifMatch, cancellationToken);
 
     public Task<StorePage<Order>> PageMineAsync(string communityId, string requesterId, string? continuation, int pageSize, CancellationToken cancellationToken) =>
         PageAsync(

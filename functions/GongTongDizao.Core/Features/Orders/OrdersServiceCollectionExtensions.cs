@@ -1,3 +1,4 @@
+using GongTongDizao.Core.Aggregates;
 using GongTongDizao.Core.Features.Volunteers;
 using GongTongDizao.Core.Privacy;
 using GongTongDizao.Core.Timers;
@@ -27,6 +28,7 @@ internal static class OrdersServiceCollectionExtensions
         services.AddTransient<GetVolunteerProfile>();
 
         services.AddSingleton<OrderStore>();
+        services.AddSingleton<IAggregateStore<Order>>(sp => sp.GetRequiredService<OrderStore>());
         services.AddSingleton<OrderAccess>();
         services.AddSingleton<OrderViews>();
         services.AddSingleton<OrderTransitions>();
