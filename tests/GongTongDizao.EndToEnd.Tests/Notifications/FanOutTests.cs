@@ -151,7 +151,7 @@ public sealed class FanOutTests(NotificationsFixture host)
     private FanOutEvent FanOutWith(ITopicAudience audience)
     {
         var services = host.Services;
-        var resolver = new AudienceResolver(services.GetRequiredService<AudienceStore>(), services.GetRequiredService<OrgDirectory>(), services.GetRequiredService<NotificationPreferences>(), audience);
+        var resolver = new AudienceResolver(services.GetRequiredService<AudienceStore>(), services.GetRequiredService<OrgDirectory>(), services.GetRequiredService<NotificationPreferences>(), audience, services.GetRequiredService<GongTongDizao.Core.Features.Volunteers.TeamStore>());
         return new FanOutEvent(
             resolver,
             services.GetRequiredService<OrgDirectory>(),

@@ -74,7 +74,7 @@ public partial class DeliveryStore(CosmosClient cosmos, TimeProvider time, ILogg
         var query = new QueryDefinition("SELECT * FROM c WHERE c.userId = @u AND c.kind = @k AND c.templateKey = @t AND c.status = 'pending' AND ARRAY_CONTAINS(@reasons, c.reason)")
             .WithParameter("@u", userId).WithParameter("@k", NotificationKinds.Delivery).WithParameter("@t", templateKey)
             .WithParameter("@reasons", reasons);
-        return await FeedReads.ToListAsync(_container.DrainAsync<DeliveryRecord>(query, new PartitionKey(userId), cancellationToken), cancellationToken);
+        return await _container.DrainAsync<DeliveryRecord>(query, new PartitionKey(userId), cancellationToken).ToListAsync(cancellationToken);
     }
 
     /// <summary>Ids of the person's delivery records that WeChat's message id <paramref name="msgId"/> belongs to.</summary>
@@ -82,7 +82,7 @@ public partial class DeliveryStore(CosmosClient cosmos, TimeProvider time, ILogg
     {
         var query = new QueryDefinition("SELECT VALUE c.id FROM c WHERE c.userId = @u AND c.kind = @k AND c.msgId = @m")
             .WithParameter("@u", userId).WithParameter("@k", NotificationKinds.Delivery).WithParameter("@m", msgId);
-        return await FeedReads.ToListAsync(_container.DrainAsync<string>(query, new PartitionKey(userId), cancellationToken), cancellationToken);
+        return await _container.DrainAsync<string>(query, new PartitionKey(userId), cancellationToken).ToListAsync(cancellationToken);
     }
 
     /// <summary>WeChat's own report of a send (subscribe_msg_sent_event) written on the record.</summary>

@@ -43,7 +43,7 @@ public class InboxStore(CosmosClient cosmos)
     {
         var query = new QueryDefinition("SELECT VALUE c.id FROM c WHERE c.userId = @u AND c.kind = @k AND c.read = false")
             .WithParameter("@u", userId).WithParameter("@k", NotificationKinds.Inbox);
-        return await FeedReads.ToListAsync(_container.DrainAsync<string>(query, new PartitionKey(userId), cancellationToken), cancellationToken);
+        return await _container.DrainAsync<string>(query, new PartitionKey(userId), cancellationToken).ToListAsync(cancellationToken);
     }
 
     /// <summary>True when an unread inbox item of this person was marked (unless it changed meanwhile); only inbox items are touched.</summary>

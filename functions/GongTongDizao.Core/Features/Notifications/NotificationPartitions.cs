@@ -22,7 +22,7 @@ public class NotificationPartitions(CosmosClient cosmos)
     {
         var query = new QueryDefinition("SELECT VALUE c.id FROM c WHERE c.userId = @u").WithParameter("@u", userId);
         var partition = new PartitionKey(userId);
-        foreach (var id in await FeedReads.ToListAsync(_container.DrainAsync<string>(query, partition, cancellationToken), cancellationToken))
+        foreach (var id in await _container.DrainAsync<string>(query, partition, cancellationToken).ToListAsync(cancellationToken))
         {
             await _container.TryDeleteAsync(id, partition, cancellationToken);
         }
