@@ -2,8 +2,6 @@ using System.Net;
 using Azure;
 using GongTongDizao.Core.Auth;
 using GongTongDizao.Core.Common;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging;
 
