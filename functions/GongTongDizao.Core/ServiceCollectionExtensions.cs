@@ -5,6 +5,7 @@ using GongTongDizao.Core.Events;
 using GongTongDizao.Core.Features.Attachments;
 using GongTongDizao.Core.Features.Letters;
 using GongTongDizao.Core.Features.Notifications;
+using GongTongDizao.Core.Features.Orders;
 using GongTongDizao.Core.Features.Topics;
 using GongTongDizao.Core.Timers;
 using GongTongDizao.Core.Health;
@@ -67,6 +68,7 @@ public static class ServiceCollectionExtensions
         services.AddTopicsFeature(configuration);
         services.AddNotificationsFeature(configuration);
         services.AddAttachmentsFeature(configuration);
+        services.AddOrdersFeature(configuration);
         return services;
     }
 }

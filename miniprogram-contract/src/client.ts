@@ -395,6 +395,50 @@ export class GongTongDizaoClient {
     return this.execute({ method: "POST", path: `/topics/${encodeURIComponent(id)}/evaluations`, body, auth: true, create: options });
   }
 
+  /** 青年点单（群众点单）：每人每天 3 单，联系方式只给接单队伍。 */
+  placeOrder(body: RequestBody<"/orders", "post">, options: CreateOptions = {}): Promise<SuccessBody<"/orders", "post">> {
+    return this.execute({ method: "POST", path: "/orders", body, auth: true, create: options });
+  }
+
+  /** 代点单（团组织工作人员为没有手机的居民点单）。 */
+  placeOrderForResident(body: RequestBody<"/staff/orders", "post">, options: CreateOptions = {}): Promise<SuccessBody<"/staff/orders", "post">> {
+    return this.execute({ method: "POST", path: "/staff/orders", body, auth: true, create: options });
+  }
+
+  /** 建立志愿服务队伍（团组织工作人员）。 */
+  createTeam(body: RequestBody<"/staff/teams", "post">, options: CreateOptions = {}): Promise<SuccessBody<"/staff/teams", "post">> {
+    return this.execute({ method: "POST", path: "/staff/teams", body, auth: true, create: options });
+  }
+
+  /** 点单服务菜单。 */
+  listOrderCategories(): Promise<SuccessBody<"/orders/categories", "get">> {
+    return this.execute({ method: "GET", path: "/orders/categories", auth: true });
+  }
+
+  /** 本人的点单，一页；`continuation` 同 {@link listMyLetters}。 */
+  listMyOrders(continuation?: string, pageSize?: number): Promise<SuccessBody<"/orders/mine", "get">> {
+    return this.execute({ method: "GET", path: "/orders/mine", query: page(continuation, pageSize), auth: true });
+  }
+
+  getOrder(id: string): Promise<SuccessBody<"/orders/{id}", "get">> {
+    return this.execute({ method: "GET", path: `/orders/${encodeURIComponent(id)}`, auth: true });
+  }
+
+  /** 队长接单并指定前往的志愿者；被其他队伍抢先时返回 409 `ORDER_ALREADY_TAKEN`。 */
+  takeOrder(id: string, body: RequestBody<"/orders/{id}/take", "post">): Promise<SuccessBody<"/orders/{id}/take", "post">> {
+    return this.execute({ method: "POST", path: `/orders/${encodeURIComponent(id)}/take`, body, auth: true });
+  }
+
+  /** 评价服务（群众评单）：2 分及以下退回团组织复核。 */
+  rateOrder(id: string, body: RequestBody<"/orders/{id}/rating", "post">): Promise<SuccessBody<"/orders/{id}/rating", "post">> {
+    return this.execute({ method: "POST", path: `/orders/${encodeURIComponent(id)}/rating`, body, auth: true });
+  }
+
+  /** 登记志愿者信息（未满 18 周岁附监护人同意）。 */
+  saveVolunteerProfile(body: RequestBody<"/me/volunteer", "put">): Promise<SuccessBody<"/me/volunteer", "put">> {
+    return this.execute({ method: "PUT", path: "/me/volunteer", body, auth: true });
+  }
+
   /**
    * 本人写的信，一页。`continuation` 是上一页返回的不透明分页标记，原样传回；服务器拒绝它时（400，
    * `errors.continuation`）用 {@link isStaleContinuation} 判断，再不带标记从第一页重新加载。

@@ -17,6 +17,7 @@ public sealed class Authorizer(OrgDirectory orgs)
         [Permission.ModerateContent] = [Role.Moderator],
         [Permission.BroadcastToYouth] = [Role.YouthLeagueWorker],
         [Permission.BroadcastToWomen] = [Role.WomensFederationWorker],
+        [Permission.RunVolunteerService] = [Role.YouthLeagueWorker],
     }.ToFrozenDictionary();
 
     public static IReadOnlyList<Role> RolesGranting(Permission permission) => s_grants[permission];

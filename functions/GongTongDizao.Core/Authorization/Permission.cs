@@ -8,4 +8,7 @@ public enum Permission
     ModerateContent,
     BroadcastToYouth,
     BroadcastToWomen,
+
+    /// <summary>青年点单: create volunteer teams, review, dispatch and pool orders, place orders for residents, read the numbers.</summary>
+    RunVolunteerService,
 }

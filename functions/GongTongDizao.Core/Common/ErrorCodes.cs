@@ -20,6 +20,11 @@ public static class ErrorCodes
     public const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";
     public const string PhoneCodeInvalid = "PHONE_CODE_INVALID";
     public const string OrgImportInvalid = "ORG_IMPORT_INVALID";
+    public const string OrderAlreadyTaken = "ORDER_ALREADY_TAKEN";
+    public const string VolunteerProfileRequired = "VOLUNTEER_PROFILE_REQUIRED";
+    public const string VolunteerTooYoung = "VOLUNTEER_TOO_YOUNG";
+    public const string GuardianConsentRequired = "GUARDIAN_CONSENT_REQUIRED";
+    public const string PhoneRequired = "PHONE_REQUIRED";
     public const string RateLimited = "RATE_LIMITED";
     public const string WeChatUnavailable = "WECHAT_UNAVAILABLE";
     public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";

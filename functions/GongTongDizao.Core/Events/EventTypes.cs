@@ -14,4 +14,13 @@ public static class EventTypes
     public const string TopicDecided = "topic.decided";
     public const string TopicCompleted = "topic.completed";
     public const string BroadcastCreated = "broadcast.created";
+    public const string OrderSubmitted = "order.submitted";
+    public const string OrderApproved = "order.approved";
+    public const string OrderRejected = "order.rejected";
+    public const string OrderDispatched = "order.dispatched";
+    public const string OrderPooled = "order.pooled";
+    public const string OrderTaken = "order.taken";
+    public const string OrderDelivered = "order.delivered";
+    public const string OrderTakeOverdue = "order.take_overdue";
+    public const string OrderRatedLow = "order.rated_low";
 }

@@ -17,6 +17,7 @@ public sealed class OutboxSweeper(CosmosClient cosmos, OutboxPublisher publisher
     [
         (StoreNames.Containers.Letters, "communityId"),
         (StoreNames.Containers.Topics, "communityId"),
+        (StoreNames.Containers.Orders, "communityId"),
         (StoreNames.Containers.Notifications, "userId"),
     ];
 

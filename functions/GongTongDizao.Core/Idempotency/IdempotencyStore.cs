@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using GongTongDizao.Core.Storage;
@@ -53,15 +52,12 @@ public sealed class IdempotencyStore(CosmosClient cosmos, TimeProvider clock)
         ArgumentException.ThrowIfNullOrEmpty(key);
         var id = "idem~" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(callerId + "\n" + key)));
         var record = new IdempotencyRecord { Id = id, Fingerprint = fingerprint, StartedAt = clock.GetUtcNow() };
-        try
+        if (await _container.TryCreateAsync(record, new PartitionKey(id), cancellationToken) is { } created)
         {
-            var created = await _container.CreateItemAsync(record, new PartitionKey(id), cancellationToken: cancellationToken);
             return new IdempotencyOutcome.Reserved(record with { ETag = created.ETag });
         }
-        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.Conflict)
-        {
-            // Someone holds the key: decide below.
-        }
+
+        // Someone holds the key: decide below.
 
         if (await _container.FindAsync<IdempotencyRecord>(id, new PartitionKey(id), cancellationToken) is not { } existing)
         {
@@ -95,7 +91,8 @@ public sealed class IdempotencyStore(CosmosClient cosmos, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(reserved);
         var completed = reserved with { Completed = true, Status = status, ContentType = contentType, Location = location, Body = body, ETag = null };
-        await _container.ReplaceItemAsync(completed, completed.Id, new PartitionKey(completed.Id), new ItemRequestOptions { IfMatchEtag = reserved.ETag, EnableContentResponseOnWrite = false }, cancellationToken);
+        _ = await _container.TryReplaceAsync(completed, completed.Id, new PartitionKey(completed.Id), reserved.ETag, cancellationToken)
+            ?? throw new InvalidOperationException("The idempotency key was taken over before its request completed.");
     }
 
     /// <summary>The request failed without creating anything: the key may be used again.</summary>

@@ -29,6 +29,22 @@ public static class FeedReads
     }
 
     /// <summary>
+    /// Every result, collected (small, bounded lists only). Call it as <c>FeedReads.ToListAsync(items, ct)</c>: it is
+    /// not an extension, so it never competes with <c>System.Linq.AsyncEnumerable.ToListAsync</c>.
+    /// </summary>
+    public static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var all = new List<T>();
+        await foreach (var item in items.WithCancellation(cancellationToken))
+        {
+            all.Add(item);
+        }
+
+        return all;
+    }
+
+    /// <summary>
     /// A <c>SELECT VALUE COUNT(1)</c> or <c>SUM</c>: a cross-partition aggregate can arrive as one partial value per
     /// partition (and per page), so the parts are added up here rather than the first one taken.
     /// </summary>

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using GongTongDizao.Core.Common;
-using Microsoft.AspNetCore.Mvc;
 
 namespace GongTongDizao.Functions.Http;
 

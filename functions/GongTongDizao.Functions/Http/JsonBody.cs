@@ -1,6 +1,5 @@
 using System.Text.Json;
 using GongTongDizao.Core.Common;
-using Microsoft.AspNetCore.Http;
 
 namespace GongTongDizao.Functions.Http;
 

@@ -1320,6 +1320,479 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orders/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 点单服务菜单
+         * @description 点单页服务类别的选项，按显示顺序：`code` 放进 `POST /orders` 的 `category`，`label` 显示给居民。
+         */
+        get: operations["listOrderCategories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 青年点单（群众点单）
+         * @description 居民为本人所在社区（或其下的小区、楼栋）点单：类别、标题（≤30 字）、详情（≤500 字）、地点、期望时间段、照片（≤6 张 uploadId）与联系方式。
+         *     文字经微信内容安全检测：违规返回 422 `CONTENT_REJECTED` 且不保存；需人工审核时照常保存，只有团组织审核时可见（`contentHeld`），审核通过前不会到达任何队伍。
+         *     每人每天（北京时间）最多 3 单，超出返回 429 `RATE_LIMITED`（`Retry-After` 为距次日零点的秒数）。联系方式只给接单队伍、且只在服务中（`taken`）可见。
+         */
+        post: operations["placeOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 我的点单
+         * @description 本人在当前所在社区的点单，按时间倒序分页（一次单分区查询）。
+         */
+        get: operations["listMyOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 点单详情
+         * @description 点单人、辖区团组织工作人员、派给或正在服务的队伍的队员（抢单中：服务本社区的队伍的队员）可以查看，其他人得到 404。
+         *     `contact` 只给点单人与接单队伍（仅服务中）；`allowedActions` 列出当前用户此刻可用的操作（`rate` 对应 `/rating`）。
+         */
+        get: operations["getOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 取消点单
+         * @description 点单人在队伍接单之前可以取消（待审核、待派单、已派单、待接单、超时未接）。
+         */
+        post: operations["cancelOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{id}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 评价服务（群众评单）
+         * @description 服务完成后点单人评分 1–5，可附评语（≤200 字）。3–5 分订单完成；2 分及以下订单退回团组织复核，并提醒团组织。
+         *     评语违规返回 422；需人工审核的评语保存，但不给服务队伍看。7 天未评价的订单自动完成（未评价）。
+         */
+        post: operations["rateOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 审核通过（团组织）
+         * @description 辖区团组织工作人员审核点单；通过后点单人收到通知。
+         */
+        post: operations["approveOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 驳回点单（团组织）
+         * @description 驳回理由点单人可见，经内容安全检测。
+         */
+        post: operations["rejectOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{id}/dispatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 派单（团组织）
+         * @description 把订单派给一支服务本社区的队伍（队伍所属组织覆盖该社区），该队队长收到通知；已派单、服务中、超时未接、待复核的订单可以改派。接单时限（默认 24 小时）重新计时，超时无人接单退回团组织并提醒。
+         */
+        post: operations["dispatchOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{id}/pool": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 发布抢单（团组织）
+         * @description 订单向所有服务本社区的队伍开放，队长收到通知，先接先得。
+         */
+        post: operations["poolOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 复核办结（团组织）
+         * @description 低分退回或超时未接的订单，团组织复核后办结，说明点单人可见。
+         */
+        post: operations["closeOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{id}/take": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 接单（队长）
+         * @description 派给本队或本队可抢的订单，由队长接单并指定前往的志愿者（本队队员，须已登记志愿者信息；未满 14 周岁不能参加，14–17 周岁须先登记监护人同意）。
+         *     两支队伍同时抢同一单时只有一支成功，另一支得到 409 `ORDER_ALREADY_TAKEN`。
+         */
+        post: operations["takeOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{id}/deliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 完成服务（接单队伍）
+         * @description 接单队伍的队员填写服务情况（≤500 字，经内容安全检测）并可附照片；点单人收到评价提醒。
+         */
+        post: operations["deliverOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 辖区点单（团组织）
+         * @description 本人辖区内某组织（默认第一个辖区）下的点单，按时间倒序；可按状态筛选。辖区外返回 403。
+         */
+        get: operations["listStaffOrders"];
+        put?: never;
+        /**
+         * 代点单（团组织）
+         * @description 工作人员为没有手机的居民（多为老人）代点单，订单记为代点单，工作人员可代为取消、评价。文字按工作人员文字检测（只有通过才保存）。
+         */
+        post: operations["placeOrderForResident"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/orders/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 青年点单统计（团组织）
+         * @description 某组织（默认本人第一个辖区）在时段内（按下单时间，默认最近 30 天）的点单数据：收到、通过、驳回；派单率 = 已派出（派单或抢单）/ 通过；接单率 = 已接单 / 已派出；接单与完成用时中位数（秒）；按时完成率 = 在期望时间段结束前完成 / 已完成；满意率 = 4–5 分 / 已评价；以及辖区内各类队伍数、队员数与本时段内参加过服务的志愿者人数。无可计算对象的比率不返回。
+         */
+        get: operations["getOrderStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 建立队伍（团组织）
+         * @description 在本人辖区内为某组织建立队伍（团组织、青年社团、青年社会组织、青年志愿服务队、网上青年社群），指定队长（须已登录过小程序）。名称与简介公开，经内容安全检测。
+         */
+        post: operations["createTeam"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 可服务某组织的队伍
+         * @description 所属组织覆盖该组织或在其下的队伍，公开简介（不含队员名单）。
+         */
+        get: operations["listTeams"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/teams/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 队伍详情
+         * @description 公开简介；队员名单与入队申请只给本队队员与辖区团组织工作人员。`myRole`：leader、member、pending。
+         */
+        get: operations["getTeam"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/teams/{id}/join-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 申请入队
+         * @description 已登记志愿者信息的居民申请加入队伍（未登记返回 409 `VOLUNTEER_PROFILE_REQUIRED`），由队长审批；已是队员或已申请返回 409。
+         */
+        post: operations["requestToJoinTeam"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/teams/{id}/join-requests/{userId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 同意入队（队长）
+         * @description 队长审批入队申请；非队长返回 403，没有待审批的申请返回 404。
+         */
+        post: operations["approveJoinRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/teams/{id}/join-requests/{userId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 拒绝入队（队长）
+         * @description 队长审批入队申请；非队长返回 403，没有待审批的申请返回 404。
+         */
+        post: operations["declineJoinRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/teams/{id}/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 本队订单
+         * @description 本队队员可见：服务区域内待抢的订单，以及派给本队或本队接下的订单。非队员返回 403。
+         */
+        get: operations["listTeamOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/volunteer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 我的志愿者信息
+         * @description 尚未登记时返回 404。`eligibility`：eligible、too_young（未满 14 周岁）、needs_guardian_consent（未满 18 周岁且未登记监护人同意）。
+         */
+        get: operations["getVolunteerProfile"];
+        /**
+         * 登记志愿者信息
+         * @description 自愿登记服务记录所需的信息：真实姓名、出生年份；手机号取自已绑定的手机（未绑定返回 409 `PHONE_REQUIRED`）。未满 18 周岁须登记监护人同意（`guardian`）后才能参加服务，未满 14 周岁不能参加接单服务。注销账号（`DELETE /me`）时一并删除。
+         */
+        put: operations["saveVolunteerProfile"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1366,7 +1839,7 @@ export interface components {
              * @example VALIDATION_FAILED
              * @enum {string}
              */
-            code: "INVALID_JSON" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "LOGIN_CODE_INVALID" | "WECHAT_USER_BLOCKED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONCURRENT_CHANGE" | "INVALID_STATE" | "IDEMPOTENCY_KEY_IN_USE" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "CONTENT_REJECTED" | "IDEMPOTENCY_KEY_REUSED" | "PHONE_CODE_INVALID" | "ORG_IMPORT_INVALID" | "RATE_LIMITED" | "WECHAT_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
+            code: "INVALID_JSON" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "LOGIN_CODE_INVALID" | "WECHAT_USER_BLOCKED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONCURRENT_CHANGE" | "INVALID_STATE" | "IDEMPOTENCY_KEY_IN_USE" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "CONTENT_REJECTED" | "IDEMPOTENCY_KEY_REUSED" | "PHONE_CODE_INVALID" | "ORG_IMPORT_INVALID" | "ORDER_ALREADY_TAKEN" | "VOLUNTEER_PROFILE_REQUIRED" | "VOLUNTEER_TOO_YOUNG" | "GUARDIAN_CONSENT_REQUIRED" | "PHONE_REQUIRED" | "RATE_LIMITED" | "WECHAT_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
             /**
              * @description 分布式追踪 id，反馈问题时请附上
              * @example 4bf92f3577b34da6a3ce929d0e0e4736
@@ -2782,6 +3255,367 @@ export interface components {
             formula: string;
             items: components["schemas"]["TopicShowcaseEntry"][];
         };
+        /**
+         * @description 服务类别：elder_care 助老助残、errands 代买代办、digital_help 智能手机帮教、tutoring 课业辅导、companionship 陪伴关爱、cleanup 环境整治、other 其他
+         * @example digital_help
+         * @enum {string}
+         */
+        OrderCategory: "elder_care" | "errands" | "digital_help" | "tutoring" | "companionship" | "cleanup" | "other";
+        OrderCategoryList: {
+            items: {
+                code: components["schemas"]["OrderCategory"];
+                /** @example 智能手机帮教 */
+                label: string;
+            }[];
+        };
+        /**
+         * @description submitted 待审核 → approved 待派单 / rejected 未通过 → dispatched 已派单 / pooled 待接单 →（超时）returned 超时未接 → taken 服务中 → delivered 待评价 → closed 已完成（2 分及以下：reopened 待复核）；cancelled 已取消
+         * @example pooled
+         * @enum {string}
+         */
+        OrderStatus: "submitted" | "approved" | "rejected" | "dispatched" | "pooled" | "returned" | "taken" | "delivered" | "reopened" | "closed" | "cancelled";
+        /**
+         * @example take
+         * @enum {string}
+         */
+        OrderAction: "approve" | "reject" | "cancel" | "dispatch" | "pool" | "take" | "deliver" | "rate" | "rate_low" | "close" | "take_timeout" | "auto_close";
+        OrderPlace: {
+            /**
+             * @description 社区、小区或楼栋的组织编码
+             * @example 420106001001
+             */
+            orgId: string;
+            /**
+             * @description 门牌等详细地址
+             * @example 3 栋 2 单元 501
+             */
+            address: string;
+        };
+        OrderContact: {
+            /** @example 王阿姨 */
+            name: string;
+            /** @example 13800000000 */
+            phone: string;
+        };
+        OrderPlaceRequest: {
+            category: components["schemas"]["OrderCategory"];
+            /** @example 教我用手机挂号 */
+            title: string;
+            /** @example 家里老人想学用手机挂号。 */
+            details: string;
+            place: components["schemas"]["OrderPlace"];
+            /**
+             * Format: date-time
+             * @example 2026-12-10T01:00:00+00:00
+             */
+            wantedFrom: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-10T01:00:00+00:00
+             */
+            wantedTo: string;
+            contact: components["schemas"]["OrderContact"];
+            /** @description 上传接口返回的 uploadId */
+            attachments?: string[] | null;
+        };
+        OrderPlaceForResidentRequest: {
+            /**
+             * @description 居民称呼
+             * @example 李奶奶
+             */
+            onBehalfOf: string;
+            category: components["schemas"]["OrderCategory"];
+            /** @example 教我用手机挂号 */
+            title: string;
+            /** @example 家里老人想学用手机挂号。 */
+            details: string;
+            place: components["schemas"]["OrderPlace"];
+            /**
+             * Format: date-time
+             * @example 2026-12-10T01:00:00+00:00
+             */
+            wantedFrom: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-10T01:00:00+00:00
+             */
+            wantedTo: string;
+            contact: components["schemas"]["OrderContact"];
+        };
+        OrderRejectRequest: {
+            /** @example 该需求请联系社区物业办理 */
+            reason: string;
+        };
+        OrderCloseRequest: {
+            /** @example 已电话回访，问题已解决 */
+            note: string;
+        };
+        OrderDispatchRequest: {
+            /** @example t3f2a9c0d4e5b6a7b8c9d0e1f */
+            teamId: string;
+        };
+        OrderTakeRequest: {
+            /** @example t3f2a9c0d4e5b6a7b8c9d0e1f */
+            teamId: string;
+            volunteerIds: string[];
+        };
+        OrderDeliverRequest: {
+            /** @example 已上门教会老人使用手机挂号。 */
+            note: string;
+            attachments?: string[] | null;
+        };
+        OrderRatingRequest: {
+            /** @example 5 */
+            stars: number;
+            /** @example 志愿者很耐心，谢谢！ */
+            comment?: string | null;
+        };
+        OrderTeamRef: {
+            /** @example t3f2a9c0d4e5b6a7b8c9d0e1f */
+            teamId: string;
+            /** @example 昙华林青年突击队 */
+            name: string;
+        };
+        OrderVolunteer: {
+            userId: string;
+            /** @example 小张 */
+            displayName: string;
+        };
+        /** @description 时间线中的一步；只写角色（点单人、团组织、队伍、系统），不写具体是谁 */
+        OrderStep: {
+            status: components["schemas"]["OrderStatus"];
+            action?: components["schemas"]["OrderAction"];
+            /** @enum {string} */
+            actor: "requester" | "office" | "team" | "system";
+            /**
+             * Format: date-time
+             * @example 2026-12-10T01:00:00+00:00
+             */
+            at: string;
+            note?: string;
+        };
+        OrderRating: {
+            stars: number;
+            /** @description 队伍看不到待人工审核的评语 */
+            comment?: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-10T01:00:00+00:00
+             */
+            at: string;
+            commentHeld: boolean;
+        };
+        OrderDelivery: {
+            note: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-10T01:00:00+00:00
+             */
+            at: string;
+            attachments: components["schemas"]["AttachmentView"][];
+        };
+        OrderView: {
+            /** @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d */
+            id: string;
+            category: components["schemas"]["OrderCategory"];
+            categoryLabel: string;
+            title: string;
+            details: string;
+            status: components["schemas"]["OrderStatus"];
+            /** @example 待接单 */
+            statusLabel: string;
+            community: components["schemas"]["OrgRef"];
+            place: components["schemas"]["OrderPlace"];
+            /**
+             * Format: date-time
+             * @example 2026-12-10T01:00:00+00:00
+             */
+            wantedFrom: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-10T01:00:00+00:00
+             */
+            wantedTo: string;
+            /** @description 只给点单人与接单队伍（仅服务中） */
+            contact?: components["schemas"]["OrderContact"];
+            /** @description 代点单时的居民称呼（点单人与团组织可见） */
+            onBehalfOf?: string;
+            /** @description 文字待人工审核（点单人与团组织可见） */
+            contentHeld?: boolean;
+            team?: components["schemas"]["OrderTeamRef"];
+            volunteers: components["schemas"]["OrderVolunteer"][];
+            /**
+             * Format: date-time
+             * @example 2026-12-10T01:00:00+00:00
+             */
+            takeBy?: string;
+            delivery?: components["schemas"]["OrderDelivery"];
+            rating?: components["schemas"]["OrderRating"];
+            /** @enum {string} */
+            closure?: "rated" | "unrated" | "reviewed";
+            /** @description 驳回理由或复核说明 */
+            officeNote?: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-10T01:00:00+00:00
+             */
+            createdAt: string;
+            timeline: components["schemas"]["OrderStep"][];
+            attachments: components["schemas"]["AttachmentView"][];
+            allowedActions: ("approve" | "reject" | "cancel" | "dispatch" | "pool" | "take" | "deliver" | "rate" | "close")[];
+        };
+        OrderSummary: {
+            id: string;
+            category: components["schemas"]["OrderCategory"];
+            categoryLabel: string;
+            title: string;
+            status: components["schemas"]["OrderStatus"];
+            statusLabel: string;
+            community: components["schemas"]["OrgRef"];
+            /**
+             * Format: date-time
+             * @example 2026-12-10T01:00:00+00:00
+             */
+            wantedFrom: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-10T01:00:00+00:00
+             */
+            wantedTo: string;
+            team?: components["schemas"]["OrderTeamRef"];
+            /**
+             * Format: date-time
+             * @example 2026-12-10T01:00:00+00:00
+             */
+            takeBy?: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-10T01:00:00+00:00
+             */
+            createdAt: string;
+        };
+        OrderPage: {
+            items: components["schemas"]["OrderSummary"][];
+            continuation?: components["schemas"]["PageToken"];
+        };
+        OrderStats: {
+            orgId: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-10T01:00:00+00:00
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-10T01:00:00+00:00
+             */
+            to: string;
+            received: number;
+            approved: number;
+            rejected: number;
+            offered: number;
+            dispatched: number;
+            pooled: number;
+            taken: number;
+            delivered: number;
+            rated: number;
+            dispatchRate?: number;
+            takeRate?: number;
+            onTimeRate?: number;
+            satisfactionRate?: number;
+            medianTakeSeconds?: number;
+            medianDeliverSeconds?: number;
+            teams: {
+                kind: components["schemas"]["TeamKind"];
+                label: string;
+                teams: number;
+                members: number;
+                activeVolunteers: number;
+            }[];
+        };
+        /**
+         * @description 团组织、青年社团、青年社会组织、青年志愿服务队、网上青年社群
+         * @example volunteer_team
+         * @enum {string}
+         */
+        TeamKind: "league_organization" | "youth_club" | "youth_social_organization" | "volunteer_team" | "online_community";
+        TeamCreateRequest: {
+            /** @example 昙华林青年突击队 */
+            name: string;
+            kind: components["schemas"]["TeamKind"];
+            /** @example 420106001 */
+            orgId: string;
+            leaderIds: string[];
+            categories?: components["schemas"]["OrderCategory"][] | null;
+            profile?: string | null;
+        };
+        TeamJoinRequest: {
+            note?: string | null;
+        };
+        TeamMember: {
+            userId: string;
+            displayName: string;
+            leader: boolean;
+        };
+        TeamJoinRequestView: {
+            userId: string;
+            displayName: string;
+            note?: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-10T01:00:00+00:00
+             */
+            at: string;
+        };
+        TeamView: {
+            id: string;
+            name: string;
+            kind: components["schemas"]["TeamKind"];
+            /** @example 青年志愿服务队 */
+            kindLabel: string;
+            org: components["schemas"]["OrgRef"];
+            categories: components["schemas"]["OrderCategory"][];
+            profile?: string;
+            memberCount: number;
+            /** @description 只给本队队员与辖区团组织 */
+            members?: components["schemas"]["TeamMember"][];
+            /** @description 只给本队队员与辖区团组织 */
+            joinRequests?: components["schemas"]["TeamJoinRequestView"][];
+            /** @enum {string} */
+            myRole?: "leader" | "member" | "pending";
+        };
+        TeamList: {
+            items: components["schemas"]["TeamView"][];
+        };
+        VolunteerProfileRequest: {
+            /** @example 张三 */
+            realName: string;
+            /** @example 2000 */
+            birthYear: number;
+            guardian?: null | {
+                /** @example 张父 */
+                guardianName: string;
+                /** @example 父亲 */
+                relation: string;
+            };
+        };
+        VolunteerProfile: {
+            realName: string;
+            /** @example 138****0000 */
+            phoneMasked: string;
+            birthYear: number;
+            guardianConsent?: {
+                guardianName: string;
+                relation: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-12-10T01:00:00+00:00
+                 */
+                recordedAt: string;
+            };
+            /** @enum {string} */
+            eligibility: "eligible" | "no_profile" | "too_young" | "needs_guardian_consent";
+        };
     };
     responses: {
         /** @description 新写的信（`Location` 指向 `GET /letters/{id}`） */
@@ -3129,6 +3963,99 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description 新的点单（`Location` 指向 `GET /orders/{id}`） */
+        OrderCreated: {
+            headers: {
+                Location: components["headers"]["Location"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["OrderView"];
+            };
+        };
+        /** @description 新的队伍（`Location` 指向 `GET /teams/{id}`） */
+        TeamCreated: {
+            headers: {
+                Location: components["headers"]["Location"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["TeamView"];
+            };
+        };
+        /** @description 点单详情 */
+        OrderView: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["OrderView"];
+            };
+        };
+        /** @description 一页点单 */
+        OrderPage: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["OrderPage"];
+            };
+        };
+        /** @description 队伍 */
+        TeamView: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["TeamView"];
+            };
+        };
+        /** @description 志愿者信息 */
+        VolunteerProfile: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["VolunteerProfile"];
+            };
+        };
+        /** @description 没有权限（如非队长接单、团组织辖区外、居民代他人操作） */
+        OrderForbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 当前状态不允许（`INVALID_STATE`）、被他人抢先（`ORDER_ALREADY_TAKEN`）、同时修改（`CONCURRENT_CHANGE`），或志愿者条件不满足（`VOLUNTEER_PROFILE_REQUIRED`、`VOLUNTEER_TOO_YOUNG`、`GUARDIAN_CONSENT_REQUIRED`、`PHONE_REQUIRED`） */
+        OrderConflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 今天点单已达上限（每人每天 3 单，北京时间） */
+        OrderRateLimited: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 内容含有违规信息，未保存 */
+        ContentRejected: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
     parameters: {
         /**
@@ -3183,6 +4110,22 @@ export interface components {
          * @example 5c1d2e3f4a5b
          */
         TopicMeetingId: string;
+        /**
+         * @description 点单 id（`<社区编码>~<32 位十六进制>`）
+         * @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d
+         */
+        OrderId: string;
+        /**
+         * @description 队伍 id
+         * @example t3f2a9c0d4e5b6a7b8c9d0e1f
+         */
+        TeamId: string;
+        /** @description 每页条数，1–50，默认 20 */
+        OrderPageSize: number;
+        /** @description 组织编码（须在本人辖区内），默认本人第一个辖区 */
+        OrderOrgId: string;
+        /** @description 按状态筛选 */
+        OrderStatusFilter: components["schemas"]["OrderStatus"];
     };
     requestBodies: never;
     headers: {
@@ -5385,6 +6328,723 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listOrderCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 服务类别 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderCategoryList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    placeOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键（IETF draft-ietf-httpapi-idempotency-key-header）：每个“提交”操作生成一个新键（建议 UUID），网络超时后重试同一个操作时原样带上。
+                 *     同一用户 24 小时内用同一个键重发同一个请求，得到第一次的响应（状态、正文、`Location`），不会重复创建；
+                 *     同一个键用于不同的请求返回 422 `IDEMPOTENCY_KEY_REUSED`；第一次请求仍在处理时返回 409 `IDEMPOTENCY_KEY_IN_USE`（带 `Retry-After`）。
+                 *     只保存成功的响应：失败（4xx/5xx）后可以用同一个键再试。可以写成结构化字段的字符串形式（带双引号），也可以不带引号。
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderPlaceRequest"];
+            };
+        };
+        responses: {
+            201: components["responses"]["OrderCreated"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            409: components["responses"]["IdempotencyKeyInUse"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ContentRejectedOrKeyReused"];
+            429: components["responses"]["OrderRateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listMyOrders: {
+        parameters: {
+            query?: {
+                /**
+                 * @description 上一页响应里的 `continuation`，原样传回；不传或为空表示第一页。分页标记对客户端不透明（服务器加密并认证，
+                 *     绑定到签发它的列表与查询条件），不要解析、修改或拼接：不是本列表、本查询签发的标记（被改动、伪造，
+                 *     或来自其他列表、其他筛选条件）一律返回 400 `VALIDATION_FAILED`（`errors.continuation`），此时从第一页重新加载。
+                 * @example p1.8kQ2xw3N0bW9kZXJhdGlvbi1wYWdlLXRva2VuLWV4YW1wbGU
+                 */
+                continuation?: components["parameters"]["Continuation"];
+                /** @description 每页条数，1–50，默认 20 */
+                pageSize?: components["parameters"]["OrderPageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["OrderPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 点单 id（`<社区编码>~<32 位十六进制>`）
+                 * @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d
+                 */
+                id: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["OrderView"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    cancelOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 点单 id（`<社区编码>~<32 位十六进制>`）
+                 * @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d
+                 */
+                id: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["OrderView"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["OrderForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["OrderConflict"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    rateOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 点单 id（`<社区编码>~<32 位十六进制>`）
+                 * @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d
+                 */
+                id: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderRatingRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["OrderView"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["OrderForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["OrderConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ContentRejected"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    approveOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 点单 id（`<社区编码>~<32 位十六进制>`）
+                 * @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d
+                 */
+                id: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["OrderView"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["OrderForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["OrderConflict"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    rejectOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 点单 id（`<社区编码>~<32 位十六进制>`）
+                 * @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d
+                 */
+                id: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderRejectRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["OrderView"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["OrderForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["OrderConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["StaffTextRejected"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    dispatchOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 点单 id（`<社区编码>~<32 位十六进制>`）
+                 * @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d
+                 */
+                id: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderDispatchRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["OrderView"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["OrderForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["OrderConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    poolOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 点单 id（`<社区编码>~<32 位十六进制>`）
+                 * @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d
+                 */
+                id: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["OrderView"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["OrderForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["OrderConflict"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    closeOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 点单 id（`<社区编码>~<32 位十六进制>`）
+                 * @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d
+                 */
+                id: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderCloseRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["OrderView"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["OrderForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["OrderConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["StaffTextRejected"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    takeOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 点单 id（`<社区编码>~<32 位十六进制>`）
+                 * @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d
+                 */
+                id: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderTakeRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["OrderView"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["OrderForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["OrderConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deliverOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 点单 id（`<社区编码>~<32 位十六进制>`）
+                 * @example 420106001001~3f2a9c0d4e5b6a7b8c9d0e1f2a3b4c5d
+                 */
+                id: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderDeliverRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["OrderView"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["OrderForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["OrderConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["StaffTextRejected"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listStaffOrders: {
+        parameters: {
+            query?: {
+                /** @description 组织编码（须在本人辖区内），默认本人第一个辖区 */
+                orgId?: components["parameters"]["OrderOrgId"];
+                /** @description 按状态筛选 */
+                status?: components["parameters"]["OrderStatusFilter"];
+                /**
+                 * @description 上一页响应里的 `continuation`，原样传回；不传或为空表示第一页。分页标记对客户端不透明（服务器加密并认证，
+                 *     绑定到签发它的列表与查询条件），不要解析、修改或拼接：不是本列表、本查询签发的标记（被改动、伪造，
+                 *     或来自其他列表、其他筛选条件）一律返回 400 `VALIDATION_FAILED`（`errors.continuation`），此时从第一页重新加载。
+                 * @example p1.8kQ2xw3N0bW9kZXJhdGlvbi1wYWdlLXRva2VuLWV4YW1wbGU
+                 */
+                continuation?: components["parameters"]["Continuation"];
+                /** @description 每页条数，1–50，默认 20 */
+                pageSize?: components["parameters"]["OrderPageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["OrderPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["OrderForbidden"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    placeOrderForResident: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键（IETF draft-ietf-httpapi-idempotency-key-header）：每个“提交”操作生成一个新键（建议 UUID），网络超时后重试同一个操作时原样带上。
+                 *     同一用户 24 小时内用同一个键重发同一个请求，得到第一次的响应（状态、正文、`Location`），不会重复创建；
+                 *     同一个键用于不同的请求返回 422 `IDEMPOTENCY_KEY_REUSED`；第一次请求仍在处理时返回 409 `IDEMPOTENCY_KEY_IN_USE`（带 `Retry-After`）。
+                 *     只保存成功的响应：失败（4xx/5xx）后可以用同一个键再试。可以写成结构化字段的字符串形式（带双引号），也可以不带引号。
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderPlaceForResidentRequest"];
+            };
+        };
+        responses: {
+            201: components["responses"]["OrderCreated"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["OrderForbidden"];
+            409: components["responses"]["IdempotencyKeyInUse"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ContentRejectedOrKeyReused"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getOrderStats: {
+        parameters: {
+            query?: {
+                /** @description 组织编码（须在本人辖区内），默认本人第一个辖区 */
+                orgId?: components["parameters"]["OrderOrgId"];
+                /** @description 开始时间（RFC 3339，含），默认结束前 30 天 */
+                from?: string;
+                /** @description 结束时间（RFC 3339，不含），默认现在 */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 统计 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderStats"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["OrderForbidden"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createTeam: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键（IETF draft-ietf-httpapi-idempotency-key-header）：每个“提交”操作生成一个新键（建议 UUID），网络超时后重试同一个操作时原样带上。
+                 *     同一用户 24 小时内用同一个键重发同一个请求，得到第一次的响应（状态、正文、`Location`），不会重复创建；
+                 *     同一个键用于不同的请求返回 422 `IDEMPOTENCY_KEY_REUSED`；第一次请求仍在处理时返回 409 `IDEMPOTENCY_KEY_IN_USE`（带 `Retry-After`）。
+                 *     只保存成功的响应：失败（4xx/5xx）后可以用同一个键再试。可以写成结构化字段的字符串形式（带双引号），也可以不带引号。
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeamCreateRequest"];
+            };
+        };
+        responses: {
+            201: components["responses"]["TeamCreated"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["OrderForbidden"];
+            409: components["responses"]["IdempotencyKeyInUse"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ContentRejectedOrKeyReused"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listTeams: {
+        parameters: {
+            query: {
+                /** @description 组织编码 */
+                orgId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 队伍列表 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 队伍 id
+                 * @example t3f2a9c0d4e5b6a7b8c9d0e1f
+                 */
+                id: components["parameters"]["TeamId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["TeamView"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    requestToJoinTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 队伍 id
+                 * @example t3f2a9c0d4e5b6a7b8c9d0e1f
+                 */
+                id: components["parameters"]["TeamId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeamJoinRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["TeamView"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["OrderConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ContentRejected"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    approveJoinRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 队伍 id
+                 * @example t3f2a9c0d4e5b6a7b8c9d0e1f
+                 */
+                id: components["parameters"]["TeamId"];
+                /**
+                 * @description 用户 id（`Me.id`）
+                 * @example u9a8b7c6d5e4f3a2b1c0d9e8f
+                 */
+                userId: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["TeamView"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["OrderForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    declineJoinRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 队伍 id
+                 * @example t3f2a9c0d4e5b6a7b8c9d0e1f
+                 */
+                id: components["parameters"]["TeamId"];
+                /**
+                 * @description 用户 id（`Me.id`）
+                 * @example u9a8b7c6d5e4f3a2b1c0d9e8f
+                 */
+                userId: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["TeamView"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["OrderForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listTeamOrders: {
+        parameters: {
+            query?: {
+                /**
+                 * @description 上一页响应里的 `continuation`，原样传回；不传或为空表示第一页。分页标记对客户端不透明（服务器加密并认证，
+                 *     绑定到签发它的列表与查询条件），不要解析、修改或拼接：不是本列表、本查询签发的标记（被改动、伪造，
+                 *     或来自其他列表、其他筛选条件）一律返回 400 `VALIDATION_FAILED`（`errors.continuation`），此时从第一页重新加载。
+                 * @example p1.8kQ2xw3N0bW9kZXJhdGlvbi1wYWdlLXRva2VuLWV4YW1wbGU
+                 */
+                continuation?: components["parameters"]["Continuation"];
+                /** @description 每页条数，1–50，默认 20 */
+                pageSize?: components["parameters"]["OrderPageSize"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description 队伍 id
+                 * @example t3f2a9c0d4e5b6a7b8c9d0e1f
+                 */
+                id: components["parameters"]["TeamId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["OrderPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["OrderForbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getVolunteerProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["VolunteerProfile"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    saveVolunteerProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VolunteerProfileRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["VolunteerProfile"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            409: components["responses"]["OrderConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ContentRejected"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

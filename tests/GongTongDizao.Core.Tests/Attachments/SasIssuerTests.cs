@@ -3,16 +3,18 @@ using System.Net.Http.Headers;
 using System.Web;
 using Azure.Storage.Blobs;
 using GongTongDizao.Core.Features.Attachments;
+using GongTongDizao.Core.Tests.Handlers;
 using Microsoft.Extensions.Time.Testing;
 
 namespace GongTongDizao.Core.Tests.Attachments;
 
-/// <summary>Against the Azurite that the test run shares (127.0.0.1:10000, the well-known development account key).</summary>
-public sealed class SasIssuerTests : IAsyncLifetime, IDisposable
+/// <summary>Against the Azurite the handler tests start (the LocalStack__* ports, the well-known development account key).</summary>
+[Collection(HandlersCollection.Name)]
+public sealed class SasIssuerTests(HandlerFixture fixture) : IAsyncLifetime, IDisposable
 {
     private static readonly byte[] s_jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00];
 
-    private readonly BlobServiceClient _service = new("UseDevelopmentStorage=true");
+    private readonly BlobServiceClient _service = new(fixture.StorageConnectionString);
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
     private readonly HttpClient _http = new();
 

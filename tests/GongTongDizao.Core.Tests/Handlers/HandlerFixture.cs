@@ -31,7 +31,8 @@ public sealed class HandlerFixture : IAsyncLifetime
 
     public WeChatSimulator Simulator => _simulator ?? throw new InvalidOperationException("The fixture has not started.");
 
-    internal ServiceProvider Shared => _shared ?? throw new InvalidOperationException("The fixture has not started.");
+    /// <summary>Azurite's connection string, for tests that use a storage client of their own.</summary>
+    public string StorageConnectionString => _stack.Options.StorageConnectionString;
 
     public async Task InitializeAsync()
     {

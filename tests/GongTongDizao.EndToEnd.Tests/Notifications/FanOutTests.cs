@@ -151,7 +151,7 @@ public sealed class FanOutTests(NotificationsFixture host)
     private FanOutEvent FanOutWith(ITopicAudience audience)
     {
         var services = host.Services;
-        var resolver = new AudienceResolver(services.GetRequiredService<AudienceStore>(), services.GetRequiredService<OrgDirectory>(), audience);
+        var resolver = new AudienceResolver(services.GetRequiredService<AudienceStore>(), services.GetRequiredService<OrgDirectory>(), audience, services.GetRequiredService<GongTongDizao.Core.Features.Volunteers.TeamStore>());
         return new FanOutEvent(
             resolver,
             services.GetRequiredService<OrgDirectory>(),
@@ -161,18 +161,30 @@ public sealed class FanOutTests(NotificationsFixture host)
             services.GetRequiredService<ILogger<FanOutEvent>>());
     }
 
-    /// <summary>Waits for every expected inbox item; the fan-out writes an event's items together, so after a grace period nobody else has one.</summary>
+    /// <summary>
+    /// Waits for every expected inbox item, then for a sentinel: the same event again under a new id, sent once the
+    /// first one's items are there. It takes the same queue and fan-out, so when the expected people hold its items
+    /// too, an item of the first event for anybody else would have been written; nobody else holds either.
+    /// </summary>
     private async Task ExpectInboxAsync(DomainEvent domainEvent, UserAccount[] expected, UserAccount[] others)
     {
+        Assert.NotEmpty(expected);
         foreach (var user in expected)
         {
             await Eventually.TrueAsync(async () => await host.InboxItemAsync(user.Id, domainEvent.Id) is not null, s_wait);
         }
 
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        var sentinel = domainEvent with { Id = Guid.NewGuid().ToString("N") };
+        await host.Services.GetRequiredService<EventQueue>().SendAsync(sentinel, CancellationToken.None);
+        foreach (var user in expected)
+        {
+            await Eventually.TrueAsync(async () => await host.InboxItemAsync(user.Id, sentinel.Id) is not null, s_wait, "the sentinel event reaches the same people");
+        }
+
         foreach (var user in others)
         {
             Assert.Null(await host.InboxItemAsync(user.Id, domainEvent.Id));
+            Assert.Null(await host.InboxItemAsync(user.Id, sentinel.Id));
         }
     }
 

@@ -57,6 +57,24 @@ public sealed class StoreCallTests(StoreCallFixture host, ITestOutputHelper outp
         await MeasureAsync("GET /api/communities/{id}/topics", Kind.Read, _ => host.SendMeasuredAsync(HttpMethod.Get, $"api/communities/{Community}/topics", resident));
         await MeasureAsync("GET /api/topics/{id}", Kind.Read, _ => host.SendMeasuredAsync(HttpMethod.Get, $"api/topics/{Uri.EscapeDataString(topics[0])}", neighbour));
         await MeasureAsync("POST /api/topics/{id}/second", Kind.Write, run => host.SendMeasuredAsync(HttpMethod.Post, $"api/topics/{Uri.EscapeDataString(topics[run])}/second", neighbour));
+        var orders = new List<string>();
+        var place = await MeasureAsync("POST /api/orders", Kind.Write, async _ =>
+        {
+            var sent = await host.SendMeasuredAsync(HttpMethod.Post, "api/orders", resident, new
+            {
+                category = "digital_help",
+                title = "教我用手机挂号",
+                details = "家里老人想学用手机挂号。",
+                place = new { orgId = Community, address = "3 栋 501" },
+                wantedFrom = DateTimeOffset.UtcNow.AddHours(1),
+                wantedTo = DateTimeOffset.UtcNow.AddDays(1),
+                contact = new { name = "王阿姨", phone = "13800000000" },
+            });
+            orders.Add(sent.Body.GetProperty("id").GetString()!);
+            return sent;
+        });
+        await MeasureAsync("GET /api/orders/{id}", Kind.Read, _ => host.SendMeasuredAsync(HttpMethod.Get, $"api/orders/{Uri.EscapeDataString(orders[0])}", resident));
+        await MeasureAsync("GET /api/orders/mine", Kind.Read, _ => host.SendMeasuredAsync(HttpMethod.Get, "api/orders/mine", resident));
         await MeasureAsync("GET /api/staff/letters?orgId={community}", Kind.Staff, _ => host.SendMeasuredAsync(HttpMethod.Get, $"api/staff/letters?orgId={Community}", staff));
 
         var table = Table();
@@ -84,6 +102,8 @@ public sealed class StoreCallTests(StoreCallFixture host, ITestOutputHelper outp
         // is now chained from it). Folding it into the letter.submitted event would mean the events consumer scheduling
         // letter deadlines: a design change left for later, so this pins the true figure of two.
         Assert.True(submit.QueueSends <= 2, $"submit should send the event and one timer, no more: {submit}");
+        // An order: the day's slot (read and one conditional write), the order, its audit entry, the outbox cleared; one event sent.
+        Assert.True(place.Writes <= 4 && place.PointReads <= 1 && place.QueueSends <= 1, $"placing an order should read the day's count once, write at most four times and send one event: {place}");
         // A community's staff listing names its partition: the street- and district-wide listings are the cross-partition ones.
         Assert.Equal(0, _rows.Single(r => r.Kind == Kind.Staff).Calls.CrossPartitionQueries);
     }

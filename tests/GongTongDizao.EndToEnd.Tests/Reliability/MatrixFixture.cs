@@ -13,6 +13,7 @@ public sealed class MatrixFixture : DevHostFixture
         .. base.Arguments(),
         "--Topics:SecondThreshold=1",
         "--Letters:DailyLimit=100",
+        "--Orders:DailyLimit=100",
         "--Notifications:BroadcastDailyLimitPerOrg=100",
     ];
 

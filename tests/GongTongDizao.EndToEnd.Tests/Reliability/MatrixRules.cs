@@ -22,6 +22,15 @@ public enum Column
     /// <summary>A moderator on 武昌区, which covers the community.</summary>
     Moderator,
 
+    /// <summary>The leader of a volunteer team serving 中华路街道 (青年点单 routes only; elsewhere a plain resident).</summary>
+    TeamLeader,
+
+    /// <summary>A member (not a leader) of that team.</summary>
+    TeamMember,
+
+    /// <summary>The leader of a team serving 积玉桥街道, which does not cover the community.</summary>
+    OtherTeam,
+
     /// <summary>The function key and no token.</summary>
     AdminKey,
 }
@@ -104,7 +113,31 @@ public static class MatrixRules
 
     public static readonly Rule BroadcastRead = Person("broadcast-read", "a notice's delivery report: staff who may send to its org; to anyone else it does not exist", Hidden, Hidden, Ok, Hidden, Hidden);
 
-    private static Rule Person(string name, string summary, Outcome owner, Outcome other, Outcome staffIn, Outcome staffOut, Outcome moderator) =>
+    // 青年点单 (issue 24). Orders are private like letters: to anyone unrelated they do not exist (404).
+    public static readonly Rule OrderRead = Person("order-read", "an order: its requester, the league office in scope, and members of the team it is offered to or served by", Ok, Hidden, Ok, Hidden, Hidden, Ok, Ok, Hidden);
+
+    public static readonly Rule OrderRequester = Person("order-requester", "the requester cancels until a team took it; the office sees it but may not", Ok, Hidden, No, Hidden, Hidden, Hidden, Hidden, Hidden);
+
+    public static readonly Rule OrderRate = Person("order-rate", "the requester rates the delivered service; the office and the serving team see it but may not", Ok, Hidden, No, Hidden, Hidden, No, No, Hidden);
+
+    public static readonly Rule OrderOffice = Person("order-office", "the league office in scope reviews and dispatches; teams learn of an order only once it is offered", No, Hidden, Ok, Hidden, Hidden, Hidden, Hidden, Hidden);
+
+    public static readonly Rule OrderOfficeServed = Person("order-office-served", "the office closes an order it reviewed; the team that served it sees it but may not", No, Hidden, Ok, Hidden, Hidden, No, No, Hidden);
+
+    public static readonly Rule OrderTake = Person("order-take", "a leader of a team the order is offered to takes it; its members see it but may not; teams out of the area never see it", No, Hidden, No, Hidden, Hidden, Ok, No, Hidden);
+
+    public static readonly Rule OrderServe = Person("order-serve", "members of the team that took the order report it delivered", No, Hidden, No, Hidden, Hidden, Ok, Ok, Hidden);
+
+    public static readonly Rule OrderStaffScope = Person("order-scope", "the league office's listings, numbers, teams and orders placed for residents, only for orgs in scope", No, No, Ok, No, No, No, No, No);
+
+    public static readonly Rule TeamJoin = Person("team-join", "anyone with a volunteer profile asks to join a team they are not in (a leader already is: 409)", Ok, Ok, Ok, Ok, Ok, Outcome.Conflict, Ok, Ok);
+
+    public static readonly Rule TeamLeader = Person("team-leader", "a team's leaders decide on join requests; the team is public, so others are refused", No, No, No, No, No, Ok, No, No);
+
+    public static readonly Rule TeamMembers = Person("team-members", "a team's work list is for its members", No, No, No, No, No, Ok, Ok, No);
+
+    /// <summary>The team columns default to a plain resident of the community (they are called on 青年点单 routes only).</summary>
+    private static Rule Person(string name, string summary, Outcome owner, Outcome other, Outcome staffIn, Outcome staffOut, Outcome moderator, Outcome? leader = null, Outcome? member = null, Outcome? otherTeam = null) =>
         new(name, summary, column => column switch
         {
             Column.Owner => owner,
@@ -112,12 +145,18 @@ public static class MatrixRules
             Column.StaffIn => staffIn,
             Column.StaffOut => staffOut,
             Column.Moderator => moderator,
+            Column.TeamLeader => leader ?? other,
+            Column.TeamMember => member ?? other,
+            Column.OtherTeam => otherTeam ?? other,
             _ => Outcome.Unauthenticated,
         });
+
+    public static bool IsTeam(Column column) => column is Column.TeamLeader or Column.TeamMember or Column.OtherTeam;
 
     public static IReadOnlyList<Rule> All { get; } =
     [
         Open, WeChatOnly, AdminOnly, SignedIn, LetterRead, LetterAuthor, LetterStaff, HeldLetter, HeldLetterRead, RejectedLetterRead, RejectedLetterAct, StaffLetterScope, StaffTopicScope, TopicCreate,
         TopicAuthor, TopicResident, TopicComment, TopicStaff, HeldTopicRead, CommentReport, HeldComment, ModerationQueue, ModerationDecision, BroadcastSend, BroadcastRead,
+        OrderRead, OrderRequester, OrderRate, OrderOffice, OrderOfficeServed, OrderTake, OrderServe, OrderStaffScope, TeamJoin, TeamLeader, TeamMembers,
     ];
 }

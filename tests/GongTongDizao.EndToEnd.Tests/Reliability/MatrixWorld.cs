@@ -14,6 +14,9 @@ public enum Family
 
     /// <summary>Staff in scope without the moderator role, and a moderator out of scope.</summary>
     Moderation,
+
+    /// <summary>青年点单: youth-league staff, and the team columns are called too.</summary>
+    Orders,
 }
 
 public sealed record Person(string Token, string Id, string Home, string Name);
@@ -55,6 +58,17 @@ public sealed class MatrixWorld
     /// <summary>Nobody in particular: a user whose roles the administrator's routes grant and revoke.</summary>
     public Person Bystander { get; private set; } = null!;
 
+    /// <summary>The leader of team T1 (serving 中华路街道), a member of T1, and the leader of T2 (serving 积玉桥街道).</summary>
+    public Person TeamLeader { get; private set; } = null!;
+
+    public Person TeamMember { get; private set; } = null!;
+
+    public Person OtherTeamLeader { get; private set; } = null!;
+
+    public string Team { get; private set; } = null!;
+
+    public string OtherTeam { get; private set; } = null!;
+
     /// <summary>A letter of A's that others are marked as duplicates of.</summary>
     public string FirstLetter { get; private set; } = null!;
 
@@ -79,6 +93,12 @@ public sealed class MatrixWorld
             (people[0]!, people[1]!, people[2]!, people[3]!, people[4]!, people[5]!, people[6]!, people[7]!, people[8]!);
         world.FirstLetter = await world.LetterAsync();
         world.FirstTopic = await world.TopicAsync();
+        var teamPeople = await Task.WhenAll(world.PersonAsync(Community, "队长"), world.PersonAsync(Community, "队员"), world.PersonAsync(Community, "邻街队长"));
+        (world.TeamLeader, world.TeamMember, world.OtherTeamLeader) = (teamPeople[0]!, teamPeople[1]!, teamPeople[2]!);
+        world.Team = await world.TeamAsync(world.YouthIn, Street, world.TeamLeader);
+        world.OtherTeam = await world.TeamAsync(world.YouthOut, OtherStreet, world.OtherTeamLeader);
+        await world.OkAsync(HttpMethod.Post, $"api/teams/{world.Team}/join-requests", world.TeamMember.Token, new { });
+        await world.OkAsync(HttpMethod.Post, $"api/teams/{world.Team}/join-requests/{world.TeamMember.Id}/approve", world.TeamLeader.Token);
         return world;
     }
 
@@ -89,6 +109,9 @@ public sealed class MatrixWorld
         Column.StaffIn => family == Family.Deliberation ? FederationIn : YouthIn,
         Column.StaffOut => family switch { Family.Deliberation => FederationOut, Family.Moderation => ModeratorOut, _ => YouthOut },
         Column.Moderator => Moderator,
+        Column.TeamLeader => TeamLeader,
+        Column.TeamMember => TeamMember,
+        Column.OtherTeam => OtherTeamLeader,
         _ => null,
     };
 
@@ -101,6 +124,7 @@ public sealed class MatrixWorld
             ? PersonAsync(OtherCommunity, "辖外", "moderator", OtherStreet)!
             : PersonAsync(OtherCommunity, "辖外", family == Family.Deliberation ? "womensFederationWorker" : "youthLeagueWorker", OtherStreet)!,
         Column.Moderator => PersonAsync(OtherCommunity, "审核", "moderator", District)!,
+        Column.TeamLeader or Column.TeamMember or Column.OtherTeam => PersonAsync(Community, "居民")!,
         _ => Task.FromResult<Person?>(null),
     };
 
@@ -119,6 +143,9 @@ public sealed class MatrixWorld
             Assert.True(status == 200, $"grant {role}: {status} {body}");
         }
 
+        // Everyone has a verified phone and a volunteer profile, so the 青年点单 cells are about authorisation alone.
+        await OkAsync(HttpMethod.Post, "api/me/phone", token, new { code = PhoneCode() });
+        await OkAsync(HttpMethod.Put, "api/me/volunteer", token, new { realName = name, birthYear = 1995 });
         return new Person(token, id, home, name);
     }
 
@@ -222,6 +249,52 @@ public sealed class MatrixWorld
 
     public async Task<string> BroadcastAsync() =>
         Id(await OkAsync(HttpMethod.Post, "api/staff/broadcasts", YouthIn.Token, new { orgId = Community, audience = "youth", title = "青年招聘会", body = "本月底社区举办青年招聘会，欢迎参加。" }));
+
+    // 青年点单: orders of A in C1 at each stage, teams created by the youth-league worker of their street.
+    public async Task<string> TeamAsync(Person staff, string orgId, Person leader) =>
+        Id(await OkAsync(HttpMethod.Post, "api/staff/teams", staff.Token, new { name = "矩阵服务队", kind = "volunteer_team", orgId, leaderIds = new[] { leader.Id } }));
+
+    /// <summary>A team led by T1's leader, which nobody else has joined yet.</summary>
+    public Task<string> FreshTeamAsync() => TeamAsync(YouthIn, Street, TeamLeader);
+
+    /// <summary>A new volunteer's pending request to join T1: its user id.</summary>
+    public async Task<string> JoinRequestAsync()
+    {
+        var applicant = (await PersonAsync(Community, "申请人"))!;
+        await OkAsync(HttpMethod.Post, $"api/teams/{Team}/join-requests", applicant.Token, new { });
+        return applicant.Id;
+    }
+
+    public object OrderForm(Person? p) => new
+    {
+        category = "digital_help",
+        title = "教我用手机挂号",
+        details = "想学用手机挂号。",
+        place = new { orgId = p?.Home ?? Community, address = "3 栋 501" },
+        wantedFrom = _host.Clock.GetUtcNow().AddHours(1),
+        wantedTo = _host.Clock.GetUtcNow().AddDays(2),
+        contact = new { name = "王阿姨", phone = "13800000000" },
+    };
+
+    public async Task<string> OrderAsync() => Id(await OkAsync(HttpMethod.Post, "api/orders", A.Token, OrderForm(A)));
+
+    public async Task<string> ApprovedOrderAsync() => await StepAsync(await OrderAsync(), YouthIn, "approve");
+
+    public async Task<string> DispatchedOrderAsync() => await StepAsync(await ApprovedOrderAsync(), YouthIn, "dispatch", new { teamId = Team });
+
+    public async Task<string> PooledOrderAsync() => await StepAsync(await ApprovedOrderAsync(), YouthIn, "pool");
+
+    public async Task<string> TakenOrderAsync() => await StepAsync(await DispatchedOrderAsync(), TeamLeader, "take", new { teamId = Team, volunteerIds = new[] { TeamMember.Id } });
+
+    public async Task<string> DeliveredOrderAsync() => await StepAsync(await TakenOrderAsync(), TeamMember, "deliver", new { note = "服务已完成" });
+
+    public async Task<string> ReopenedOrderAsync() => await StepAsync(await DeliveredOrderAsync(), A, "rating", new { stars = 1 });
+
+    private async Task<string> StepAsync(string orderId, Person who, string action, object? body = null)
+    {
+        await OkAsync(HttpMethod.Post, $"api/orders/{orderId}/{action}", who.Token, body);
+        return orderId;
+    }
 
     public async Task<JsonElement> OkAsync(HttpMethod method, string path, string? token = null, object? body = null)
     {

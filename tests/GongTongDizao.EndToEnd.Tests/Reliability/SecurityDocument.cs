@@ -24,6 +24,9 @@ public static class SecurityDocument
         - **staff out**: the same role bound to 积玉桥街道, which does not cover C1. For the moderation routes: a
           moderator bound to 积玉桥街道.
         - **moderator**: a moderator bound to 武昌区, which covers C1.
+        - **team leader / team member**: the leader and a member of a volunteer team serving 中华路街道; **other team**:
+          the leader of a team serving 积玉桥街道. Called on the 青年点单 routes only (elsewhere they are residents of C1
+          like "resident other": –). Everyone in the matrix has a verified phone and a volunteer profile.
         - **admin key**: the function key and no token (administrators' routes under `manage/`).
 
         Staff live outside C1, so only their role relates them to its items. Calls that use an item up (accept,
@@ -44,8 +47,8 @@ public static class SecurityDocument
 
         ## Matrix
 
-        | endpoint | rule | no token | forged token | expired token | resident own | resident other | staff in | staff out | moderator | admin key |
-        |---|---|---|---|---|---|---|---|---|---|---|
+        | endpoint | rule | no token | forged token | expired token | resident own | resident other | staff in | staff out | moderator | team leader | team member | other team | admin key |
+        |---|---|---|---|---|---|---|---|---|---|---|---|---|---|
         """;
 
     private const string LeaksHeader = """

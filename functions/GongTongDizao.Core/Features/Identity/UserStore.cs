@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json.Serialization;
 using GongTongDizao.Core.Auth;
 using GongTongDizao.Core.Common;
@@ -41,16 +40,13 @@ public sealed class UserStore(CosmosClient cosmos, IMemoryCache cache, UserIds i
     /// <summary>Creates the account, or returns null when a concurrent login created it first.</summary>
     public async Task<UserAccount?> TryCreateAsync(UserAccount user, CancellationToken cancellationToken)
     {
-        try
+        var created = await _users.TryCreateAsync(user, new PartitionKey(user.Id), cancellationToken);
+        if (created is not null)
         {
-            var created = (await _users.CreateItemAsync(user, new PartitionKey(user.Id), cancellationToken: cancellationToken)).Resource;
             cache.Set(Key(user.Id), created, CacheTime);
-            return created;
         }
-        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.Conflict)
-        {
-            return null;
-        }
+
+        return created;
     }
 
     /// <summary>Saves a changed account if nobody changed it since it was read (ETag); otherwise CONCURRENT_CHANGE.</summary>
@@ -93,15 +89,12 @@ public sealed class UserStore(CosmosClient cosmos, IMemoryCache cache, UserIds i
     public async Task<string> LinkOpenIdAsync(string openId, string userId, CancellationToken cancellationToken)
     {
         var linkId = ids.OpenIdLinkId(openId);
-        try
+        if (await _users.TryCreateAsync(new OpenIdLink(linkId, userId), new PartitionKey(linkId), cancellationToken, returnContent: false) is not null)
         {
-            await _users.CreateItemAsync(new OpenIdLink(linkId, userId), new PartitionKey(linkId), new ItemRequestOptions { EnableContentResponseOnWrite = false }, cancellationToken);
             return userId;
         }
-        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.Conflict)
-        {
-            return await FindIdByOpenIdAsync(openId, cancellationToken) ?? throw new InvalidOperationException("The openid link vanished while it was being created.");
-        }
+
+        return await FindIdByOpenIdAsync(openId, cancellationToken) ?? throw new InvalidOperationException("The openid link vanished while it was being created.");
     }
 
     /// <summary>Removes the openid's link: the next login with it starts a new account with a new id.</summary>

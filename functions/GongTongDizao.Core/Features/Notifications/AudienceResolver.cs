@@ -4,6 +4,7 @@ using GongTongDizao.Core.Authorization;
 using GongTongDizao.Core.Events;
 using GongTongDizao.Core.Features.Identity;
 using GongTongDizao.Core.Features.Orgs;
+using GongTongDizao.Core.Features.Volunteers;
 using Permission = GongTongDizao.Core.Authorization.Permission;
 
 namespace GongTongDizao.Core.Features.Notifications;
@@ -29,7 +30,7 @@ public sealed record ResidentPage(IReadOnlyList<string> Ids, FanOutCursor? Next)
 /// registrants; topic.decided → author and seconders; topic.completed → every participant (asked to evaluate);
 /// broadcast.created → residents of the subtree who opted in to that audience, a page at a time.
 /// </summary>
-public sealed class AudienceResolver(AudienceStore people, OrgDirectory orgs, ITopicAudience topics)
+public sealed class AudienceResolver(AudienceStore people, OrgDirectory orgs, ITopicAudience topics, TeamStore teams)
 {
     private const int CommunitiesPerQuery = 50;
 
@@ -38,7 +39,8 @@ public sealed class AudienceResolver(AudienceStore people, OrgDirectory orgs, IT
     {
         ArgumentNullException.ThrowIfNull(domainEvent);
         var org = await orgs.FindAsync(domainEvent.OrgId, cancellationToken);
-        if (org is null && domainEvent.Type is EventTypes.LetterSubmitted or EventTypes.LetterOverdue or EventTypes.TopicThresholdReached)
+        if (org is null && domainEvent.Type is EventTypes.LetterSubmitted or EventTypes.LetterOverdue or EventTypes.TopicThresholdReached
+            or EventTypes.OrderSubmitted or EventTypes.OrderTakeOverdue or EventTypes.OrderRatedLow or EventTypes.OrderPooled)
         {
             org = await RequiredOrgAsync(domainEvent, cancellationToken);
         }
@@ -55,6 +57,12 @@ public sealed class AudienceResolver(AudienceStore people, OrgDirectory orgs, IT
             EventTypes.TopicMeetingScheduled => new(topics.SecondersAndRegistrantsAsync(domainEvent.OrgId, domainEvent.EntityId, cancellationToken)),
             EventTypes.TopicDecided => new(topics.AuthorAndSecondersAsync(domainEvent.OrgId, domainEvent.EntityId, cancellationToken)),
             EventTypes.TopicCompleted => new(topics.ParticipantsAsync(domainEvent.OrgId, domainEvent.EntityId, cancellationToken)),
+            EventTypes.OrderSubmitted or EventTypes.OrderTakeOverdue or EventTypes.OrderRatedLow when org is not null =>
+                new(StaffBoundAtAsync([.. org.Path, org.Id], Authorizer.RolesGranting(Permission.RunVolunteerService), cancellationToken)),
+            EventTypes.OrderApproved or EventTypes.OrderRejected or EventTypes.OrderTaken or EventTypes.OrderDelivered =>
+                Text(domainEvent.Data, "requesterId") is { } requester ? new(One(requester)) : Audience.Empty,
+            EventTypes.OrderDispatched => Text(domainEvent.Data, "teamId") is { } teamId ? new(LeadersAsync(teamId, cancellationToken)) : Audience.Empty,
+            EventTypes.OrderPooled when org is not null => new(ServingLeadersAsync(org, cancellationToken)),
             _ => Audience.Empty,
         };
     }
@@ -119,6 +127,36 @@ public sealed class AudienceResolver(AudienceStore people, OrgDirectory orgs, IT
             if (candidate.Roles.Any(role => roles.Contains(role.Role) && orgIds.Contains(role.OrgId, StringComparer.Ordinal)))
             {
                 yield return candidate.Id;
+            }
+        }
+    }
+
+    /// <summary>The leaders of one team (an order dispatched to it).</summary>
+    private async IAsyncEnumerable<string> LeadersAsync(string teamId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (await teams.FindAsync(teamId, cancellationToken) is { } team)
+        {
+            foreach (var leader in team.Members.Where(m => m.Leader))
+            {
+                yield return leader.UserId;
+            }
+        }
+    }
+
+    /// <summary>The leaders of every team whose node covers the community (an order pooled there), each once.</summary>
+    private async IAsyncEnumerable<string> ServingLeadersAsync(OrgUnit community, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var told = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var team in teams.ServingAsync(community.Id, [.. community.Path, community.Id], cancellationToken))
+        {
+            if (!community.Path.Contains(team.OrgId) && team.OrgId != community.Id)
+            {
+                continue;
+            }
+
+            foreach (var leader in team.Members.Where(m => m.Leader && told.Add(m.UserId)))
+            {
+                yield return leader.UserId;
             }
         }
     }

@@ -56,11 +56,10 @@ public class AudienceStore(CosmosClient cosmos)
         }
     }
 
-    /// <summary>Ids of the people whose home community is one of <paramref name="communityIds"/>, read a thousand at a time.</summary>
-    public virtual IAsyncEnumerable<string> ResidentsOfAsync(IReadOnlyList<string> communityIds, CancellationToken cancellationToken) =>
-        _users.DrainAsync<string>(ResidentsQuery(communityIds), new QueryRequestOptions { MaxItemCount = 1000 }, cancellationToken);
-
-    /// <summary>One page of <see cref="ResidentsOfAsync"/> from <paramref name="position"/> (null: the first), at most <paramref name="pageSize"/> ids.</summary>
+    /// <summary>
+    /// One page of the ids of the people whose home community is one of <paramref name="communityIds"/>, from
+    /// <paramref name="position"/> (null: the first), at most <paramref name="pageSize"/>.
+    /// </summary>
     public virtual Task<StorePage<string>> ResidentsPageAsync(IReadOnlyList<string> communityIds, string? position, int pageSize, CancellationToken cancellationToken) =>
         _users.ReadPageAsync<string>(ResidentsQuery(communityIds), partitionKey: null, position, pageSize, cancellationToken);
 

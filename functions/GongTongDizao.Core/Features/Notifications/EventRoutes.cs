@@ -24,6 +24,15 @@ public static class EventRoutes
         new(EventTypes.TopicDecided, "topicDecided", "议题已作出决定", "已决定"),
         new(EventTypes.TopicCompleted, "topicCompleted", "实事已办结，请您评价", "已办结"),
         new(EventTypes.BroadcastCreated, "broadcast", "通知公告", "已发布"),
+        new(EventTypes.OrderSubmitted, "orderReceived", "收到一份新的青年点单", "待审核"),
+        new(EventTypes.OrderApproved, "orderApproved", "您的点单已通过审核", "已通过"),
+        new(EventTypes.OrderRejected, "orderRejected", "您的点单未通过审核", "未通过"),
+        new(EventTypes.OrderDispatched, "orderDispatched", "有一份点单派给您的队伍", "已派单"),
+        new(EventTypes.OrderPooled, "orderPooled", "有一份点单等待接单", "待接单"),
+        new(EventTypes.OrderTaken, "orderTaken", "您的点单已有队伍接单", "服务中"),
+        new(EventTypes.OrderDelivered, "orderDelivered", "服务已完成，请您评价", "待评价"),
+        new(EventTypes.OrderTakeOverdue, "orderTakeOverdue", "有点单超时无人接单，已退回", "超时未接"),
+        new(EventTypes.OrderRatedLow, "orderRatedLow", "有点单评价较低，请复核", "待复核"),
     }.ToFrozenDictionary(r => r.EventType, StringComparer.Ordinal);
 
     public static IReadOnlyCollection<EventRoute> All => s_routes.Values;
@@ -54,6 +63,8 @@ public static class EventRoutes
         var detail = route.EventType switch
         {
             EventTypes.LetterReplied => Text(data, "replySummary"),
+            EventTypes.OrderRejected => Text(data, "reason"),
+            EventTypes.OrderTaken or EventTypes.OrderDelivered => Text(data, "teamName"),
             EventTypes.TopicMeetingScheduled => Text(data, "place"),
             EventTypes.TopicDecided => Text(data, "outcome"),
             EventTypes.LetterAssigned => ChinaDate(Text(data, "dueAt")) is { } due ? $"请于{due}前办理" : null,

@@ -73,14 +73,8 @@ public sealed class TopicStatsStore(CosmosClient cosmos, OrgDirectory orgs)
         {
             var org = await orgs.FindAsync(communityId, cancellationToken);
             var fresh = new CommunityYearStats { Id = id, OrgId = communityId, Year = year, Path = [.. org?.Path ?? [], communityId] };
-            try
-            {
-                await _stats.CreateItemAsync(fresh, new PartitionKey(communityId), new ItemRequestOptions { EnableContentResponseOnWrite = false }, cancellationToken);
-            }
-            catch (CosmosException conflict) when (conflict.StatusCode == HttpStatusCode.Conflict)
-            {
-                // Another request created it first; the increment below applies to theirs.
-            }
+            // Null when another request created it first; the increment below applies to theirs.
+            await _stats.TryCreateAsync(fresh, new PartitionKey(communityId), cancellationToken, returnContent: false);
 
             await PatchAsync(id, communityId, operations, cancellationToken);
         }

@@ -77,17 +77,8 @@ public sealed class TopicStore(CosmosClient cosmos) : IAggregateStore<Topic>
 
     /// <summary>False when the document already exists (its id is the uniqueness rule).</summary>
     public async Task<bool> TryCreateAsync<T>(T item, string communityId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _topics.CreateItemAsync(item, new PartitionKey(communityId), new ItemRequestOptions { EnableContentResponseOnWrite = false }, cancellationToken);
-            return true;
-        }
-        catch (CosmosException ex) when (ex.StatusCode == System.Net.HttpStatusCode.Conflict)
-        {
-            return false;
-        }
-    }
+        where T : class =>
+        await _topics.TryCreateAsync(item, new PartitionKey(communityId), cancellationToken, returnContent: false) is not null;
 
     /// <summary>False when there was nothing to delete.</summary>
     public Task<bool> TryDeleteAsync(string id, string communityId, CancellationToken cancellationToken) =>

@@ -1,8 +1,4 @@
 using GongTongDizao.Core.Health;
-using GongTongDizao.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 
 namespace GongTongDizao.Functions.Features.Health;
 

@@ -1,7 +1,6 @@
 using GongTongDizao.Core;
 using GongTongDizao.Core.Events;
 using GongTongDizao.Core.Features.Notifications;
-using Microsoft.Azure.Functions.Worker;
 
 namespace GongTongDizao.Functions.Features.Notifications;
 

@@ -1,8 +1,5 @@
 using GongTongDizao.Core.Features.Notifications;
 using GongTongDizao.WeChat;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 
 namespace GongTongDizao.Functions.Features.Notifications;
 

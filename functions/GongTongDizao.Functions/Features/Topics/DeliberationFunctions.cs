@@ -1,30 +1,11 @@
 using GongTongDizao.Core.Common;
 using GongTongDizao.Core.Features.Topics;
-using GongTongDizao.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 
 namespace GongTongDizao.Functions.Features.Topics;
 
-/// <summary>民事民议 and 民事民决: comments, reports, meetings, registrations, minutes, the decision.</summary>
-public sealed class DeliberationFunctions(Api api, AddComment addComment, ListComments listComments, ReportComment report, ScheduleMeeting schedule, RegisterForMeeting registration, RecordMinutes minutes, DecideTopic decide)
+/// <summary>Deliberation meetings (schedule, register, minutes) and the decision.</summary>
+public sealed class DeliberationFunctions(Api api, ScheduleMeeting schedule, RegisterForMeeting registration, RecordMinutes minutes, DecideTopic decide)
 {
-    [Function("ListTopicComments")]
-    public Task<IActionResult> ListComments(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "topics/{id}/comments")] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        api.AuthenticatedAsync<CommentList>(req, (caller, ct) => listComments.HandleAsync(caller, id, req.Query["continuation"], ct), cancellationToken);
-
-    [Function("AddTopicComment")]
-    public Task<IActionResult> AddComment(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "topics/{id}/comments")] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        api.CreateAsync<AddCommentRequest, Created>(req, (caller, body, ct) => addComment.HandleAsync(caller, id, body, ct), cancellationToken);
-
-    [Function("ReportTopicComment")]
-    public Task<IActionResult> Report(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "comments/{id}/report")] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        api.AuthenticatedAsync<CommentView>(req, (caller, ct) => report.HandleAsync(caller, id, ct), cancellationToken);
-
     [Function("ScheduleTopicMeeting")]
     public Task<IActionResult> Schedule(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "topics/{id}/meetings")] HttpRequest req, string id, CancellationToken cancellationToken) =>

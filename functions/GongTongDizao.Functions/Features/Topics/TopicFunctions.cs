@@ -1,14 +1,10 @@
 using GongTongDizao.Core.Common;
 using GongTongDizao.Core.Features.Topics;
-using GongTongDizao.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 
 namespace GongTongDizao.Functions.Features.Topics;
 
-/// <summary>民事民提 and the topic itself: propose, list, read, withdraw, second.</summary>
-public sealed class TopicFunctions(Api api, CreateTopic create, ListTopics list, GetTopic get, WithdrawTopic withdraw, SecondTopic second, MergeTopic merge)
+/// <summary>民事民提: proposing, listing, reading, withdrawing and merging topics.</summary>
+public sealed class TopicFunctions(Api api, CreateTopic create, ListTopics list, GetTopic get, WithdrawTopic withdraw, MergeTopic merge)
 {
     [Function("CreateTopic")]
     public Task<IActionResult> Create(
@@ -29,16 +25,6 @@ public sealed class TopicFunctions(Api api, CreateTopic create, ListTopics list,
     public Task<IActionResult> Withdraw(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "topics/{id}/withdraw")] HttpRequest req, string id, CancellationToken cancellationToken) =>
         api.AuthenticatedAsync<TopicView>(req, (caller, ct) => withdraw.HandleAsync(caller, id, ct), cancellationToken);
-
-    [Function("SecondTopic")]
-    public Task<IActionResult> Second(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "topics/{id}/second")] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        api.CreateAsync<SecondView>(req, (caller, ct) => second.SecondAsync(caller, id, ct), cancellationToken);
-
-    [Function("UnsecondTopic")]
-    public Task<IActionResult> Unsecond(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "topics/{id}/second")] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        api.AuthenticatedAsync<SecondView>(req, (caller, ct) => second.WithdrawAsync(caller, id, ct), cancellationToken);
 
     [Function("MergeTopic")]
     public Task<IActionResult> Merge(
