@@ -35,6 +35,12 @@ internal sealed record FanOutResult(
         && SimulatorSends == Sent;
 
     public long Record(string status) => DeliveryRecords.GetValueOrDefault(status);
+
+    /// <summary>The raw SDK's creates per second at the worker's queue parallelism, measured right after (same run).</summary>
+    public double? RawCreatesPerSecond { get; init; }
+
+    /// <summary>The writes in flight of both: the worker's queue parallelism from host.json.</summary>
+    public int? Parallelism { get; init; }
 }
 
 /// <summary>

@@ -52,6 +52,24 @@ internal sealed class RawCosmos : IDisposable
         return response.StatusCode == HttpStatusCode.Created;
     }
 
+    /// <summary>
+    /// Creates per second with <paramref name="parallelism"/> creates in flight until <paramref name="count"/> are
+    /// done: the store's own speed at the worker's queue parallelism, the baseline of the fan-out ratio.
+    /// </summary>
+    public async Task<double> CreateRateAsync(int parallelism, int count)
+    {
+        var next = 0;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, parallelism).Select(async _ =>
+        {
+            while (Interlocked.Increment(ref next) is var n && n <= count)
+            {
+                await CreateAsync(n);
+            }
+        }));
+        return count / clock.Elapsed.TotalSeconds;
+    }
+
     public void Dispose() => _client.Dispose();
 
     private MemoryStream Document(string id) =>

@@ -1,9 +1,5 @@
 using GongTongDizao.Core.Common;
 using GongTongDizao.Core.Features.Orders;
-using GongTongDizao.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 
 namespace GongTongDizao.Functions.Features.Orders;
 

@@ -1,10 +1,6 @@
 using GongTongDizao.Core.Common;
 using GongTongDizao.Core.Features.Orders;
 using GongTongDizao.Core.Features.Volunteers;
-using GongTongDizao.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 
 namespace GongTongDizao.Functions.Features.Orders;
 
