@@ -23,6 +23,12 @@ internal static class IdentityServiceCollectionExtensions
         ValidatorOptions.Global.PropertyNameResolver = (_, member, _) => member is null ? null : char.ToLowerInvariant(member.Name[0]) + member.Name[1..];
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : char.ToLowerInvariant(member.Name[0]) + member.Name[1..];
         services.AddValidatorsFromAssemblyContaining<LoginValidator>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        foreach (var scanned in AssemblyScanner.FindValidatorsInAssembly(typeof(LoginValidator).Assembly, includeInternalTypes: true))
+        {
+            services.AddSingleton(sp => (IValidator)sp.GetRequiredService(scanned.ValidatorType));
+        }
+
+        services.AddSingleton<Common.RequestValidators>();
 
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddWeChatClient(configuration.GetSection(WeChatClientOptions.SectionName));
@@ -32,6 +38,7 @@ internal static class IdentityServiceCollectionExtensions
         services.AddSingleton<Common.PageTokens>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<UserStore>();
+        services.AddSingleton<SessionAccounts>();
         services.AddSingleton<OrgDirectory>();
         services.AddSingleton<Authorizer>();
         services.AddSingleton<Authenticator>();

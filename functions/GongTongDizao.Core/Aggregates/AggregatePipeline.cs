@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace GongTongDizao.Core.Aggregates;
 
 /// <summary>
-/// The one way an aggregate is changed: load (point read), decide (the use case authorises the caller and applies the
+/// The one way an aggregate is created or changed: load (point read), decide (the use case authorises the caller and applies the
 /// transition, or answers an error), save with the ETag (a lost race re-loads and decides again, a bounded number of
 /// times, else <c>CONCURRENT_CHANGE</c>: never a lost update), then append the audit line, publish the outbox (the
 /// sweeper retries what fails) and schedule the deadlines. Feature rules live in the decide step; nothing here knows
@@ -74,10 +74,19 @@ public sealed partial class AggregatePipeline<T>(
             return null;
         }
 
-        var entry = change.Audit;
-        await audit.AppendAsync(entry.EntityType, saved.Id, entry.Action, entry.ActorId, entry.From, entry.To, entry.Reason, cancellationToken);
+        await AuditAsync(saved, change.Audit, cancellationToken);
         await AfterSaveAsync(saved, change.Timers, cancellationToken);
         return saved;
+    }
+
+    /// <summary>Stores a new aggregate with the change's events in its outbox, then audits, publishes and schedules.</summary>
+    public async Task<T> CreateAsync(AggregateChange<T> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var created = await store.CreateAsync(change.After.WithOutbox(change.Events), cancellationToken);
+        await AuditAsync(created, change.Audit, cancellationToken);
+        await AfterSaveAsync(created, change.Timers, cancellationToken);
+        return created;
     }
 
     /// <summary>One decision and save on the aggregate as read now; null when the save lost the race.</summary>
@@ -115,6 +124,9 @@ public sealed partial class AggregatePipeline<T>(
             }
         }
     }
+
+    private Task AuditAsync(T saved, AuditEntry entry, CancellationToken cancellationToken) =>
+        audit.AppendAsync(entry.EntityType, saved.Id, entry.Action, entry.ActorId, entry.From, entry.To, entry.Reason, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Timer {Kind} for {Id} could not be scheduled (status {Status})")]
     private static partial void LogTimerLost(ILogger logger, string kind, string id, int status);

@@ -20,12 +20,15 @@ public interface IAggregate<TSelf> : IHasOutbox
     TSelf WithOutbox(IReadOnlyList<DomainEvent> outbox);
 }
 
-/// <summary>What the pipeline needs of an aggregate's store: a point read and a conditional replace.</summary>
+/// <summary>What the pipeline needs of an aggregate's store: a create, a point read and a conditional replace.</summary>
 public interface IAggregateStore<T>
     where T : class, IAggregate<T>
 {
     /// <summary>The container the aggregate lives in: the outbox publisher clears published events there.</summary>
     string ContainerName { get; }
+
+    /// <summary>Stores a new item (its id is new, so there is nothing to race).</summary>
+    Task<T> CreateAsync(T item, CancellationToken cancellationToken);
 
     /// <summary>The item, or null when there is none (or the id is not one of ours).</summary>
     Task<T?> FindAsync(string id, CancellationToken cancellationToken);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using GongTongDizao.Core.Storage;
 using Microsoft.Azure.Cosmos;
 
 namespace GongTongDizao.Core.Idempotency;
@@ -62,12 +63,7 @@ public sealed class IdempotencyStore(CosmosClient cosmos, TimeProvider clock)
             // Someone holds the key: decide below.
         }
 
-        IdempotencyRecord existing;
-        try
-        {
-            existing = (await _container.ReadItemAsync<IdempotencyRecord>(id, new PartitionKey(id), cancellationToken: cancellationToken)).Resource;
-        }
-        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        if (await _container.FindAsync<IdempotencyRecord>(id, new PartitionKey(id), cancellationToken) is not { } existing)
         {
             // Released between our create and read: the holder failed; tell this caller to try again.
             return new IdempotencyOutcome.InFlight();
@@ -88,15 +84,10 @@ public sealed class IdempotencyStore(CosmosClient cosmos, TimeProvider clock)
             return new IdempotencyOutcome.InFlight();
         }
 
-        try
-        {
-            var taken = await _container.ReplaceItemAsync(record, id, new PartitionKey(id), new ItemRequestOptions { IfMatchEtag = existing.ETag }, cancellationToken);
-            return new IdempotencyOutcome.Reserved(record with { ETag = taken.ETag });
-        }
-        catch (CosmosException ex) when (ex.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound)
-        {
-            return new IdempotencyOutcome.InFlight();
-        }
+        // Taken over by someone else meanwhile (or released): still in flight for this caller.
+        return await _container.TryReplaceAsync(record, id, new PartitionKey(id), existing.ETag, cancellationToken, vanishedIsChanged: true) is { } taken
+            ? new IdempotencyOutcome.Reserved(record with { ETag = taken.ETag })
+            : new IdempotencyOutcome.InFlight();
     }
 
     /// <summary>Keeps the response for 24 hours from now, for repeats of the request.</summary>
@@ -111,13 +102,8 @@ public sealed class IdempotencyStore(CosmosClient cosmos, TimeProvider clock)
     public async Task ReleaseAsync(IdempotencyRecord reserved)
     {
         ArgumentNullException.ThrowIfNull(reserved);
-        try
-        {
-            await _container.DeleteItemAsync<IdempotencyRecord>(reserved.Id, new PartitionKey(reserved.Id), new ItemRequestOptions { IfMatchEtag = reserved.ETag }, CancellationToken.None);
-        }
-        catch (CosmosException ex) when (ex.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.PreconditionFailed)
-        {
-            // Gone already, or taken over: nothing of ours to release.
-        }
+
+        // False when gone already, or taken over: nothing of ours to release.
+        await _container.TryDeleteAsync(reserved.Id, new PartitionKey(reserved.Id), CancellationToken.None, ifMatch: reserved.ETag);
     }
 }

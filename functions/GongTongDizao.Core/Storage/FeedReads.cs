@@ -28,19 +28,6 @@ public static class FeedReads
         }
     }
 
-    /// <summary>Every result, collected (for the small, bounded lists only: a directory, an id set).</summary>
-    public static async Task<List<T>> ToListAsync<T>(this IAsyncEnumerable<T> items, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(items);
-        var all = new List<T>();
-        await foreach (var item in items.WithCancellation(cancellationToken))
-        {
-            all.Add(item);
-        }
-
-        return all;
-    }
-
     /// <summary>
     /// A <c>SELECT VALUE COUNT(1)</c> or <c>SUM</c>: a cross-partition aggregate can arrive as one partial value per
     /// partition (and per page), so the parts are added up here rather than the first one taken.

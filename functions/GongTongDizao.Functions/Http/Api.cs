@@ -1,12 +1,10 @@
 using System.Net;
 using Azure;
-using FluentValidation;
 using GongTongDizao.Core.Auth;
 using GongTongDizao.Core.Common;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Cosmos;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace GongTongDizao.Functions.Http;
@@ -15,7 +13,7 @@ namespace GongTongDizao.Functions.Http;
 /// What every HTTP function does around its handler: authenticate (the same code under Azure and the DevHost),
 /// read and validate the body, call the handler, and map the result or a failure to a response. Functions stay a few lines.
 /// </summary>
-public sealed partial class Api(Authenticator authenticator, IdempotentRequests idempotent, IServiceProvider services, ILogger<Api> logger)
+public sealed partial class Api(Authenticator authenticator, IdempotentRequests idempotent, RequestValidators validators, ILogger<Api> logger)
 {
     /// <summary>host.json's routePrefix: Location headers are absolute paths under it.</summary>
     public const string RoutePrefix = "/api/";
@@ -92,7 +90,7 @@ public sealed partial class Api(Authenticator authenticator, IdempotentRequests 
     private async Task<Result<T>> ReadValidAsync<T>(HttpRequest request, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<T>(request, cancellationToken);
-        if (!body.IsSuccess || services.GetService<IValidator<T>>() is not { } validator)
+        if (!body.IsSuccess || validators.For<T>() is not { } validator)
         {
             return body;
         }

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using GongTongDizao.Core.Common;
 using GongTongDizao.Core.Features.Topics;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace GongTongDizao.Core.Tests.Topics;
 
@@ -35,8 +34,7 @@ public sealed class TopicsSettingsTests
     [Fact]
     public async Task Without_the_attachments_feature_photos_are_refused_and_none_is_fine()
     {
-        using var services = new ServiceCollection().BuildServiceProvider();
-        var attachments = new TopicAttachments(services);
+        var attachments = new TopicAttachments();
 
         var none = await attachments.CommitAsync("u1", [], "topic", "t1", "420106001001", CancellationToken.None);
         var some = await attachments.CommitAsync("u1", ["up1"], "topic", "t1", "420106001001", CancellationToken.None);

@@ -14,10 +14,9 @@ public sealed class OrphanSweepTests(AttachmentsFixture host) : IClassFixture<At
         var (token, userId) = await host.NewResidentAsync();
         var caller = new Caller((await host.Services.GetRequiredService<UserStore>().FindAsync(userId, CancellationToken.None))!);
         var blobs = host.Services.GetRequiredService<AttachmentBlobs>();
-        var sas = host.Services.GetRequiredService<SasIssuer>();
 
         // Asked for 25 hours ago (the handler on a clock set back), and the bytes did arrive.
-        var yesterday = new CreateUpload(host.Uploads, blobs, sas, new ShiftedClock(TimeSpan.FromHours(-25)));
+        var yesterday = new CreateUpload(host.Uploads, blobs, new ShiftedClock(TimeSpan.FromHours(-25)));
         var old = await yesterday.HandleAsync(caller, new CreateUploadRequest("topic", "image/jpeg", AttachmentsFixture.Jpeg.Length), CancellationToken.None);
         var oldId = ((UploadTicket)old.Value!.Value).UploadId;
         var oldBlob = blobs.Blob(AttachmentRules.UploadBlobName(userId, oldId));

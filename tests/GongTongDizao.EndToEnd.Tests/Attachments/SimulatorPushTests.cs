@@ -24,7 +24,7 @@ public sealed class SimulatorPushTests(AttachmentsFixture host) : IClassFixture<
             TimeSpan.FromSeconds(45));
         var view = Assert.Single(await host.Attachments.ViewAsync(refs, CancellationToken.None));
 
-        Assert.Equal(Core.Features.Attachments.Attachments.StatusName(expected), view.Status);
+        Assert.Equal(Core.Features.Attachments.AttachmentRules.StatusName(expected), view.Status);
         Assert.Equal(visible, view.Url is not null);
     }
 

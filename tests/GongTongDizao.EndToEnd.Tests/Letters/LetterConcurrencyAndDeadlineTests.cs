@@ -68,8 +68,8 @@ public sealed class LetterConcurrencyAndDeadlineTests(LettersFixture host)
         var letter = await store.FindAsync(id, CancellationToken.None);
         var past = DateTimeOffset.UtcNow.AddMinutes(-1);
         await store.ReplaceAsync(letter! with { Deadlines = letter.Deadlines with { AcceptBy = past } }, CancellationToken.None);
-        var handler = Handler(SubmitLetter.AcceptDeadlineKind);
-        var message = new TimerMessage(SubmitLetter.AcceptDeadlineKind, id, LettersFixture.Community, past);
+        var handler = Handler(LetterTimers.AcceptDeadlineKind);
+        var message = new TimerMessage(LetterTimers.AcceptDeadlineKind, id, LettersFixture.Community, past);
 
         await handler.HandleAsync(message, CancellationToken.None);
         await handler.HandleAsync(message, CancellationToken.None);
@@ -98,8 +98,8 @@ public sealed class LetterConcurrencyAndDeadlineTests(LettersFixture host)
         var store = host.Services.GetRequiredService<LetterStore>();
         var before = await store.FindAsync(id, CancellationToken.None);
 
-        await Handler(SubmitLetter.AcceptDeadlineKind).HandleAsync(new TimerMessage(SubmitLetter.AcceptDeadlineKind, id, LettersFixture.Community, DateTimeOffset.UtcNow), CancellationToken.None);
-        await Handler(SubmitLetter.ReplyDeadlineKind).HandleAsync(new TimerMessage(SubmitLetter.ReplyDeadlineKind, id, LettersFixture.Community, DateTimeOffset.UtcNow), CancellationToken.None);
+        await Handler(LetterTimers.AcceptDeadlineKind).HandleAsync(new TimerMessage(LetterTimers.AcceptDeadlineKind, id, LettersFixture.Community, DateTimeOffset.UtcNow), CancellationToken.None);
+        await Handler(LetterTimers.ReplyDeadlineKind).HandleAsync(new TimerMessage(LetterTimers.ReplyDeadlineKind, id, LettersFixture.Community, DateTimeOffset.UtcNow), CancellationToken.None);
         var after = await store.FindAsync(id, CancellationToken.None);
 
         Assert.Equal(before!.ETag, after!.ETag);
@@ -119,10 +119,10 @@ public sealed class LetterConcurrencyAndDeadlineTests(LettersFixture host)
         var options = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<LettersOptions>>().Value;
         var autoCloseAt = letter!.Deadlines.AutoCloseAt!.Value;
 
-        await Handler(SubmitLetter.AutoCloseKind).HandleAsync(new TimerMessage(SubmitLetter.AutoCloseKind, id, LettersFixture.Community, DateTimeOffset.UtcNow), CancellationToken.None);
+        await Handler(LetterTimers.AutoCloseKind).HandleAsync(new TimerMessage(LetterTimers.AutoCloseKind, id, LettersFixture.Community, DateTimeOffset.UtcNow), CancellationToken.None);
         var early = await store.FindAsync(id, CancellationToken.None);
         await store.ReplaceAsync(early! with { Deadlines = early.Deadlines with { AutoCloseAt = DateTimeOffset.UtcNow.AddSeconds(-1) } }, CancellationToken.None);
-        await Handler(SubmitLetter.AutoCloseKind).HandleAsync(new TimerMessage(SubmitLetter.AutoCloseKind, id, LettersFixture.Community, DateTimeOffset.UtcNow), CancellationToken.None);
+        await Handler(LetterTimers.AutoCloseKind).HandleAsync(new TimerMessage(LetterTimers.AutoCloseKind, id, LettersFixture.Community, DateTimeOffset.UtcNow), CancellationToken.None);
         var closed = await host.GetAsync(resident, id);
 
         Assert.Equal("replied", replied.GetProperty("status").GetString());

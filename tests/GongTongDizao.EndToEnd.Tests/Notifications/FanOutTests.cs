@@ -151,15 +151,13 @@ public sealed class FanOutTests(NotificationsFixture host)
     private FanOutEvent FanOutWith(ITopicAudience audience)
     {
         var services = host.Services;
-        var topics = new ServiceCollection().AddSingleton(audience).BuildServiceProvider();
-        var resolver = new AudienceResolver(services.GetRequiredService<CosmosClient>(), services.GetRequiredService<OrgDirectory>(), services.GetRequiredService<NotificationPreferences>(), services.GetRequiredService<GongTongDizao.Core.Features.Volunteers.TeamStore>(), topics);
+        var resolver = new AudienceResolver(services.GetRequiredService<AudienceStore>(), services.GetRequiredService<OrgDirectory>(), services.GetRequiredService<NotificationPreferences>(), audience, services.GetRequiredService<ITeamAudience>());
         return new FanOutEvent(
-            services.GetRequiredService<CosmosClient>(),
             resolver,
-            services.GetRequiredService<DeliveryQueue>(),
             services.GetRequiredService<OrgDirectory>(),
+            services.GetRequiredService<NotifyRecipient>(),
+            services.GetRequiredService<BroadcastStore>(),
             services.GetRequiredService<IOptions<NotificationsOptions>>(),
-            TimeProvider.System,
             services.GetRequiredService<ILogger<FanOutEvent>>());
     }
 

@@ -10,10 +10,10 @@ public sealed class DeadlineTimerTests
     [Fact]
     public void Receiving_a_letter_schedules_only_the_accept_deadline_when_the_reply_deadline_falls_later()
     {
-        var (received, _, timers) = SubmitLetter.Receive(Letter(), new LettersOptions(), "u1", s_now);
+        var (received, _, timers) = LetterReception.Receive(Letter(), new LettersOptions(), "u1", s_now);
 
         var timer = Assert.Single(timers);
-        Assert.Equal(SubmitLetter.AcceptDeadlineKind, timer.Kind);
+        Assert.Equal(LetterTimers.AcceptDeadlineKind, timer.Kind);
         Assert.Equal(received.Deadlines.AcceptBy, timer.DueAt);
         Assert.True(LetterDeadlineHandler.ChainsReplyDeadline(received));
     }
@@ -23,9 +23,9 @@ public sealed class DeadlineTimerTests
     {
         var options = new LettersOptions { AcceptDeadline = TimeSpan.FromDays(3), ReplyDeadline = TimeSpan.FromDays(1) };
 
-        var (received, _, timers) = SubmitLetter.Receive(Letter(), options, "u1", s_now);
+        var (received, _, timers) = LetterReception.Receive(Letter(), options, "u1", s_now);
 
-        Assert.Equal([SubmitLetter.AcceptDeadlineKind, SubmitLetter.ReplyDeadlineKind], timers.Select(t => t.Kind));
+        Assert.Equal([LetterTimers.AcceptDeadlineKind, LetterTimers.ReplyDeadlineKind], timers.Select(t => t.Kind));
         Assert.Equal(received.Deadlines.ReplyBy, timers[1].DueAt);
         Assert.False(LetterDeadlineHandler.ChainsReplyDeadline(received));
     }

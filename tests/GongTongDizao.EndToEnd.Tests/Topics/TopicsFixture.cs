@@ -46,13 +46,10 @@ public class TopicsFixture : DevHostFixture
     /// <summary>The audit trail's actions for an entity, oldest first.</summary>
     public async Task<List<string>> AuditActionsAsync(string entityId)
     {
-        var container = Services.GetRequiredService<AuditLog>().Container;
-        var query = new QueryDefinition("SELECT * FROM e WHERE e.entityId = @id ORDER BY e.at").WithParameter("@id", entityId);
         var actions = new List<string>();
-        using var feed = container.GetItemQueryIterator<AuditEvent>(query);
-        while (feed.HasMoreResults)
+        await foreach (var entry in Services.GetRequiredService<AuditLog>().AboutAsync(entityId, CancellationToken.None))
         {
-            actions.AddRange((await feed.ReadNextAsync()).Select(e => e.Action));
+            actions.Add(entry.Action);
         }
 
         return actions;

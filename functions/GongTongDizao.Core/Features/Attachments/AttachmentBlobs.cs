@@ -50,6 +50,14 @@ public sealed class AttachmentBlobs(BlobServiceClient service, SasIssuer sas)
             cancellationToken: cancellationToken);
     }
 
+    /// <summary>A short-lived read URL of the blob (a reader's view, a moderator's preview, WeChat's image check).</summary>
+    public Task<SignedBlobUri> ReadUrlAsync(string name, TimeSpan lifetime, CancellationToken cancellationToken) =>
+        sas.ReadAsync(Blob(name), lifetime, cancellationToken);
+
+    /// <summary>A short-lived write-only URL for the one blob a client uploads.</summary>
+    public Task<SignedBlobUri> WriteUrlAsync(string name, TimeSpan lifetime, CancellationToken cancellationToken) =>
+        sas.WriteAsync(Blob(name), lifetime, cancellationToken);
+
     public async Task DeleteAsync(string name, CancellationToken cancellationToken) =>
         await Blob(name).DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken);
 }

@@ -72,4 +72,13 @@ public static class AttachmentRules
         "image/webp" => head.Length >= 12 && head[..4].SequenceEqual("RIFF"u8) && head[8..12].SequenceEqual("WEBP"u8),
         _ => false,
     };
+
+    /// <summary>The image-check status as the API spells it.</summary>
+    public static string StatusName(MediaCheckStatus status) => status switch
+    {
+        MediaCheckStatus.Pending => "pending",
+        MediaCheckStatus.Passed => "passed",
+        MediaCheckStatus.Held => "held",
+        _ => "rejected",
+    };
 }

@@ -24,6 +24,9 @@ internal static class AttachmentsServiceCollectionExtensions
         services.AddSingleton<IPersonalDataSource, UploadPersonalData>();
 
         // Transient: it holds the WeChat client, a typed HttpClient.
+        services.AddSingleton<UploadClaims>();
+        services.AddSingleton<AttachmentReader>();
+        services.AddTransient<MediaCheckSubmitter>();
         services.AddTransient<Attachments>();
         services.AddTransient<IAttachments>(sp => sp.GetRequiredService<Attachments>());
         services.AddTransient<CreateUpload>();

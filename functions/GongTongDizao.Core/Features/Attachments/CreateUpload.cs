@@ -25,7 +25,7 @@ public sealed class CreateUploadValidator : AbstractValidator<CreateUploadReques
 /// Issues a write-only SAS for one new blob under the caller's upload prefix, valid 10 minutes, and records what was
 /// declared; the photo is only checked and bound to an item when that item is submitted (<see cref="IAttachments.CommitAsync"/>).
 /// </summary>
-public sealed class CreateUpload(UploadStore uploads, AttachmentBlobs blobs, SasIssuer sas, TimeProvider time)
+public sealed class CreateUpload(UploadStore uploads, AttachmentBlobs blobs, TimeProvider time)
 {
     public async Task<Result<Created>> HandleAsync(Caller caller, CreateUploadRequest request, CancellationToken cancellationToken)
     {
@@ -53,7 +53,7 @@ public sealed class CreateUpload(UploadStore uploads, AttachmentBlobs blobs, Sas
             },
             cancellationToken);
 
-        var signed = await sas.WriteAsync(blobs.Blob(blobName), AttachmentRules.UploadSasLifetime, cancellationToken);
+        var signed = await blobs.WriteUrlAsync(blobName, AttachmentRules.UploadSasLifetime, cancellationToken);
         var headers = new Dictionary<string, string>
         {
             ["x-ms-blob-type"] = "BlockBlob",

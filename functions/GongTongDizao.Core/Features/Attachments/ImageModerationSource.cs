@@ -12,7 +12,7 @@ namespace GongTongDizao.Core.Features.Attachments;
 /// Held photos in the moderation queue. The preview is a short read URL (the moderator is in scope of the item's
 /// org, which is all a reader of the item could be); approve publishes the photo, reject hides it for good.
 /// </summary>
-public sealed class ImageModerationSource(UploadStore uploads, AttachmentBlobs blobs, SasIssuer sas, OrgDirectory orgs, Authorizer authorizer, AuditLog audit, TimeProvider time) : IModerationSource
+public sealed class ImageModerationSource(UploadStore uploads, AttachmentBlobs blobs, OrgDirectory orgs, Authorizer authorizer, AuditLog audit, TimeProvider time) : IModerationSource
 {
     public const string Type = "image";
 
@@ -28,7 +28,7 @@ public sealed class ImageModerationSource(UploadStore uploads, AttachmentBlobs b
                 continue;
             }
 
-            var preview = await sas.ReadAsync(blobs.Blob(record.BlobName), AttachmentRules.ReadSasLifetime, cancellationToken);
+            var preview = await blobs.ReadUrlAsync(record.BlobName, AttachmentRules.ReadSasLifetime, cancellationToken);
             yield return new ModerationItem(record.Id, Type, record.OrgId, MediaCheckReasons.Describe(record.Check?.Reason), preview.Uri.AbsoluteUri, record.Check!.UpdatedAt);
         }
     }
@@ -62,7 +62,7 @@ public sealed class ImageModerationSource(UploadStore uploads, AttachmentBlobs b
             return Error.InvalidState("该图片已处理，不在待审核状态");
         }
 
-        var to = Attachments.StatusName(status);
+        var to = AttachmentRules.StatusName(status);
         await audit.AppendAsync(AttachmentRules.AuditEntityType, record.Id, approve ? "attachment.moderation_approved" : "attachment.moderation_rejected", moderator.Id, "held", to, reason, cancellationToken);
         return new NoContent();
     }

@@ -45,8 +45,8 @@ public sealed partial class MediaCheckVerdicts(UploadStore uploads, AuditLog aud
             return;
         }
 
-        var from = Attachments.StatusName(applied.Before.Check!.Status);
-        var to = Attachments.StatusName(status);
+        var from = AttachmentRules.StatusName(applied.Before.Check!.Status);
+        var to = AttachmentRules.StatusName(status);
         await audit.AppendAsync(AttachmentRules.AuditEntityType, link.UploadId, "attachment.media_check_" + to, AuditLog.SystemActor, from, to, reason, cancellationToken);
         if (status == MediaCheckStatus.Rejected)
         {

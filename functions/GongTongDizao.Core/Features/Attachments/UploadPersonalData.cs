@@ -30,7 +30,7 @@ public sealed class UploadPersonalData(UploadStore uploads, AttachmentBlobs blob
                     record.CreatedAt,
                     record.ParentType,
                     record.ParentId,
-                    record.Check is { } check ? Attachments.StatusName(check.Status) : null);
+                    record.Check is { } check ? AttachmentRules.StatusName(check.Status) : null);
             }
         }
     }

@@ -1,5 +1,4 @@
-using System.Net;
-using System.Runtime.CompilerServices;
+using GongTongDizao.Core.Storage;
 using Microsoft.Azure.Cosmos;
 
 namespace GongTongDizao.Core.Features.Attachments;
@@ -16,17 +15,8 @@ public sealed class UploadStore(CosmosClient cosmos)
         return (await _uploads.CreateItemAsync(record, new PartitionKey(record.OwnerId), cancellationToken: cancellationToken)).Resource;
     }
 
-    public async Task<UploadRecord?> FindAsync(string ownerId, string uploadId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await _uploads.ReadItemAsync<UploadRecord>(uploadId, new PartitionKey(ownerId), cancellationToken: cancellationToken)).Resource;
-        }
-        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-    }
+    public Task<UploadRecord?> FindAsync(string ownerId, string uploadId, CancellationToken cancellationToken) =>
+        _uploads.FindAsync<UploadRecord>(uploadId, new PartitionKey(ownerId), cancellationToken);
 
     /// <summary>Several uploads of one owner in one single-partition query.</summary>
     public IAsyncEnumerable<UploadRecord> FindManyAsync(string ownerId, IReadOnlyList<string> uploadIds, CancellationToken cancellationToken) =>
@@ -47,17 +37,10 @@ public sealed class UploadStore(CosmosClient cosmos)
     }
 
     /// <summary>Saves a changed document if nobody changed it since it was read; null when someone did (412).</summary>
-    public async Task<UploadRecord?> TryReplaceAsync(UploadRecord record, CancellationToken cancellationToken)
+    public Task<UploadRecord?> TryReplaceAsync(UploadRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        try
-        {
-            return (await _uploads.ReplaceItemAsync(record with { ETag = null }, record.Id, new PartitionKey(record.OwnerId), new ItemRequestOptions { IfMatchEtag = record.ETag }, cancellationToken)).Resource;
-        }
-        catch (CosmosException ex) when (ex.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound)
-        {
-            return null;
-        }
+        return _uploads.TryReplaceAsync(record with { ETag = null }, record.Id, new PartitionKey(record.OwnerId), record.ETag, cancellationToken, vanishedIsChanged: true);
     }
 
     /// <summary>
@@ -67,33 +50,18 @@ public sealed class UploadStore(CosmosClient cosmos)
     public async Task<(UploadRecord Before, UploadRecord After)?> UpdateAsync(string ownerId, string uploadId, Func<UploadRecord, UploadRecord?> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        for (var attempt = 0; attempt < 5; attempt++)
-        {
-            if (await FindAsync(ownerId, uploadId, cancellationToken) is not { } current || change(current) is not { } changed)
-            {
-                return null;
-            }
-
-            if (await TryReplaceAsync(changed with { ETag = current.ETag }, cancellationToken) is { } saved)
-            {
-                return (current, saved);
-            }
-        }
-
-        throw new InvalidOperationException($"Upload {uploadId} kept changing; giving up after 5 attempts.");
+        var updated = await OptimisticRetry.UpdateAsync(
+            () => FindAsync(ownerId, uploadId, cancellationToken),
+            change,
+            (current, changed) => TryReplaceAsync(changed with { ETag = current.ETag }, cancellationToken));
+        return updated.IsSuccess
+            ? updated.Value
+            : throw new InvalidOperationException($"Upload {uploadId} kept changing; giving up after {OptimisticRetry.DefaultAttempts} attempts.");
     }
 
-    public async Task DeleteAsync(string ownerId, string uploadId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _uploads.DeleteItemAsync<UploadRecord>(uploadId, new PartitionKey(ownerId), cancellationToken: cancellationToken);
-        }
-        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
-        {
-            // Already gone: deleting is idempotent.
-        }
-    }
+    /// <summary>Deleting is idempotent: an upload already gone is not an error.</summary>
+    public Task DeleteAsync(string ownerId, string uploadId, CancellationToken cancellationToken) =>
+        _uploads.TryDeleteAsync(uploadId, new PartitionKey(ownerId), cancellationToken);
 
     public IAsyncEnumerable<UploadRecord> ByOwnerAsync(string ownerId, CancellationToken cancellationToken) =>
         QueryAsync(new QueryDefinition("SELECT * FROM c WHERE c.ownerId = @owner").WithParameter("@owner", ownerId), new PartitionKey(ownerId), cancellationToken);
@@ -102,14 +70,7 @@ public sealed class UploadStore(CosmosClient cosmos)
     {
         var query = new QueryDefinition("SELECT VALUE COUNT(1) FROM c WHERE c.ownerId = @owner AND c.status = @status AND c.createdAt >= @since")
             .WithParameter("@owner", ownerId).WithParameter("@status", "uploaded").WithParameter("@since", since);
-        using var feed = _uploads.GetItemQueryIterator<int>(query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(ownerId) });
-        var count = 0;
-        while (feed.HasMoreResults)
-        {
-            count += (await feed.ReadNextAsync(cancellationToken)).Sum();
-        }
-
-        return count;
+        return (int)await _uploads.SumAsync(query, new PartitionKey(ownerId), cancellationToken);
     }
 
     /// <summary>Uploads never committed, created before <paramref name="before"/>. Crosses partitions: the hourly sweeper only.</summary>
@@ -139,26 +100,9 @@ public sealed class UploadStore(CosmosClient cosmos)
     public async Task<MediaCheckLink?> FindTraceAsync(string traceId, CancellationToken cancellationToken)
     {
         var id = MediaCheckLink.IdFor(traceId);
-        try
-        {
-            return (await _dedupe.ReadItemAsync<MediaCheckLink>(id, new PartitionKey(id), cancellationToken: cancellationToken)).Resource;
-        }
-        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
+        return await _dedupe.FindAsync<MediaCheckLink>(id, new PartitionKey(id), cancellationToken);
     }
 
-    private async IAsyncEnumerable<UploadRecord> QueryAsync(QueryDefinition query, PartitionKey? partitionKey, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var options = partitionKey is { } pk ? new QueryRequestOptions { PartitionKey = pk } : null;
-        using var feed = _uploads.GetItemQueryIterator<UploadRecord>(query, requestOptions: options);
-        while (feed.HasMoreResults)
-        {
-            foreach (var record in await feed.ReadNextAsync(cancellationToken))
-            {
-                yield return record;
-            }
-        }
-    }
+    private IAsyncEnumerable<UploadRecord> QueryAsync(QueryDefinition query, PartitionKey? partitionKey, CancellationToken cancellationToken) =>
+        _uploads.DrainAsync<UploadRecord>(query, partitionKey, cancellationToken);
 }

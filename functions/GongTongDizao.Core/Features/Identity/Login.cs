@@ -18,11 +18,9 @@ public sealed class LoginValidator : AbstractValidator<LoginRequest>
 /// <summary>wx.login code → code2Session → the openid's account (created with a random id on first login) → our own token.</summary>
 public sealed partial class Login(
     WeChatClient wechat,
-    UserStore users,
-    FieldProtector protector,
+    SessionAccounts accounts,
     TokenService tokens,
     MeViews views,
-    TimeProvider time,
     ILogger<Login> logger)
 {
     public async Task<Result<LoginResponse>> HandleAsync(LoginRequest request, CancellationToken cancellationToken)
@@ -43,7 +41,7 @@ public sealed partial class Login(
             return Error.From(ErrorCodes.WeChatUnavailable) with { RetryAfter = TimeSpan.FromSeconds(5) };
         }
 
-        var saved = await SaveSessionAsync(session, cancellationToken);
+        var saved = await accounts.SaveAsync(session, cancellationToken);
         if (!saved.IsSuccess)
         {
             return saved.Error;
@@ -51,50 +49,6 @@ public sealed partial class Login(
 
         var (token, expiresAt) = tokens.Issue(saved.Value.Id);
         return new LoginResponse(token, expiresAt, await views.CreateAsync(saved.Value, cancellationToken));
-    }
-
-    private async Task<Result<UserAccount>> SaveSessionAsync(Code2SessionResult session, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        // wx.login may rotate the session key: always keep the newest. Three tries cover a concurrent login of the same person.
-        for (var attempt = 0; attempt < 3; attempt++)
-        {
-            // A first login (or the first after deletion) links the openid to a new random id; a concurrent one gets the winner's.
-            var id = await users.FindIdByOpenIdAsync(session.OpenId, cancellationToken)
-                ?? await users.LinkOpenIdAsync(session.OpenId, UserIds.NewId(), cancellationToken);
-            var existing = await users.FindAsync(id, cancellationToken);
-            if (existing is null)
-            {
-                var created = await users.TryCreateAsync(
-                    new UserAccount
-                    {
-                        Id = id,
-                        OpenId = session.OpenId,
-                        UnionId = session.UnionId,
-                        SessionKeyProtected = protector.Protect(session.SessionKey),
-                        CreatedAt = now,
-                        UpdatedAt = now,
-                        LastLoginAt = now,
-                    },
-                    cancellationToken);
-                if (created is not null)
-                {
-                    return created;
-                }
-
-                continue;
-            }
-
-            var replaced = await users.ReplaceAsync(
-                existing with { SessionKeyProtected = protector.Protect(session.SessionKey), UnionId = session.UnionId ?? existing.UnionId, LastLoginAt = now },
-                cancellationToken);
-            if (replaced.IsSuccess)
-            {
-                return replaced;
-            }
-        }
-
-        return Error.From(ErrorCodes.ConcurrentChange);
     }
 
     private Error MapWeChatError(WeChatApiException ex)

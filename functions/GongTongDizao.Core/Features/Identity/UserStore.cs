@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Serialization;
 using GongTongDizao.Core.Auth;
 using GongTongDizao.Core.Common;
+using GongTongDizao.Core.Storage;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -21,17 +22,17 @@ public sealed class UserStore(CosmosClient cosmos, IMemoryCache cache, UserIds i
 
     public async Task<UserAccount?> FindAsync(string id, CancellationToken cancellationToken)
     {
-        try
-        {
-            var user = (await _users.ReadItemAsync<UserAccount>(id, new PartitionKey(id), cancellationToken: cancellationToken)).Resource;
-            cache.Set(Key(id), user, CacheTime);
-            return user;
-        }
-        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        var user = await _users.FindAsync<UserAccount>(id, new PartitionKey(id), cancellationToken);
+        if (user is null)
         {
             cache.Remove(Key(id));
-            return null;
         }
+        else
+        {
+            cache.Set(Key(id), user, CacheTime);
+        }
+
+        return user;
     }
 
     public async Task<UserAccount?> FindCachedAsync(string id, CancellationToken cancellationToken) =>
@@ -55,17 +56,17 @@ public sealed class UserStore(CosmosClient cosmos, IMemoryCache cache, UserIds i
     /// <summary>Saves a changed account if nobody changed it since it was read (ETag); otherwise CONCURRENT_CHANGE.</summary>
     public async Task<Result<UserAccount>> ReplaceAsync(UserAccount user, CancellationToken cancellationToken)
     {
-        try
-        {
-            var saved = (await _users.ReplaceItemAsync(user with { ETag = null }, user.Id, new PartitionKey(user.Id), new ItemRequestOptions { IfMatchEtag = user.ETag }, cancellationToken)).Resource;
-            cache.Set(Key(user.Id), saved, CacheTime);
-            return saved;
-        }
-        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.PreconditionFailed)
+        var saved = await _users.TryReplaceAsync(user with { ETag = null }, user.Id, new PartitionKey(user.Id), user.ETag, cancellationToken);
+        if (saved is null)
         {
             cache.Remove(Key(user.Id));
-            return Error.From(ErrorCodes.ConcurrentChange);
         }
+        else
+        {
+            cache.Set(Key(user.Id), saved, CacheTime);
+        }
+
+        return ConditionalWrites.OrConcurrentChange(saved);
     }
 
     public async Task DeleteAsync(string id, CancellationToken cancellationToken)
@@ -73,11 +74,7 @@ public sealed class UserStore(CosmosClient cosmos, IMemoryCache cache, UserIds i
         cache.Remove(Key(id));
         try
         {
-            await _users.DeleteItemAsync<UserAccount>(id, new PartitionKey(id), cancellationToken: cancellationToken);
-        }
-        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
-        {
-            // Already gone: deleting is idempotent.
+            await _users.TryDeleteAsync(id, new PartitionKey(id), cancellationToken);
         }
         finally
         {
@@ -89,14 +86,7 @@ public sealed class UserStore(CosmosClient cosmos, IMemoryCache cache, UserIds i
     public async Task<string?> FindIdByOpenIdAsync(string openId, CancellationToken cancellationToken)
     {
         var linkId = ids.OpenIdLinkId(openId);
-        try
-        {
-            return (await _users.ReadItemAsync<OpenIdLink>(linkId, new PartitionKey(linkId), cancellationToken: cancellationToken)).Resource.UserId;
-        }
-        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
+        return (await _users.FindAsync<OpenIdLink>(linkId, new PartitionKey(linkId), cancellationToken))?.UserId;
     }
 
     /// <summary>Links the openid to <paramref name="userId"/>; when a concurrent login linked it first, returns the id it linked.</summary>
@@ -118,29 +108,12 @@ public sealed class UserStore(CosmosClient cosmos, IMemoryCache cache, UserIds i
     public async Task UnlinkOpenIdAsync(string openId, CancellationToken cancellationToken)
     {
         var linkId = ids.OpenIdLinkId(openId);
-        try
-        {
-            await _users.DeleteItemAsync<OpenIdLink>(linkId, new PartitionKey(linkId), cancellationToken: cancellationToken);
-        }
-        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
-        {
-            // Already gone: deleting is idempotent.
-        }
+        await _users.TryDeleteAsync(linkId, new PartitionKey(linkId), cancellationToken);
     }
 
     /// <summary>Staff whose role is bound to this org or below it (an administrator's query; it crosses partitions).</summary>
-    public async IAsyncEnumerable<UserAccount> StaffWithinAsync(string orgId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var query = new QueryDefinition("SELECT * FROM u WHERE ARRAY_CONTAINS(u.staffScopeIndex, @org)").WithParameter("@org", orgId);
-        using var feed = _users.GetItemQueryIterator<UserAccount>(query);
-        while (feed.HasMoreResults)
-        {
-            foreach (var user in await feed.ReadNextAsync(cancellationToken))
-            {
-                yield return user;
-            }
-        }
-    }
+    public IAsyncEnumerable<UserAccount> StaffWithinAsync(string orgId, CancellationToken cancellationToken) =>
+        _users.DrainAsync<UserAccount>(new QueryDefinition("SELECT * FROM u WHERE ARRAY_CONTAINS(u.staffScopeIndex, @org)").WithParameter("@org", orgId), partitionKey: null, cancellationToken);
 
     private static string Key(string id) => "user:" + id;
 }

@@ -1,5 +1,6 @@
 using GongTongDizao.Core.Common;
 using GongTongDizao.Core.Features.Identity;
+using Microsoft.Extensions.Options;
 
 namespace GongTongDizao.Core.Features.Letters;
 
@@ -10,13 +11,31 @@ namespace GongTongDizao.Core.Features.Letters;
 /// where counting stored letters first and writing later let parallel submits all see room. The count goes with the
 /// account when it is deleted.
 /// </summary>
-public sealed class DailyLetterLimit(UserStore users)
+public sealed class DailyLetterLimit(UserStore users, IOptions<LettersOptions> options)
 {
     /// <summary>Each round of contention lets one submit through, so this covers the largest limit (100) with room.</summary>
     private const int MaxAttempts = 120;
 
+    /// <summary>
+    /// The refusal when the account as authenticated already shows today's letters used up (a cheap look that spares
+    /// WeChat's text check); null when there may be room. <see cref="TakeAsync"/> decides.
+    /// </summary>
+    public Error? SeenReached(UserAccount user, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.LetterDay is { } seen && seen.Day == ChinaTime.DayKey(now) && seen.Count >= options.Value.DailyLimit ? Limited(now) : null;
+    }
+
+    /// <summary>Takes a slot of the China day of <paramref name="now"/>: the day's key (to give it back), or why not.</summary>
+    public async Task<Result<string>> TakeAsync(string userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var day = ChinaTime.DayKey(now);
+        var slot = await TryTakeAsync(userId, day, options.Value.DailyLimit, cancellationToken);
+        return !slot.IsSuccess ? slot.Error : slot.Value ? day : Limited(now);
+    }
+
     /// <summary>True when a slot of <paramref name="day"/> was taken; false when the limit is reached; an error after endless contention.</summary>
-    public async Task<Result<bool>> TryTakeAsync(string userId, string day, int limit, CancellationToken cancellationToken)
+    private async Task<Result<bool>> TryTakeAsync(string userId, string day, int limit, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
@@ -60,4 +79,7 @@ public sealed class DailyLetterLimit(UserStore users)
             await Task.Delay(Random.Shared.Next(1, 5 + Math.Min(attempt, 20)), cancellationToken);
         }
     }
+
+    private Error Limited(DateTimeOffset now) =>
+        Error.From(ErrorCodes.RateLimited, $"每人每天最多写 {options.Value.DailyLimit} 封信，请明天再来") with { RetryAfter = ChinaTime.DayOf(now).Next - now };
 }

@@ -62,7 +62,7 @@ public sealed class EvaluateLetter(LetterTransitions transitions, ContentGuard g
                     Overdue = false,
                     Deadlines = evaluated.Deadlines with { ReplyBy = now + options.Value.ReplyDeadline, AutoCloseAt = null },
                 };
-                return new LetterChange(reopened, Timers: [LetterTransitions.Timer(SubmitLetter.ReplyDeadlineKind, reopened, reopened.Deadlines.ReplyBy!.Value)], Reason: "居民评价未解决，重新办理");
+                return new LetterChange(reopened, Timers: [LetterTimers.For(LetterTimers.ReplyDeadlineKind, reopened, reopened.Deadlines.ReplyBy!.Value)], Reason: "居民评价未解决，重新办理");
             },
             cancellationToken);
         if (result.IsSuccess)

@@ -17,7 +17,7 @@ public sealed class LetterDeadlineHandler(LetterStore store, LetterTransitions t
 
     private const int Attempts = 3;
 
-    public IReadOnlyCollection<string> Kinds { get; } = [SubmitLetter.AcceptDeadlineKind, SubmitLetter.ReplyDeadlineKind, SubmitLetter.AutoCloseKind];
+    public IReadOnlyCollection<string> Kinds { get; } = [LetterTimers.AcceptDeadlineKind, LetterTimers.ReplyDeadlineKind, LetterTimers.AutoCloseKind];
 
     public async Task HandleAsync(TimerMessage message, CancellationToken cancellationToken)
     {
@@ -32,14 +32,14 @@ public sealed class LetterDeadlineHandler(LetterStore store, LetterTransitions t
 
             var outcome = message.Kind switch
             {
-                SubmitLetter.AcceptDeadlineKind => await FlagAsync(letter, message.DueAt, AcceptStage, letter.Deadlines.AcceptBy, [LetterStatus.Submitted], cancellationToken),
-                SubmitLetter.ReplyDeadlineKind => await FlagAsync(letter, message.DueAt, ReplyStage, letter.Deadlines.ReplyBy, [LetterStatus.Submitted, LetterStatus.Accepted, LetterStatus.InProgress, LetterStatus.Reopened], cancellationToken),
-                SubmitLetter.AutoCloseKind => await AutoCloseAsync(letter, message.DueAt, cancellationToken),
+                LetterTimers.AcceptDeadlineKind => await FlagAsync(letter, message.DueAt, AcceptStage, letter.Deadlines.AcceptBy, [LetterStatus.Submitted], cancellationToken),
+                LetterTimers.ReplyDeadlineKind => await FlagAsync(letter, message.DueAt, ReplyStage, letter.Deadlines.ReplyBy, [LetterStatus.Submitted, LetterStatus.Accepted, LetterStatus.InProgress, LetterStatus.Reopened], cancellationToken),
+                LetterTimers.AutoCloseKind => await AutoCloseAsync(letter, message.DueAt, cancellationToken),
                 _ => throw new InvalidOperationException($"Letters do not handle timer kind '{message.Kind}'."),
             };
             if (outcome is not { IsSuccess: false } failed || failed.Error.Code != ErrorCodes.ConcurrentChange)
             {
-                if (message.Kind == SubmitLetter.AcceptDeadlineKind)
+                if (message.Kind == LetterTimers.AcceptDeadlineKind)
                 {
                     await ScheduleReplyDeadlineAsync(outcome is { IsSuccess: true } saved ? saved.Value : letter, cancellationToken);
                 }
@@ -73,7 +73,7 @@ public sealed class LetterDeadlineHandler(LetterStore store, LetterTransitions t
     {
         if (ChainsReplyDeadline(letter) && letter.Status is LetterStatus.Submitted or LetterStatus.Accepted or LetterStatus.InProgress or LetterStatus.Reopened)
         {
-            await timers.ScheduleAsync(LetterTransitions.Timer(SubmitLetter.ReplyDeadlineKind, letter, letter.Deadlines.ReplyBy!.Value), cancellationToken);
+            await timers.ScheduleAsync(LetterTimers.For(LetterTimers.ReplyDeadlineKind, letter, letter.Deadlines.ReplyBy!.Value), cancellationToken);
         }
     }
 

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
-using GongTongDizao.Core.Common;
 using GongTongDizao.Core.Privacy;
+using GongTongDizao.Core.Storage;
 
 namespace GongTongDizao.Core.Features.Letters;
 
@@ -65,24 +65,13 @@ public sealed class LetterPersonalData(LetterStore store) : IPersonalDataSource
         foreach (var id in ids)
         {
             // Re-read and save with the ETag: a staff member may be replying at this very moment.
-            for (var attempt = 0; ; attempt++)
+            var updated = await OptimisticRetry.UpdateAsync(
+                () => store.FindAsync(id, cancellationToken),
+                letter => Forget(letter, userId, pseudonym),
+                (current, forgotten) => store.TryReplaceAsync(forgotten, current.ETag, cancellationToken));
+            if (!updated.IsSuccess)
             {
-                var letter = await store.FindAsync(id, cancellationToken);
-                if (letter is null || Forget(letter, userId, pseudonym) is not { } forgotten)
-                {
-                    break;
-                }
-
-                var saved = await store.ReplaceAsync(forgotten, cancellationToken);
-                if (saved.IsSuccess)
-                {
-                    break;
-                }
-
-                if (attempt >= 4 || saved.Error.Code != ErrorCodes.ConcurrentChange)
-                {
-                    throw new InvalidOperationException($"Letter {id} could not be anonymised: {saved.Error.Code}.");
-                }
+                throw new InvalidOperationException($"Letter {id} could not be anonymised: {updated.Error.Code}.");
             }
         }
     }

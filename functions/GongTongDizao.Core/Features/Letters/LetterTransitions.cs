@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using GongTongDizao.Core.Aggregates;
-using GongTongDizao.Core.Audit;
 using GongTongDizao.Core.Auth;
 using GongTongDizao.Core.Common;
 using GongTongDizao.Core.Events;
@@ -18,7 +16,7 @@ public sealed record LetterChange(Letter Letter, IReadOnlyList<DomainEvent>? Eve
 /// concurrent change is CONCURRENT_CHANGE, never a lost update), audits, publishes and schedules. A status change is
 /// reported to telemetry.
 /// </summary>
-public sealed class LetterTransitions(LetterViews views, AggregatePipeline<Letter> pipeline, AppEvents events, TimeProvider time)
+public sealed class LetterTransitions(LetterViews views, AggregatePipeline<Letter> pipeline, AppEvents telemetry, TimeProvider time)
 {
     public delegate Task<Result<LetterChange>> Change(Letter letter, LetterStatus next, DateTimeOffset now);
 
@@ -95,21 +93,23 @@ public sealed class LetterTransitions(LetterViews views, AggregatePipeline<Lette
     }
 
     /// <summary>
-    /// A letter just stored: one that reached staff at once is newly received (<c>from</c> empty). A held one is not
-    /// received yet; its approval (Held → Submitted) is the change that reports it.
+    /// Stores a new letter with its events and deadlines (audit <c>letter.submitted</c>, or <c>letter.held</c> for one
+    /// waiting for a moderator) and answers the author's view of it. One that reached staff at once is newly received
+    /// (<c>from</c> empty); a held one is not received yet: its approval (Held → Submitted) is the change that reports it.
     /// </summary>
-    public void Created(Letter saved)
+    public async Task<LetterView> SubmitAsync(Letter letter, IReadOnlyList<DomainEvent> events, IReadOnlyList<TimerMessage> deadlines, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(saved);
-        if (saved.Status != LetterStatus.Held)
+        ArgumentNullException.ThrowIfNull(letter);
+        var held = letter.Status == LetterStatus.Held;
+        var audit = new AuditEntry(LetterEvents.EntityType, held ? "letter.held" : "letter.submitted", letter.AuthorId, null, LetterCodes.Of(letter.Status));
+        var saved = await pipeline.CreateAsync(new AggregateChange<Letter>(letter, audit) { Events = events, Timers = deadlines }, cancellationToken);
+        if (!held)
         {
-            events.LetterStatusChanged(saved.Id, saved.CommunityId, null, saved.Status, saved.Category);
+            telemetry.LetterStatusChanged(saved.Id, saved.CommunityId, null, saved.Status, saved.Category);
         }
-    }
 
-    /// <summary>Publishes the outbox (the sweeper retries on failure) and schedules the deadlines of a saved letter.</summary>
-    public Task AfterSaveAsync(Letter saved, IReadOnlyList<TimerMessage>? deadlines, CancellationToken cancellationToken) =>
-        pipeline.AfterSaveAsync(saved, deadlines, cancellationToken);
+        return await views.ViewAsync(saved, new HashSet<LetterActor> { LetterActor.Author }, cancellationToken);
+    }
 
     /// <summary>The change as the pipeline saves it: the new status with its timeline step, and the audit line.</summary>
     private static AggregateChange<Letter> Decided(Letter before, LetterChange change, LetterStatus next, LetterAction? action, LetterActor actor, string actorId, DateTimeOffset now)
@@ -132,14 +132,8 @@ public sealed class LetterTransitions(LetterViews views, AggregatePipeline<Lette
     {
         if (saved.Status != before)
         {
-            events.LetterStatusChanged(saved.Id, saved.CommunityId, before, saved.Status, saved.Category);
+            telemetry.LetterStatusChanged(saved.Id, saved.CommunityId, before, saved.Status, saved.Category);
         }
-    }
-
-    public static TimerMessage Timer(string kind, Letter letter, DateTimeOffset dueAt)
-    {
-        ArgumentNullException.ThrowIfNull(letter);
-        return new TimerMessage(kind, letter.Id, letter.CommunityId, dueAt);
     }
 
     public static string StatusLabel(LetterStatus status) => status switch
@@ -169,75 +163,4 @@ public sealed class LetterTransitions(LetterViews views, AggregatePipeline<Lette
         LetterAction.Evaluate or LetterAction.Reopen => "评价",
         _ => "自动办结",
     };
-}
-
-/// <summary>The events letters emit. <c>letter.submitted</c> goes to staff and never carries the author's identity.</summary>
-public static class LetterEvents
-{
-    public const string EntityType = "letter";
-
-    public static DomainEvent Submitted(Letter letter, string actorId, DateTimeOffset at)
-    {
-        ArgumentNullException.ThrowIfNull(letter);
-        return DomainEvent.Create(EventTypes.LetterSubmitted, EntityType, letter.Id, letter.CommunityId, letter.Anonymous ? "anonymous" : actorId, at, new JsonObject
-        {
-            ["letterId"] = letter.Id,
-            ["title"] = Shorten(letter.Title, 20),
-            ["category"] = LetterCodes.Of(letter.Category),
-            ["categoryLabel"] = LetterCategories.Label(letter.Category),
-            ["communityId"] = letter.CommunityId,
-            ["handlingOrgId"] = letter.HandlingOrgId,
-            ["anonymous"] = letter.Anonymous,
-        });
-    }
-
-    public static DomainEvent Accepted(Letter letter, string actorId, DateTimeOffset at)
-    {
-        ArgumentNullException.ThrowIfNull(letter);
-        return DomainEvent.Create(EventTypes.LetterAccepted, EntityType, letter.Id, letter.CommunityId, actorId, at, new JsonObject
-        {
-            ["letterId"] = letter.Id,
-            ["title"] = Shorten(letter.Title, 20),
-            ["authorId"] = letter.AuthorId,
-            ["communityId"] = letter.CommunityId,
-            ["acceptedAt"] = at.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-        });
-    }
-
-    public static DomainEvent Replied(Letter letter, string replyContent, string actorId, DateTimeOffset at)
-    {
-        ArgumentNullException.ThrowIfNull(letter);
-        return DomainEvent.Create(EventTypes.LetterReplied, EntityType, letter.Id, letter.CommunityId, actorId, at, new JsonObject
-        {
-            ["letterId"] = letter.Id,
-            ["title"] = Shorten(letter.Title, 20),
-            ["authorId"] = letter.AuthorId,
-            ["communityId"] = letter.CommunityId,
-            ["replySummary"] = Shorten(replyContent, 20),
-        });
-    }
-
-    /// <summary><c>escalationOrgId</c> is the parent of the handling org: its staff are the ones to tell.</summary>
-    public static DomainEvent Overdue(Letter letter, string stage, string? escalationOrgId, DateTimeOffset at)
-    {
-        ArgumentNullException.ThrowIfNull(letter);
-        return DomainEvent.Create(EventTypes.LetterOverdue, EntityType, letter.Id, letter.CommunityId, AuditLog.SystemActor, at, new JsonObject
-        {
-            ["letterId"] = letter.Id,
-            ["title"] = Shorten(letter.Title, 20),
-            ["stage"] = stage,
-            ["submittedAt"] = (letter.ReceivedAt ?? letter.CreatedAt).ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-            ["communityId"] = letter.CommunityId,
-            ["handlingOrgId"] = letter.HandlingOrgId,
-            ["escalationOrgId"] = escalationOrgId ?? letter.HandlingOrgId,
-        });
-    }
-
-    /// <summary>Subscribe-message "thing" values take at most 20 characters; cut by text elements, never inside an emoji.</summary>
-    public static string Shorten(string text, int max)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var info = new System.Globalization.StringInfo(text.Trim());
-        return info.LengthInTextElements <= max ? info.String : info.SubstringByTextElements(0, max - 1) + "…";
-    }
 }

@@ -2,7 +2,6 @@ using GongTongDizao.Core.Authorization;
 using GongTongDizao.Core.Features.Attachments;
 using GongTongDizao.Core.Features.Identity;
 using GongTongDizao.Core.Features.Orgs;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace GongTongDizao.Core.Features.Letters;
 
@@ -64,7 +63,7 @@ public sealed record LetterAssigneeView(string UserId, string? DisplayName, Date
 public sealed record LetterReplyView(string Id, string Content, DateTimeOffset At, OrgRef ByOrg);
 
 /// <summary>Who the caller is towards one letter, and the views that follow from it.</summary>
-public sealed class LetterViews(Authorizer authorizer, OrgDirectory orgs, IServiceProvider services)
+public sealed class LetterViews(Authorizer authorizer, OrgDirectory orgs, IAttachments? attachments = null)
 {
     /// <summary>The parts the caller plays towards this letter; empty means they may not even know it exists.</summary>
     public async Task<IReadOnlySet<LetterActor>> ActorsAsync(UserAccount user, Letter letter, CancellationToken cancellationToken)
@@ -173,7 +172,7 @@ public sealed class LetterViews(Authorizer authorizer, OrgDirectory orgs, IServi
             .Select(a => a == LetterAction.MarkDuplicate ? "duplicate" : LetterCodes.Of(a))];
 
     private async Task<IReadOnlyList<AttachmentView>> AttachmentsAsync(Letter letter, CancellationToken cancellationToken) =>
-        letter.Attachments.Count > 0 && services.GetService<IAttachments>() is { } attachments
+        letter.Attachments.Count > 0 && attachments is not null
             ? await attachments.ViewAsync(letter.Attachments, cancellationToken)
             : [];
 

@@ -18,6 +18,7 @@ internal static class LettersServiceCollectionExtensions
         services.AddSingleton<LetterStore>();
         services.AddSingleton<IAggregateStore<Letter>>(sp => sp.GetRequiredService<LetterStore>());
         services.AddSingleton<LetterViews>();
+        services.AddSingleton<LetterReception>();
         services.AddSingleton<LetterTransitions>();
         services.AddSingleton<ModerateLetter>();
         services.AddSingleton<ITimerHandler, LetterDeadlineHandler>();

@@ -1,11 +1,8 @@
-using System.Runtime.CompilerServices;
 using FluentValidation;
 using GongTongDizao.Core.Auth;
 using GongTongDizao.Core.Common;
 using GongTongDizao.Core.ContentSafety;
-using GongTongDizao.Core.Moderation;
 using GongTongDizao.WeChat;
-using Microsoft.Extensions.Options;
 
 namespace GongTongDizao.Core.Features.Letters;
 
@@ -20,7 +17,7 @@ public sealed class RejectLetterValidator : AbstractValidator<RejectLetterReques
 /// Moderators in scope decide on held letters: approve (the letter reaches staff as if just submitted) or reject
 /// (the author sees the reason; staff never see it).
 /// </summary>
-public sealed class ModerateLetter(LetterTransitions transitions, ContentGuard guard, IOptions<LettersOptions> options)
+public sealed class ModerateLetter(LetterTransitions transitions, LetterReception reception, ContentGuard guard)
 {
     public const string DefaultRejectReason = "内容不符合社区规范";
 
@@ -29,7 +26,7 @@ public sealed class ModerateLetter(LetterTransitions transitions, ContentGuard g
         ArgumentNullException.ThrowIfNull(caller);
         return transitions.RunAsync(caller, letterId, LetterAction.Approve, (letter, _, now) =>
         {
-            var (received, submitted, timers) = SubmitLetter.Receive(letter, options.Value, caller.Id, now);
+            var (received, submitted, timers) = reception.Receive(letter, caller.Id, now);
             return Task.FromResult<Result<LetterChange>>(new LetterChange(received, [submitted], timers, "审核通过"));
         }, cancellationToken);
     }
@@ -51,27 +48,4 @@ public sealed class ModerateLetter(LetterTransitions transitions, ContentGuard g
 
             return new LetterChange(letter with { ClosedAt = now }, Reason: string.IsNullOrWhiteSpace(reason) ? DefaultRejectReason : reason.Trim());
         }, cancellationToken);
-}
-
-/// <summary>Held letters in the one moderation queue; decisions go through the same transitions as the endpoints.</summary>
-public sealed class LetterModerationSource(LetterStore store, ModerateLetter moderate) : IModerationSource
-{
-    public string ItemType => LetterEvents.EntityType;
-
-    public async IAsyncEnumerable<ModerationItem> HeldAsync(IReadOnlyList<string> scopeRootOrgIds, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(scopeRootOrgIds);
-        await foreach (var letter in store.HeldWithinAsync(scopeRootOrgIds, cancellationToken))
-        {
-            yield return new ModerationItem(letter.Id, ItemType, letter.CommunityId, "文字内容需人工审核", LetterEvents.Shorten(letter.Title, 50), letter.CreatedAt);
-        }
-    }
-
-    public async Task<Result<NoContent>> DecideAsync(Caller moderator, string itemId, bool approve, string? reason, CancellationToken cancellationToken)
-    {
-        var decided = approve
-            ? await moderate.ApproveAsync(moderator, itemId, cancellationToken)
-            : await moderate.Reject(moderator, itemId, reason, cancellationToken);
-        return decided.IsSuccess ? new NoContent() : decided.Error;
-    }
 }

@@ -52,7 +52,7 @@ public sealed class ReplyToLetter(LetterTransitions transitions, ContentGuard gu
             return new LetterChange(
                 replied,
                 [LetterEvents.Replied(replied, content, caller.Id, now)],
-                [LetterTransitions.Timer(SubmitLetter.AutoCloseKind, replied, replied.Deadlines.AutoCloseAt!.Value)]);
+                [LetterTimers.For(LetterTimers.AutoCloseKind, replied, replied.Deadlines.AutoCloseAt!.Value)]);
         }, cancellationToken);
     }
 }

@@ -1,15 +1,11 @@
 using FluentValidation;
-using GongTongDizao.Core.Audit;
 using GongTongDizao.Core.Auth;
 using GongTongDizao.Core.Common;
 using GongTongDizao.Core.ContentSafety;
 using GongTongDizao.Core.Events;
 using GongTongDizao.Core.Features.Attachments;
-using GongTongDizao.Core.Features.Orgs;
 using GongTongDizao.Core.Timers;
 using GongTongDizao.WeChat;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace GongTongDizao.Core.Features.Letters;
 
@@ -37,42 +33,31 @@ public sealed class SubmitLetterValidator : AbstractValidator<SubmitLetterReques
 /// (<see cref="DailyLetterLimit"/>), then the photos, then one write with the event in the outbox.
 /// </summary>
 public sealed class SubmitLetter(
-    LetterStore store,
-    LetterViews views,
     LetterTransitions transitions,
-    OrgDirectory orgs,
+    LetterReception reception,
     ContentGuard guard,
     DailyLetterLimit limit,
-    AuditLog audit,
-    IOptions<LettersOptions> options,
-    IServiceProvider services,
-    TimeProvider time)
+    TimeProvider time,
+    IAttachments? attachments = null)
 {
-    public const string AcceptDeadlineKind = "letter.accept_deadline";
-    public const string ReplyDeadlineKind = "letter.reply_deadline";
-    public const string AutoCloseKind = "letter.auto_close";
-
     public async Task<Result<Created>> HandleAsync(Caller caller, SubmitLetterRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
-        var settings = options.Value;
-        if (caller.User.HomeCommunityId is not { } communityId || await orgs.FindAsync(communityId, cancellationToken) is not { Level: OrgLevel.Community } community)
+        var mailbox = await reception.MailboxOfAsync(caller.User, cancellationToken);
+        if (!mailbox.IsSuccess)
         {
-            return Error.Validation("homeCommunityId", "请先在“我的”中设置所在社区，信件将交给该社区所属的团组织");
+            return mailbox.Error;
         }
 
+        var community = mailbox.Value;
         var now = time.GetUtcNow();
-        var nextDay = ChinaTime.DayOf(now).Next;
-        var day = ChinaTime.DayKey(now);
-        var limited = Error.From(ErrorCodes.RateLimited, $"每人每天最多写 {settings.DailyLimit} 封信，请明天再来") with { RetryAfter = nextDay - now };
-        if (caller.User.LetterDay is { } seen && seen.Day == day && seen.Count >= settings.DailyLimit)
+        if (limit.SeenReached(caller.User, now) is { } limited)
         {
             return limited;
         }
 
         var uploads = request.Attachments ?? [];
-        var attachments = uploads.Count == 0 ? null : services.GetService<IAttachments>();
         if (uploads.Count > 0 && attachments is null)
         {
             return Error.Validation("attachments", "暂不支持附件");
@@ -87,20 +72,20 @@ public sealed class SubmitLetter(
         }
 
         // The slot is taken atomically only now, so a refused text spends none; the cheap check above spares WeChat.
-        var slot = await limit.TryTakeAsync(caller.Id, day, settings.DailyLimit, cancellationToken);
-        if (!slot.IsSuccess || !slot.Value)
+        var day = await limit.TakeAsync(caller.Id, now, cancellationToken);
+        if (!day.IsSuccess)
         {
-            return slot.IsSuccess ? limited : slot.Error;
+            return day.Error;
         }
 
-        var id = LetterStore.NewId(communityId);
+        var id = LetterStore.NewId(community.Id);
         IReadOnlyList<AttachmentRef> committed = [];
-        if (attachments is not null)
+        if (uploads.Count > 0 && attachments is not null)
         {
-            var commit = await attachments.CommitAsync(caller.Id, uploads, LetterEvents.EntityType, id, communityId, cancellationToken);
+            var commit = await attachments.CommitAsync(caller.Id, uploads, LetterEvents.EntityType, id, community.Id, cancellationToken);
             if (!commit.IsSuccess)
             {
-                await limit.GiveBackAsync(caller.Id, day, cancellationToken);
+                await limit.GiveBackAsync(caller.Id, day.Value, cancellationToken);
                 return commit.Error;
             }
 
@@ -113,9 +98,9 @@ public sealed class SubmitLetter(
         var letter = new Letter
         {
             Id = id,
-            CommunityId = communityId,
+            CommunityId = community.Id,
             OrgPath = orgPath,
-            HandlingOrgId = communityId,
+            HandlingOrgId = community.Id,
             HandlingPath = orgPath,
             AuthorId = caller.Id,
             AuthorName = request.Anonymous ? null : caller.User.DisplayName,
@@ -128,35 +113,15 @@ public sealed class SubmitLetter(
             CreatedAt = now,
             Timeline = [new LetterStep(status, null, LetterActor.Author, now, held ? "内容待人工审核" : null)],
         };
+        IReadOnlyList<DomainEvent> events = [];
         IReadOnlyList<TimerMessage> deadlines = [];
         if (!held)
         {
-            (letter, var submitted, deadlines) = Receive(letter, settings, caller.Id, now);
-            letter = letter with { Outbox = [submitted] };
+            (letter, var submitted, deadlines) = reception.Receive(letter, caller.Id, now);
+            events = [submitted];
         }
 
-        var saved = await store.CreateAsync(letter, cancellationToken);
-        transitions.Created(saved);
-        await audit.AppendAsync(LetterEvents.EntityType, saved.Id, held ? "letter.held" : "letter.submitted", caller.Id, to: LetterCodes.Of(status), cancellationToken: cancellationToken);
-        await transitions.AfterSaveAsync(saved, deadlines, cancellationToken);
-        return new Created(await views.ViewAsync(saved, new HashSet<LetterActor> { LetterActor.Author }, cancellationToken), $"letters/{Uri.EscapeDataString(saved.Id)}");
-    }
-
-    /// <summary>The letter reaches staff: deadlines start, statistics count it, staff in scope hear of it.</summary>
-    public static (Letter Letter, DomainEvent Submitted, IReadOnlyList<TimerMessage> Timers) Receive(Letter letter, LettersOptions settings, string actorId, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(letter);
-        ArgumentNullException.ThrowIfNull(settings);
-        var received = letter with
-        {
-            ReceivedAt = now,
-            Deadlines = new LetterDeadlines { AcceptBy = now + settings.AcceptDeadline, ReplyBy = now + settings.ReplyDeadline },
-            Metrics = letter.Metrics with { Received = true },
-        };
-        // One timer per submit: the accept deadline's check schedules the later reply deadline's (LetterDeadlineHandler).
-        var accept = LetterTransitions.Timer(AcceptDeadlineKind, received, received.Deadlines.AcceptBy!.Value);
-        return (received, LetterEvents.Submitted(received, actorId, now), LetterDeadlineHandler.ChainsReplyDeadline(received)
-            ? [accept]
-            : [accept, LetterTransitions.Timer(ReplyDeadlineKind, received, received.Deadlines.ReplyBy!.Value)]);
+        var view = await transitions.SubmitAsync(letter, events, deadlines, cancellationToken);
+        return new Created(view, $"letters/{Uri.EscapeDataString(letter.Id)}");
     }
 }

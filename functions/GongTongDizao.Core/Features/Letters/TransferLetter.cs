@@ -60,7 +60,7 @@ public sealed class TransferLetter(LetterTransitions transitions, OrgDirectory o
             return new LetterChange(
                 transferred,
                 [LetterEvents.Submitted(transferred, caller.Id, now)],
-                [LetterTransitions.Timer(SubmitLetter.AcceptDeadlineKind, transferred, transferred.Deadlines.AcceptBy!.Value)],
+                [LetterTimers.For(LetterTimers.AcceptDeadlineKind, transferred, transferred.Deadlines.AcceptBy!.Value)],
                 $"转至{target.Name}：{request.Reason.Trim()}");
         }, cancellationToken);
     }

@@ -1,16 +1,9 @@
-using System.Net;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
 using GongTongDizao.Core.Authorization;
-using GongTongDizao.Core.Common;
 using GongTongDizao.Core.Events;
 using GongTongDizao.Core.Features.Identity;
 using GongTongDizao.Core.Features.Orgs;
-using GongTongDizao.Core.Features.Volunteers;
-using Microsoft.Azure.Cosmos;
-using Microsoft.Extensions.DependencyInjection;
 using Permission = GongTongDizao.Core.Authorization.Permission;
 
 namespace GongTongDizao.Core.Features.Notifications;
@@ -31,12 +24,13 @@ public sealed record Audience(IAsyncEnumerable<string> Candidates, Func<string, 
 /// assigned worker; letter.marked_duplicate → the author; topic.threshold_reached → women's representatives and
 /// federation workers covering the community, and the topic's proposer and seconders; topic.meeting_scheduled → seconders and
 /// registrants; topic.decided → author and seconders; topic.completed → every participant (asked to evaluate);
-/// broadcast.created → residents of the subtree who opted in to that audience.
+/// broadcast.created → residents of the subtree who opted in to that audience; order.submitted, order.take_overdue and
+/// order.rated_low → youth-league workers covering the community; order.approved, rejected, taken and delivered → the
+/// requester; order.dispatched → the team's leaders; order.pooled → the leaders of every team serving the community.
 /// </summary>
-public sealed class AudienceResolver(CosmosClient cosmos, OrgDirectory orgs, NotificationPreferences preferences, TeamStore teams, IServiceProvider services)
+public sealed class AudienceResolver(AudienceStore people, OrgDirectory orgs, NotificationPreferences preferences, ITopicAudience topics, ITeamAudience teams)
 {
     private const int CommunitiesPerQuery = 50;
-    private readonly Container _users = cosmos.GetContainer(StoreNames.Database, StoreNames.Containers.Users);
 
     public async Task<Audience> ResolveAsync(DomainEvent domainEvent, CancellationToken cancellationToken)
     {
@@ -57,26 +51,23 @@ public sealed class AudienceResolver(CosmosClient cosmos, OrgDirectory orgs, Not
             EventTypes.LetterOverdue when org is not null => new(StaffBoundAtAsync(org.Path, Authorizer.RolesGranting(Permission.HandleLetters), cancellationToken)),
             EventTypes.TopicThresholdReached when org is not null => new(Distinct(
                 StaffBoundAtAsync([.. org.Path, org.Id], Authorizer.RolesGranting(Permission.ManageDeliberation), cancellationToken),
-                Topics().AuthorAndSecondersAsync(domainEvent.OrgId, domainEvent.EntityId, cancellationToken))),
+                topics.AuthorAndSecondersAsync(domainEvent.OrgId, domainEvent.EntityId, cancellationToken))),
             EventTypes.LetterAccepted or EventTypes.LetterReplied or EventTypes.LetterMarkedDuplicate => Text(domainEvent.Data, "authorId") is { } author ? new(One(author)) : Audience.Empty,
             EventTypes.LetterAssigned => Text(domainEvent.Data, "assigneeId") is { } assignee ? new(One(assignee)) : Audience.Empty,
-            EventTypes.TopicMeetingScheduled => new(Topics().SecondersAndRegistrantsAsync(domainEvent.OrgId, domainEvent.EntityId, cancellationToken)),
-            EventTypes.TopicDecided => new(Topics().AuthorAndSecondersAsync(domainEvent.OrgId, domainEvent.EntityId, cancellationToken)),
-            EventTypes.TopicCompleted => new(Topics().ParticipantsAsync(domainEvent.OrgId, domainEvent.EntityId, cancellationToken)),
+            EventTypes.TopicMeetingScheduled => new(topics.SecondersAndRegistrantsAsync(domainEvent.OrgId, domainEvent.EntityId, cancellationToken)),
+            EventTypes.TopicDecided => new(topics.AuthorAndSecondersAsync(domainEvent.OrgId, domainEvent.EntityId, cancellationToken)),
+            EventTypes.TopicCompleted => new(topics.ParticipantsAsync(domainEvent.OrgId, domainEvent.EntityId, cancellationToken)),
             EventTypes.OrderSubmitted or EventTypes.OrderTakeOverdue or EventTypes.OrderRatedLow when org is not null =>
                 new(StaffBoundAtAsync([.. org.Path, org.Id], Authorizer.RolesGranting(Permission.RunVolunteerService), cancellationToken)),
             EventTypes.OrderApproved or EventTypes.OrderRejected or EventTypes.OrderTaken or EventTypes.OrderDelivered =>
                 Text(domainEvent.Data, "requesterId") is { } requester ? new(One(requester)) : Audience.Empty,
-            EventTypes.OrderDispatched => Text(domainEvent.Data, "teamId") is { } teamId ? new(LeadersAsync(teamId, cancellationToken)) : Audience.Empty,
-            EventTypes.OrderPooled when org is not null => new(ServingLeadersAsync(org, cancellationToken)),
+            EventTypes.OrderDispatched => Text(domainEvent.Data, "teamId") is { } teamId ? new(teams.LeadersAsync(teamId, cancellationToken)) : Audience.Empty,
+            EventTypes.OrderPooled when org is not null => new(teams.LeadersServingAsync(org.Id, org.Path, cancellationToken)),
             EventTypes.BroadcastCreated when org is not null && ParseAudience(domainEvent.Data) is { } audience =>
                 new(ResidentsAsync(org, cancellationToken), (userId, ct) => preferences.WantsAsync(userId, audience, ct)),
             _ => Audience.Empty,
         };
     }
-
-    private ITopicAudience Topics() => services.GetService<ITopicAudience>()
-        ?? throw new InvalidOperationException("No ITopicAudience is registered (the Topics feature provides it); topic events cannot be fanned out.");
 
     /// <summary>
     /// Users holding one of <paramref name="roles"/> bound exactly at one of <paramref name="orgIds"/>. A role bound to a
@@ -89,68 +80,12 @@ public sealed class AudienceResolver(CosmosClient cosmos, OrgDirectory orgs, Not
             yield break;
         }
 
-        var conditions = new List<string>();
-        var parameters = new List<(string Name, string Value)>();
-        for (var r = 0; r < roles.Count; r++)
+        await foreach (var candidate in people.WithAnyRoleAtAsync(orgIds, roles, cancellationToken))
         {
-            parameters.Add(($"@r{r}", RoleName(roles[r])));
-            for (var o = 0; o < orgIds.Count; o++)
+            // The store's match is loose (any listed role at any listed node); this is the exact one.
+            if (candidate.Roles.Any(role => roles.Contains(role.Role) && orgIds.Contains(role.OrgId, StringComparer.Ordinal)))
             {
-                conditions.Add($"ARRAY_CONTAINS(u.roles, {{\"role\": @r{r}, \"orgId\": @o{o}}}, true)");
-            }
-        }
-
-        for (var o = 0; o < orgIds.Count; o++)
-        {
-            parameters.Add(($"@o{o}", orgIds[o]));
-        }
-
-        // Only generated parameter names are concatenated; every value is a parameter.
-        var query = new QueryDefinition("SELECT u.id, u.roles FROM u WHERE " + string.Join(" OR ", conditions));
-        foreach (var (name, value) in parameters)
-        {
-            query = query.WithParameter(name, value);
-        }
-
-        using var feed = _users.GetItemQueryIterator<StaffCandidate>(query);
-        while (feed.HasMoreResults)
-        {
-            foreach (var candidate in await feed.ReadNextAsync(cancellationToken))
-            {
-                if (candidate.Roles.Any(role => roles.Contains(role.Role) && orgIds.Contains(role.OrgId, StringComparer.Ordinal)))
-                {
-                    yield return candidate.Id;
-                }
-            }
-        }
-    }
-
-    /// <summary>The leaders of one team (an order dispatched to it).</summary>
-    private async IAsyncEnumerable<string> LeadersAsync(string teamId, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        if (await teams.FindAsync(teamId, cancellationToken) is { } team)
-        {
-            foreach (var leader in team.Members.Where(m => m.Leader))
-            {
-                yield return leader.UserId;
-            }
-        }
-    }
-
-    /// <summary>The leaders of every team whose node covers the community (an order pooled there), each once.</summary>
-    private async IAsyncEnumerable<string> ServingLeadersAsync(OrgUnit community, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var told = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var team in teams.ServingAsync(community.Id, [.. community.Path, community.Id], cancellationToken))
-        {
-            if (!community.Path.Contains(team.OrgId) && team.OrgId != community.Id)
-            {
-                continue;
-            }
-
-            foreach (var leader in team.Members.Where(m => m.Leader && told.Add(m.UserId)))
-            {
-                yield return leader.UserId;
+                yield return candidate.Id;
             }
         }
     }
@@ -165,14 +100,9 @@ public sealed class AudienceResolver(CosmosClient cosmos, OrgDirectory orgs, Not
             .ToList();
         foreach (var chunk in communities.Chunk(CommunitiesPerQuery))
         {
-            var query = new QueryDefinition("SELECT VALUE u.id FROM u WHERE ARRAY_CONTAINS(@communities, u.homeCommunityId)").WithParameter("@communities", chunk);
-            using var feed = _users.GetItemQueryIterator<string>(query, requestOptions: new QueryRequestOptions { MaxItemCount = 1000 });
-            while (feed.HasMoreResults)
+            await foreach (var id in people.ResidentsOfAsync(chunk, cancellationToken))
             {
-                foreach (var id in await feed.ReadNextAsync(cancellationToken))
-                {
-                    yield return id;
-                }
+                yield return id;
             }
         }
     }
@@ -214,48 +144,6 @@ public sealed class AudienceResolver(CosmosClient cosmos, OrgDirectory orgs, Not
         _ => null,
     };
 
-    private static string RoleName(Role role) => JsonSerializer.Serialize(role, JsonDefaults.Options).Trim('"');
-
     private static string? Text(JsonObject data, string name) =>
         data[name] is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text) ? text : null;
-
-    private sealed record StaffCandidate
-    {
-        [JsonPropertyName("id")]
-        public required string Id { get; init; }
-
-        public IReadOnlyList<RoleAssignment> Roles { get; init; } = [];
-    }
-}
-
-/// <summary>Broadcast opt-ins (PUT /api/me/preferences), one document per person.</summary>
-public sealed class NotificationPreferences(CosmosClient cosmos)
-{
-    private readonly Container _container = cosmos.GetContainer(StoreNames.Database, StoreNames.Containers.Notifications);
-
-    public async Task<PreferencesDocument?> FindAsync(string userId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await _container.ReadItemAsync<PreferencesDocument>(NotificationKinds.PreferencesId, new PartitionKey(userId), cancellationToken: cancellationToken)).Resource;
-        }
-        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-    }
-
-    public async Task<PreferencesDocument> SaveAsync(PreferencesDocument preferences, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(preferences);
-        return (await _container.UpsertItemAsync(preferences, new PartitionKey(preferences.UserId), cancellationToken: cancellationToken)).Resource;
-    }
-
-    public async Task<bool> WantsAsync(string userId, BroadcastAudience audience, CancellationToken cancellationToken) =>
-        await FindAsync(userId, cancellationToken) is { } p && audience switch
-        {
-            BroadcastAudience.Youth => p.Youth,
-            BroadcastAudience.Women => p.Women,
-            _ => p.All,
-        };
 }

@@ -1,3 +1,4 @@
+using GongTongDizao.Core.Aggregates;
 using GongTongDizao.Core.Privacy;
 using GongTongDizao.WeChat;
 using Microsoft.Extensions.Configuration;
@@ -17,16 +18,37 @@ internal static class NotificationsServiceCollectionExtensions
 
         services.AddSingleton<TemplateCatalogue>();
         services.AddSingleton<DeliveryQueue>();
+
+        // The store: the only classes of the feature that touch Cosmos.
+        services.AddSingleton<InboxStore>();
+        services.AddSingleton<DeliveryStore>();
         services.AddSingleton<SubscriptionQuotas>();
         services.AddSingleton<NotificationPreferences>();
-        services.AddSingleton<InboxStore>();
+        services.AddSingleton<BroadcastStore>();
+        services.AddSingleton<IAggregateStore<BroadcastDocument>>(sp => sp.GetRequiredService<BroadcastStore>());
+        services.AddSingleton<AudienceStore>();
+        services.AddSingleton<NotificationPartitions>();
+        services.AddSingleton<PushReceipts>();
+
         services.AddSingleton<AudienceResolver>();
         services.AddSingleton<IPersonalDataSource, NotificationsPersonalData>();
         services.AddSingleton<IPersonalDataSource, NotificationSettingsPersonalData>();
         services.AddSingleton<IPersonalDataSource, BroadcastPersonalData>();
 
+        services.AddTransient<NotifyRecipient>();
         services.AddTransient<FanOutEvent>();
+
+        // The delivery steps, in the order DeliverNotification runs them.
+        services.AddTransient<DeliveryClaim>();
+        services.AddTransient<DeliveryQuota>();
+        services.AddTransient<DeliverySend>();
+        services.AddTransient<DeliveryOutcomes>();
+        services.AddTransient<DeliveryRetries>();
+        services.AddTransient<DeliveryCounters>();
         services.AddTransient<DeliverNotification>();
+        services.AddTransient<ConfirmLateSend>();
+
+        services.AddTransient<SubscriptionPushes>();
         services.AddTransient<HandleWeChatPush>();
         services.AddTransient<ListSubscriptions>();
         services.AddTransient<ReportSubscriptions>();
@@ -34,6 +56,8 @@ internal static class NotificationsServiceCollectionExtensions
         services.AddTransient<MarkNotificationsRead>();
         services.AddTransient<GetPreferences>();
         services.AddTransient<UpdatePreferences>();
+        services.AddTransient<BroadcastGate>();
+        services.AddTransient<BroadcastDailyLimit>();
         services.AddTransient<CreateBroadcast>();
         services.AddTransient<GetBroadcast>();
         return services;

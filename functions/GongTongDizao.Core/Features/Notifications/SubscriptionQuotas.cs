@@ -1,5 +1,5 @@
 using System.Net;
-using System.Runtime.CompilerServices;
+using GongTongDizao.Core.Storage;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Options;
 
@@ -17,78 +17,80 @@ public enum DecisionSource
 /// one person never spend a unit twice (a conditional patch would save a read, but the local emulator ignores patch
 /// filter predicates, so it could not be tested here).
 /// </summary>
-public sealed class SubscriptionQuotas(CosmosClient cosmos, IOptions<NotificationsOptions> options, TimeProvider time)
+public class SubscriptionQuotas(CosmosClient cosmos, IOptions<NotificationsOptions> options, TimeProvider time)
 {
     private const int MaxConcurrencyRetries = 10;
     private const int MaxTakeRetries = 100;
     private readonly Container _container = cosmos.GetContainer(StoreNames.Database, StoreNames.Containers.Notifications);
 
     /// <summary>Takes one send for <paramref name="templateKey"/>: true when a long-term subscription is on or a one-time unit was left.</summary>
-    public async Task<bool> TryTakeAsync(string userId, string templateKey, CancellationToken cancellationToken)
+    public virtual async Task<bool> TryTakeAsync(string userId, string templateKey, CancellationToken cancellationToken)
     {
         if (options.Value.IsLongTerm(templateKey) && await FindAsync(userId, templateKey, cancellationToken) is { LongTerm: true })
         {
             return true;
         }
 
-        for (var attempt = 0; attempt < MaxTakeRetries; attempt++)
-        {
-            var quota = await FindAsync(userId, templateKey, cancellationToken);
-            if (quota is not { Remaining: > 0 })
+        var partition = new PartitionKey(userId);
+        var lost = 0;
+        return await OptimisticRetry.RunAsync<QuotaDocument, bool>(
+            await FindAsync(userId, templateKey, cancellationToken),
+            async quota =>
             {
-                return false;
-            }
+                if (quota.Remaining <= 0)
+                {
+                    return false;
+                }
 
-            try
+                return await _container.TryReplaceAsync(quota with { Remaining = quota.Remaining - 1, ETag = null }, quota.Id, partition, quota.ETag, cancellationToken) is not null
+                    ? true
+                    : Attempt<bool>.LostRace();
+            },
+            async _ =>
             {
-                await _container.ReplaceItemAsync(
-                    quota with { Remaining = quota.Remaining - 1, ETag = null },
-                    quota.Id,
-                    new PartitionKey(userId),
-                    new ItemRequestOptions { IfMatchEtag = quota.ETag, EnableContentResponseOnWrite = false },
-                    cancellationToken);
-                return true;
-            }
-            catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.PreconditionFailed)
-            {
-                // Another delivery took a unit meanwhile: read again.
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 20 + (attempt * 5))), time, cancellationToken);
-            }
-        }
-
-        throw new InvalidOperationException($"Could not take a {templateKey} unit for {userId} after {MaxTakeRetries} tries: too much contention.");
+                // Another delivery took a unit meanwhile: read again after a growing random pause, so twenty
+                // deliveries to one person do not keep colliding.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 20 + (lost++ * 5))), time, cancellationToken);
+                return await FindAsync(userId, templateKey, cancellationToken);
+            },
+            last => last is null ? false : throw new InvalidOperationException($"Could not take a {templateKey} unit for {userId} after {MaxTakeRetries} tries: too much contention."),
+            MaxTakeRetries);
     }
 
     /// <summary>Gives back a unit WeChat did not spend (the send was rejected before delivery).</summary>
-    public Task RefundAsync(string userId, string templateKey, CancellationToken cancellationToken) =>
+    public virtual Task RefundAsync(string userId, string templateKey, CancellationToken cancellationToken) =>
         PatchIfExistsAsync(userId, templateKey, [PatchOperation.Increment("/remaining", 1)], cancellationToken);
 
     /// <summary>WeChat said 43101: whatever we counted, the person has nothing left.</summary>
-    public Task ResetAsync(string userId, string templateKey, CancellationToken cancellationToken) =>
+    public virtual Task ResetAsync(string userId, string templateKey, CancellationToken cancellationToken) =>
         PatchIfExistsAsync(userId, templateKey, [PatchOperation.Set("/remaining", 0)], cancellationToken);
 
     /// <summary>Records a decision (accept, reject, ban, filter) from the client or the popup push.</summary>
-    public async Task<QuotaDocument> RecordAsync(string userId, string templateKey, string decision, DecisionSource source, CancellationToken cancellationToken)
+    public virtual async Task<QuotaDocument> RecordAsync(string userId, string templateKey, string decision, DecisionSource source, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; ; attempt++)
-        {
-            var current = await FindAsync(userId, templateKey, cancellationToken);
-            var updated = Apply(current ?? new QuotaDocument { Id = NotificationKinds.QuotaId(templateKey), UserId = userId, TemplateKey = templateKey }, decision, source, options.Value.IsLongTerm(templateKey)) with
+        var partition = new PartitionKey(userId);
+        return await OptimisticRetry.RunAsync<Snapshot<QuotaDocument>, QuotaDocument>(
+            new(await FindAsync(userId, templateKey, cancellationToken)),
+            async read =>
             {
-                UpdatedAt = time.GetUtcNow(),
-                ETag = null,
-            };
-            try
-            {
-                return current is null
-                    ? (await _container.CreateItemAsync(updated, new PartitionKey(userId), cancellationToken: cancellationToken)).Resource
-                    : (await _container.ReplaceItemAsync(updated, updated.Id, new PartitionKey(userId), new ItemRequestOptions { IfMatchEtag = current.ETag }, cancellationToken)).Resource;
-            }
-            catch (CosmosException ex) when (ex.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.PreconditionFailed && attempt < MaxConcurrencyRetries)
+                var current = read.Current;
+                var updated = Apply(current ?? new QuotaDocument { Id = NotificationKinds.QuotaId(templateKey), UserId = userId, TemplateKey = templateKey }, decision, source, options.Value.IsLongTerm(templateKey)) with
+                {
+                    UpdatedAt = time.GetUtcNow(),
+                    ETag = null,
+                };
+                var saved = current is null
+                    ? await TryCreateAsync(updated, cancellationToken)
+                    : await _container.TryReplaceAsync(updated, updated.Id, partition, current.ETag, cancellationToken);
+                return saved ?? Attempt<QuotaDocument>.LostRace();
+            },
+            async _ =>
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 50)), time, cancellationToken);
-            }
-        }
+                return new(await FindAsync(userId, templateKey, cancellationToken));
+            },
+            _ => throw new InvalidOperationException($"Could not record {decision} for {templateKey} of {userId}: too much contention."),
+            MaxConcurrencyRetries + 1);
     }
 
     /// <summary>
@@ -121,28 +123,25 @@ public sealed class SubscriptionQuotas(CosmosClient cosmos, IOptions<Notificatio
         }
     }
 
-    public async Task<QuotaDocument?> FindAsync(string userId, string templateKey, CancellationToken cancellationToken)
+    public virtual Task<QuotaDocument?> FindAsync(string userId, string templateKey, CancellationToken cancellationToken) =>
+        _container.FindAsync<QuotaDocument>(NotificationKinds.QuotaId(templateKey), new PartitionKey(userId), cancellationToken);
+
+    public virtual IAsyncEnumerable<QuotaDocument> AllAsync(string userId, CancellationToken cancellationToken)
+    {
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.userId = @u AND c.kind = @k").WithParameter("@u", userId).WithParameter("@k", NotificationKinds.Quota);
+        return _container.DrainAsync<QuotaDocument>(query, new PartitionKey(userId), cancellationToken);
+    }
+
+    /// <summary>The created quota, or null when the person got one meanwhile (another report of the same popup).</summary>
+    private async Task<QuotaDocument?> TryCreateAsync(QuotaDocument quota, CancellationToken cancellationToken)
     {
         try
         {
-            return (await _container.ReadItemAsync<QuotaDocument>(NotificationKinds.QuotaId(templateKey), new PartitionKey(userId), cancellationToken: cancellationToken)).Resource;
+            return (await _container.CreateItemAsync(quota, new PartitionKey(quota.UserId), cancellationToken: cancellationToken)).Resource;
         }
-        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.Conflict)
         {
             return null;
-        }
-    }
-
-    public async IAsyncEnumerable<QuotaDocument> AllAsync(string userId, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var query = new QueryDefinition("SELECT * FROM c WHERE c.userId = @u AND c.kind = @k").WithParameter("@u", userId).WithParameter("@k", NotificationKinds.Quota);
-        using var feed = _container.GetItemQueryIterator<QuotaDocument>(query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(userId) });
-        while (feed.HasMoreResults)
-        {
-            foreach (var quota in await feed.ReadNextAsync(cancellationToken))
-            {
-                yield return quota;
-            }
         }
     }
 

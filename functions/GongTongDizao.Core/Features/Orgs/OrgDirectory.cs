@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using GongTongDizao.Core.Storage;
 using Microsoft.Azure.Cosmos;
 
 namespace GongTongDizao.Core.Features.Orgs;
@@ -67,13 +68,9 @@ public sealed class OrgDirectory(CosmosClient cosmos, TimeProvider time) : IDisp
 
     private async Task<Snapshot> LoadAsync(CancellationToken cancellationToken)
     {
-        var container = cosmos.GetContainer(StoreNames.Database, StoreNames.Containers.Orgs);
-        var all = new List<OrgUnit>();
-        using var feed = container.GetItemQueryIterator<OrgUnit>(new QueryDefinition("SELECT * FROM o"));
-        while (feed.HasMoreResults)
-        {
-            all.AddRange(await feed.ReadNextAsync(cancellationToken));
-        }
+        var all = await cosmos.GetContainer(StoreNames.Database, StoreNames.Containers.Orgs)
+            .DrainAsync<OrgUnit>(new QueryDefinition("SELECT * FROM o"), partitionKey: null, cancellationToken)
+            .ToListAsync(cancellationToken);
 
         return new Snapshot(
             all,

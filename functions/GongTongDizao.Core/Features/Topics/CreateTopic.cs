@@ -25,7 +25,7 @@ public sealed class CreateTopicValidator : AbstractValidator<CreateTopicRequest>
 /// 民事民提: a resident proposes a topic for their own community. Risky text is refused; text the check cannot pass
 /// is held for a moderator; otherwise it is published and the seconding window opens.
 /// </summary>
-public sealed class CreateTopic(TopicStore store, OrgDirectory orgs, ContentGuard guard, TopicAttachments attachments, TopicPublishing publishing, TopicWriter writer, TopicViews views)
+public sealed class CreateTopic(OrgDirectory orgs, ContentGuard guard, TopicAttachments attachments, TopicPublishing publishing, TopicWriter writer, TopicViews views)
 {
     public async Task<Result<Created>> HandleAsync(Caller caller, CreateTopicRequest request, CancellationToken cancellationToken)
     {
@@ -73,8 +73,7 @@ public sealed class CreateTopic(TopicStore store, OrgDirectory orgs, ContentGuar
             topic = publishing.Open(topic);
         }
 
-        var saved = await store.CreateAsync(topic, cancellationToken);
-        await writer.AuditAsync(saved, "topic.proposed", caller.Id, verdict == ContentVerdict.Hold ? "内容待审核" : null, cancellationToken);
+        var saved = await writer.CreateAsync(topic, "topic.proposed", caller.Id, verdict == ContentVerdict.Hold ? "内容待审核" : null, cancellationToken);
         if (saved.Status == TopicStatus.Proposed)
         {
             await publishing.AfterOpenedAsync(saved, cancellationToken);

@@ -10,7 +10,7 @@ public sealed record SecondView(string TopicId, bool Seconded, long SecondCount,
 /// check (409 = already seconded), and only a create that succeeded increments the counter, with an atomic patch, so
 /// concurrent seconds give the exact count. Deleting decrements only when there was a second to delete.
 /// </summary>
-public sealed class SecondTopic(TopicStore store, TopicAccess access, SecondingPolicy policy, TopicPublishing publishing, TopicStatsStore stats)
+public sealed class SecondTopic(TopicStore store, TopicGate gate, SecondingPolicy policy, TopicPublishing publishing, TopicStatsStore stats)
 {
     public async Task<Result<SecondView>> SecondAsync(Caller caller, string topicId, CancellationToken cancellationToken)
     {
@@ -57,20 +57,7 @@ public sealed class SecondTopic(TopicStore store, TopicAccess access, SecondingP
 
     private async Task<Result<Topic>> CheckAsync(Caller caller, string topicId, TopicAction action, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(caller);
-        var topic = await store.FindAsync(topicId, cancellationToken);
-        if (topic is null)
-        {
-            return Error.NotFound();
-        }
-
-        var roles = await access.RolesAsync(caller, topic, cancellationToken);
-        if (!TopicAccess.CanRead(topic, roles))
-        {
-            return Error.NotFound();
-        }
-
-        var allowed = TopicStateMachine.Decide(topic.Status, action, roles);
-        return allowed.IsSuccess ? topic : allowed.Error;
+        var gated = await gate.CheckAsync(caller, topicId, action, cancellationToken);
+        return gated.IsSuccess ? gated.Value.Topic : gated.Error;
     }
 }

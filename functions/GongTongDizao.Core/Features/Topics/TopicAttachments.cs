@@ -1,11 +1,10 @@
 using GongTongDizao.Core.Common;
 using GongTongDizao.Core.Features.Attachments;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace GongTongDizao.Core.Features.Topics;
 
-/// <summary>Photos on topics and progress updates, through the Attachments feature when it is registered.</summary>
-public sealed class TopicAttachments(IServiceProvider services)
+/// <summary>Photos on topics and progress updates, through the Attachments feature: an explicit optional dependency (without it, photos are refused).</summary>
+public sealed class TopicAttachments(IAttachments? attachments = null)
 {
     public const int MaxPerItem = 9;
 
@@ -16,7 +15,7 @@ public sealed class TopicAttachments(IServiceProvider services)
             return Result<IReadOnlyList<AttachmentRef>>.Success([]);
         }
 
-        if (services.GetService<IAttachments>() is not { } attachments)
+        if (attachments is null)
         {
             return Error.Validation("attachments", "暂不支持附件");
         }
@@ -25,9 +24,9 @@ public sealed class TopicAttachments(IServiceProvider services)
     }
 
     /// <summary>Read URLs for photos of an item the caller may read (checked by the caller).</summary>
-    public async Task<IReadOnlyList<AttachmentView>> ViewAsync(IReadOnlyList<AttachmentRef> attachments, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AttachmentView>> ViewAsync(IReadOnlyList<AttachmentRef> photos, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(attachments);
-        return attachments.Count == 0 || services.GetService<IAttachments>() is not { } service ? [] : await service.ViewAsync(attachments, cancellationToken);
+        ArgumentNullException.ThrowIfNull(photos);
+        return photos.Count == 0 || attachments is null ? [] : await attachments.ViewAsync(photos, cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using GongTongDizao.Core.Privacy;
+using GongTongDizao.Core.Storage;
 using Microsoft.Azure.Cosmos;
 
 namespace GongTongDizao.Core.Features.Topics;
@@ -71,32 +72,12 @@ public sealed class TopicPersonalData(TopicStore store) : IPersonalDataSource
     {
         await foreach (var found in TopicsOfAsync(userId, cancellationToken))
         {
-            var topic = found;
-            for (var attempt = 0; attempt < MaxAttempts && topic is not null; attempt++)
-            {
-                var renamed = topic with
-                {
-                    AuthorId = topic.AuthorId == userId ? pseudonym : topic.AuthorId,
-                    AuthorName = topic.AuthorId == userId ? null : topic.AuthorName,
-                    RegistrantIds = Rename(topic.RegistrantIds, userId, pseudonym),
-                    Meetings = [.. topic.Meetings.Select(m => m with
-                    {
-                        Registered = Rename(m.Registered, userId, pseudonym),
-                        Waiting = Rename(m.Waiting, userId, pseudonym),
-                        ScheduledBy = m.ScheduledBy == userId ? pseudonym : m.ScheduledBy,
-                    })],
-                    Decision = topic.Decision is { } d && d.DecidedBy == userId ? d with { DecidedBy = pseudonym } : topic.Decision,
-                    Deed = topic.Deed is { } deed && deed.Progress.Any(p => p.ReportedBy == userId)
-                        ? deed with { Progress = [.. deed.Progress.Select(p => p.ReportedBy == userId ? p with { ReportedBy = pseudonym } : p)] }
-                        : topic.Deed,
-                };
-                if (await store.TryReplaceAsync(renamed, cancellationToken) is not null)
-                {
-                    break;
-                }
-
-                topic = await store.FindAsync(topic.Id, cancellationToken);
-            }
+            await OptimisticRetry.RunAsync<Topic, bool>(
+                found,
+                async topic => await store.TryReplaceAsync(Renamed(topic, userId, pseudonym), cancellationToken) is not null ? true : Attempt<bool>.LostRace(),
+                topic => store.FindAsync(topic.Id, cancellationToken),
+                _ => false,
+                MaxAttempts);
         }
 
         await foreach (var second in ByUserAsync<Second>(Second.DocumentType, "userId", userId, cancellationToken))
@@ -115,24 +96,38 @@ public sealed class TopicPersonalData(TopicStore store) : IPersonalDataSource
             .WithParameter("@type", Comment.DocumentType).WithParameter("@u", userId);
         await foreach (var found in store.QueryAsync<Comment>(comments, null, cancellationToken))
         {
-            var comment = found;
-            for (var attempt = 0; attempt < MaxAttempts && comment is not null; attempt++)
-            {
-                var renamed = comment with
-                {
-                    AuthorId = comment.AuthorId == userId ? pseudonym : comment.AuthorId,
-                    AuthorName = comment.AuthorId == userId ? null : comment.AuthorName,
-                    Reporters = Rename(comment.Reporters, userId, pseudonym),
-                };
-                if ((await store.ReplaceAsync(renamed, cancellationToken)).IsSuccess)
-                {
-                    break;
-                }
-
-                comment = await store.ReadAsync<Comment>(comment.Id, comment.CommunityId, cancellationToken);
-            }
+            await OptimisticRetry.RunAsync<Comment, bool>(
+                found,
+                async comment => await store.TryReplaceAsync(Renamed(comment, userId, pseudonym), cancellationToken) is not null ? true : Attempt<bool>.LostRace(),
+                comment => store.ReadAsync<Comment>(comment.Id, comment.CommunityId, cancellationToken),
+                _ => false,
+                MaxAttempts);
         }
     }
+
+    private static Topic Renamed(Topic topic, string userId, string pseudonym) => topic with
+    {
+        AuthorId = topic.AuthorId == userId ? pseudonym : topic.AuthorId,
+        AuthorName = topic.AuthorId == userId ? null : topic.AuthorName,
+        RegistrantIds = Rename(topic.RegistrantIds, userId, pseudonym),
+        Meetings = [.. topic.Meetings.Select(m => m with
+        {
+            Registered = Rename(m.Registered, userId, pseudonym),
+            Waiting = Rename(m.Waiting, userId, pseudonym),
+            ScheduledBy = m.ScheduledBy == userId ? pseudonym : m.ScheduledBy,
+        })],
+        Decision = topic.Decision is { } d && d.DecidedBy == userId ? d with { DecidedBy = pseudonym } : topic.Decision,
+        Deed = topic.Deed is { } deed && deed.Progress.Any(p => p.ReportedBy == userId)
+            ? deed with { Progress = [.. deed.Progress.Select(p => p.ReportedBy == userId ? p with { ReportedBy = pseudonym } : p)] }
+            : topic.Deed,
+    };
+
+    private static Comment Renamed(Comment comment, string userId, string pseudonym) => comment with
+    {
+        AuthorId = comment.AuthorId == userId ? pseudonym : comment.AuthorId,
+        AuthorName = comment.AuthorId == userId ? null : comment.AuthorName,
+        Reporters = Rename(comment.Reporters, userId, pseudonym),
+    };
 
     private static List<string> Rename(IReadOnlyList<string> ids, string userId, string pseudonym) => [.. ids.Select(id => id == userId ? pseudonym : id)];
 

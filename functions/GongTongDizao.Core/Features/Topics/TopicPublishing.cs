@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using GongTongDizao.Core.Aggregates;
 using GongTongDizao.Core.Audit;
+using GongTongDizao.Core.Common;
 using GongTongDizao.Core.Events;
 using GongTongDizao.Core.Timers;
 
@@ -28,65 +30,53 @@ public sealed class TopicPublishing(TopicStore store, SecondingPolicy policy, To
     /// <summary>Applies the threshold or the expiry if due; returns the topic as it now stands.</summary>
     public async Task<Topic?> SettleAsync(Topic? observed, CancellationToken cancellationToken)
     {
-        var topic = observed;
-        for (var attempt = 0; attempt < MaxAttempts && topic is not null; attempt++)
+        if (observed is null)
         {
-            if (policy.Assess(topic, topic.SecondCount) == SecondingOutcome.None)
-            {
-                return topic;
-            }
-
-            // The counter says "due": confirm against the seconds themselves before an irreversible transition.
-            var outcome = policy.Assess(topic, await store.CountSecondsAsync(topic.CommunityId, topic.Id, cancellationToken));
-            if (outcome == SecondingOutcome.None)
-            {
-                return topic;
-            }
-
-            var action = outcome == SecondingOutcome.ReachThreshold ? TopicAction.ReachThreshold : TopicAction.Expire;
-            var to = TopicStateMachine.Decide(topic.Status, action, TopicRole.System);
-            if (!to.IsSuccess)
-            {
-                return topic;
-            }
-
-            var saved = action == TopicAction.ReachThreshold
-                ? await writer.TrySaveAsync(
-                    topic,
-                    topic with { Status = to.Value, ThresholdReachedAt = policy.Now },
-                    "topic.threshold_reached",
-                    AuditLog.SystemActor,
-                    null,
-                    [writer.Event(EventTypes.TopicThresholdReached, topic, AuditLog.SystemActor, new JsonObject { ["secondThreshold"] = policy.Threshold, ["secondCount"] = topic.SecondCount, ["status"] = "待议事" })],
-                    cancellationToken)
-                : await writer.TrySaveAsync(
-                    topic,
-                    topic with { Status = to.Value, StatusReason = $"附议期内未达到 {policy.Threshold} 人附议" },
-                    "topic.expired",
-                    AuditLog.SystemActor,
-                    null,
-                    [],
-                    cancellationToken);
-            if (saved is not null)
-            {
-                return saved;
-            }
-
-            topic = await store.FindAsync(topic.Id, cancellationToken);
+            return null;
         }
 
-        return topic;
+        var settled = await writer.RunAsync(observed, topic => DecideAsync(topic, cancellationToken), MaxAttempts, cancellationToken);
+
+        // Every attempt lost to a concurrent writer: whoever won made the transition, so report the topic as it is now.
+        return settled.IsSuccess ? settled.Value : await store.FindAsync(observed.Id, cancellationToken);
     }
-}
 
-/// <summary>The seconding deadline: expires the topic if the threshold was not reached. Idempotent: a settled topic is left alone.</summary>
-public sealed class SecondDeadlineHandler(TopicStore store, TopicPublishing publishing) : ITimerHandler
-{
-    public IReadOnlyCollection<string> Kinds { get; } = [TopicPublishing.DeadlineTimerKind];
-
-    public async Task HandleAsync(TimerMessage message, CancellationToken cancellationToken)
+    /// <summary>The threshold or the expiry, if due on the topic as read now; otherwise nothing to change.</summary>
+    private async Task<Result<AggregateChange<Topic>>> DecideAsync(Topic topic, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        await publishing.SettleAsync(await store.FindAsync(message.EntityId, cancellationToken), cancellationToken);
+        if (policy.Assess(topic, topic.SecondCount) == SecondingOutcome.None)
+        {
+            return AggregateChange<Topic>.Unchanged(topic);
+        }
+
+        // The counter says "due": confirm against the seconds themselves before an irreversible transition.
+        var outcome = policy.Assess(topic, await store.CountSecondsAsync(topic.CommunityId, topic.Id, cancellationToken));
+        if (outcome == SecondingOutcome.None)
+        {
+            return AggregateChange<Topic>.Unchanged(topic);
+        }
+
+        var action = outcome == SecondingOutcome.ReachThreshold ? TopicAction.ReachThreshold : TopicAction.Expire;
+        var to = TopicStateMachine.Decide(topic.Status, action, TopicRole.System);
+        if (!to.IsSuccess)
+        {
+            return AggregateChange<Topic>.Unchanged(topic);
+        }
+
+        return action == TopicAction.ReachThreshold
+            ? writer.Change(
+                topic,
+                topic with { Status = to.Value, ThresholdReachedAt = policy.Now },
+                "topic.threshold_reached",
+                AuditLog.SystemActor,
+                null,
+                [writer.Event(EventTypes.TopicThresholdReached, topic, AuditLog.SystemActor, new JsonObject { ["secondThreshold"] = policy.Threshold, ["secondCount"] = topic.SecondCount, ["status"] = "待议事" })])
+            : writer.Change(
+                topic,
+                topic with { Status = to.Value, StatusReason = $"附议期内未达到 {policy.Threshold} 人附议" },
+                "topic.expired",
+                AuditLog.SystemActor,
+                null,
+                []);
     }
 }

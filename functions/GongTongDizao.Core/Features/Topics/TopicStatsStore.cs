@@ -1,7 +1,7 @@
 using System.Net;
-using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization;
 using GongTongDizao.Core.Features.Orgs;
+using GongTongDizao.Core.Storage;
 using Microsoft.Azure.Cosmos;
 
 namespace GongTongDizao.Core.Features.Topics;
@@ -90,19 +90,12 @@ public sealed class TopicStatsStore(CosmosClient cosmos, OrgDirectory orgs)
     /// The year's counters of every community in the subtree. Crosses partitions by nature (one small document per
     /// community with activity), never touches topics.
     /// </summary>
-    public async IAsyncEnumerable<CommunityYearStats> WithinAsync(string orgId, int year, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var query = new QueryDefinition("SELECT * FROM s WHERE s.kind = @kind AND s.year = @year AND ARRAY_CONTAINS(s.path, @org)")
-            .WithParameter("@kind", CommunityYearStats.DocumentKind).WithParameter("@year", year).WithParameter("@org", orgId);
-        using var feed = _stats.GetItemQueryIterator<CommunityYearStats>(query);
-        while (feed.HasMoreResults)
-        {
-            foreach (var item in await feed.ReadNextAsync(cancellationToken))
-            {
-                yield return item;
-            }
-        }
-    }
+    public IAsyncEnumerable<CommunityYearStats> WithinAsync(string orgId, int year, CancellationToken cancellationToken) =>
+        _stats.DrainAsync<CommunityYearStats>(
+            new QueryDefinition("SELECT * FROM s WHERE s.kind = @kind AND s.year = @year AND ARRAY_CONTAINS(s.path, @org)")
+                .WithParameter("@kind", CommunityYearStats.DocumentKind).WithParameter("@year", year).WithParameter("@org", orgId),
+            partitionKey: null,
+            cancellationToken);
 
     private async Task PatchAsync(string id, string communityId, PatchOperation[] operations, CancellationToken cancellationToken) =>
         await _stats.PatchItemAsync<CommunityYearStats>(id, new PartitionKey(communityId), operations, new PatchItemRequestOptions { EnableContentResponseOnWrite = false }, cancellationToken);

@@ -1,6 +1,5 @@
 using GongTongDizao.Core.Auth;
 using GongTongDizao.Core.Features.Attachments;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace GongTongDizao.Core.Features.Topics;
@@ -62,7 +61,7 @@ public sealed record TopicList(IReadOnlyList<TopicSummary> Items, string? Contin
 /// <summary>Whether the reader has seconded and evaluated the topic (their own documents in its partition).</summary>
 public readonly record struct TopicViewerItems(bool Seconded, bool Evaluated);
 
-public sealed class TopicViews(TopicStore store, IOptions<TopicsOptions> options, IServiceProvider services)
+public sealed class TopicViews(TopicStore store, IOptions<TopicsOptions> options, TopicAttachments photos)
 {
     public async Task<TopicView> CreateAsync(Topic topic, Caller caller, TopicRole roles, CancellationToken cancellationToken)
     {
@@ -130,5 +129,5 @@ public sealed class TopicViews(TopicStore store, IOptions<TopicsOptions> options
     }
 
     private async Task<IReadOnlyList<AttachmentView>> AttachmentsAsync(IReadOnlyList<AttachmentRef> attachments, CancellationToken cancellationToken) =>
-        attachments.Count == 0 || services.GetService<IAttachments>() is not { } service ? [] : await service.ViewAsync(attachments, cancellationToken);
+        await photos.ViewAsync(attachments, cancellationToken);
 }

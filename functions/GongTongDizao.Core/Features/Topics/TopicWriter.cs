@@ -43,6 +43,14 @@ public sealed class TopicWriter(AggregatePipeline<Topic> pipeline, AuditLog audi
 
     public Task PublishAsync(Topic topic, CancellationToken cancellationToken) => pipeline.AfterSaveAsync(topic, null, cancellationToken);
 
+    /// <summary>Stores a new topic and audits it (the status it starts in, as from and to).</summary>
+    public Task<Topic> CreateAsync(Topic topic, string action, string actorId, string? reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        var status = StatusName(topic.Status);
+        return pipeline.CreateAsync(new AggregateChange<Topic>(topic, new AuditEntry(EntityType, action, actorId, status, status, reason)), cancellationToken);
+    }
+
     public Task AuditAsync(Topic topic, string action, string actorId, string? reason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(topic);

@@ -1,0 +1,121 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+using GongTongDizao.Core.Aggregates;
+using GongTongDizao.Core.Storage;
+using Microsoft.Azure.Cosmos;
+
+namespace GongTongDizao.Core.Features.Notifications;
+
+/// <summary>
+/// Broadcasts (each in its own partition, <see cref="NotificationKinds.BroadcastPartition"/>), their delivery
+/// counters, and the per-org daily counts (<see cref="NotificationKinds.OrgPartition"/>). Virtual for fakes.
+/// </summary>
+public class BroadcastStore(CosmosClient cosmos) : IAggregateStore<BroadcastDocument>
+{
+    private const int MaxCountAttempts = 10;
+    private static readonly int s_dayCounterTtl = (int)TimeSpan.FromDays(3).TotalSeconds;
+    private readonly Container _container = cosmos.GetContainer(StoreNames.Database, StoreNames.Containers.Notifications);
+
+    public string ContainerName => StoreNames.Containers.Notifications;
+
+    public virtual Task<BroadcastDocument?> FindAsync(string id, CancellationToken cancellationToken) =>
+        _container.FindAsync<BroadcastDocument>(id, new PartitionKey(NotificationKinds.BroadcastPartition(id)), cancellationToken);
+
+    public virtual Task<BroadcastDocument?> TryReplaceAsync(BroadcastDocument item, string? ifMatch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return _container.TryReplaceAsync(item with { ETag = null }, item.Id, new PartitionKey(item.UserId), ifMatch, cancellationToken);
+    }
+
+    /// <summary>Creates the broadcast with its outbox (published by <see cref="AggregatePipeline{T}.AfterSaveAsync"/>).</summary>
+    public virtual async Task<BroadcastDocument> CreateAsync(BroadcastDocument broadcast, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(broadcast);
+        return (await _container.CreateItemAsync(broadcast, new PartitionKey(broadcast.UserId), cancellationToken: cancellationToken)).Resource;
+    }
+
+    /// <summary>
+    /// Counts one more broadcast of the org on <paramref name="day"/>, unless <paramref name="limit"/> is reached
+    /// (ETag, so concurrent requests cannot overshoot).
+    /// </summary>
+    public virtual async Task<bool> TryCountDayAsync(string orgId, string day, int limit, CancellationToken cancellationToken)
+    {
+        var id = "broadcast-day~" + day;
+        var partition = new PartitionKey(NotificationKinds.OrgPartition(orgId));
+        return await OptimisticRetry.RunAsync<Snapshot<BroadcastDayCounter>, bool>(
+            new(await _container.FindAsync<BroadcastDayCounter>(id, partition, cancellationToken)),
+            async read =>
+            {
+                if (read.Current is { } counter && counter.Count >= limit)
+                {
+                    return false;
+                }
+
+                var saved = read.Current is { } current
+                    ? await _container.TryReplaceAsync(current with { Count = current.Count + 1, ETag = null }, id, partition, current.ETag, cancellationToken)
+                    : await TryCreateAsync(new BroadcastDayCounter { Id = id, UserId = NotificationKinds.OrgPartition(orgId), Count = 1, Ttl = s_dayCounterTtl }, partition, cancellationToken);
+
+                // Another broadcast of the same org was counted meanwhile: read again.
+                return saved is not null ? true : Attempt<bool>.LostRace();
+            },
+            async _ => new(await _container.FindAsync<BroadcastDayCounter>(id, partition, cancellationToken)),
+            _ => false,
+            MaxCountAttempts);
+    }
+
+    /// <summary>One more finished delivery (<c>sent</c>, <c>skipped</c> or <c>failed</c>), an atomic increment.</summary>
+    public virtual async Task CountDeliveryAsync(string broadcastId, string outcome, CancellationToken cancellationToken) =>
+        await _container.PatchItemAsync<BroadcastDocument>(
+            broadcastId,
+            new PartitionKey(NotificationKinds.BroadcastPartition(broadcastId)),
+            [PatchOperation.Increment("/" + outcome, 1)],
+            new PatchItemRequestOptions { EnableContentResponseOnWrite = false },
+            cancellationToken);
+
+    /// <summary>The fan-out has reached everyone: <paramref name="recipients"/> is the total the counters add up to.</summary>
+    public virtual async Task SetRecipientsAsync(string broadcastId, int recipients, CancellationToken cancellationToken) =>
+        await _container.PatchItemAsync<BroadcastDocument>(
+            broadcastId,
+            new PartitionKey(NotificationKinds.BroadcastPartition(broadcastId)),
+            [PatchOperation.Set("/recipients", recipients)],
+            new PatchItemRequestOptions { EnableContentResponseOnWrite = false },
+            cancellationToken);
+
+    /// <summary>The broadcasts a staff member sent (each in its own partition, so this crosses partitions: export and deletion are rare).</summary>
+    public virtual async IAsyncEnumerable<BroadcastDocument> SentByAsync(string userId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.kind = @k AND c.createdBy = @u").WithParameter("@k", NotificationKinds.Broadcast).WithParameter("@u", userId);
+        await foreach (var b in _container.DrainAsync<BroadcastDocument>(query, partitionKey: null, cancellationToken))
+        {
+            yield return b;
+        }
+    }
+
+    /// <summary>Replaces the sender of every broadcast <paramref name="userId"/> sent by <paramref name="pseudonym"/>.</summary>
+    public virtual async Task PseudonymiseSenderAsync(string userId, string pseudonym, CancellationToken cancellationToken)
+    {
+        await foreach (var b in SentByAsync(userId, cancellationToken))
+        {
+            try
+            {
+                await _container.PatchItemAsync<BroadcastDocument>(b.Id, new PartitionKey(b.UserId), [PatchOperation.Set("/createdBy", pseudonym)], new PatchItemRequestOptions { EnableContentResponseOnWrite = false }, cancellationToken);
+            }
+            catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+            {
+                // Gone meanwhile.
+            }
+        }
+    }
+
+    private async Task<BroadcastDayCounter?> TryCreateAsync(BroadcastDayCounter counter, PartitionKey partition, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await _container.CreateItemAsync(counter, partition, cancellationToken: cancellationToken)).Resource;
+        }
+        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.Conflict)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using Microsoft.Extensions.Options;
+
+namespace GongTongDizao.Core.Features.Notifications;
+
+/// <summary>What claiming a delivery came to: <see cref="Record"/> null for a duplicate; <see cref="Final"/> when nothing is left to do.</summary>
+public sealed record ClaimedDelivery(DeliveryRecord? Record, bool Final)
+{
+    public static ClaimedDelivery Duplicate { get; } = new(null, false);
+}
+
+/// <summary>
+/// The claim step. The delivery record is created (pending, leased) before anything else; a record that is final, or
+/// leased by another handler, means this message is a duplicate and nothing happens. A lapsed lease (a handler that
+/// died) is taken over. The common case of a large broadcast, no quota at all, is settled here in one write.
+/// </summary>
+public class DeliveryClaim(
+    DeliveryStore deliveries,
+    SubscriptionQuotas quotas,
+    DeliveryCounters counters,
+    IOptions<NotificationsOptions> options,
+    TimeProvider time)
+{
+    /// <summary>How long a handler owns a pending record; longer than a WeChat call with its retries.</summary>
+    public static readonly TimeSpan LeaseTime = TimeSpan.FromMinutes(2);
+
+    private const int MaxAttempts = 5;
+
+    public virtual async Task<ClaimedDelivery> ClaimAsync(DeliveryMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (await TrySkipWithoutQuotaAsync(message, cancellationToken) is { } skipped)
+        {
+            return new(skipped, Final: true);
+        }
+
+        var id = NotificationKinds.DeliveryId(message.EventId);
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var now = time.GetUtcNow();
+            var existing = await deliveries.FindAsync(message.UserId, id, cancellationToken);
+            if (existing is not null && (existing.Status != DeliveryStatus.Pending || existing.LeaseUntil > now))
+            {
+                return ClaimedDelivery.Duplicate;
+            }
+
+            var claimed = existing is null
+                ? await deliveries.TryCreateAsync(NewRecord(message, DeliveryStatus.Pending, null, now) with { LeaseUntil = now + LeaseTime }, cancellationToken)
+                : await deliveries.TrySaveAsync(existing with { LeaseUntil = now + LeaseTime }, cancellationToken);
+            if (claimed is not null)
+            {
+                return new(claimed, Final: false);
+            }
+
+            // Another handler got there first: look again.
+        }
+
+        return ClaimedDelivery.Duplicate;
+    }
+
+    /// <summary>
+    /// No quota document at all for a one-time template: creating the record already final is the claim (a create
+    /// succeeds once), so nothing else needs writing; when a record exists, the full path decides.
+    /// </summary>
+    private async Task<DeliveryRecord?> TrySkipWithoutQuotaAsync(DeliveryMessage message, CancellationToken cancellationToken)
+    {
+        if (options.Value.IsLongTerm(message.TemplateKey) || await quotas.FindAsync(message.UserId, message.TemplateKey, cancellationToken) is not null)
+        {
+            return null;
+        }
+
+        var created = await deliveries.TryCreateAsync(NewRecord(message, DeliveryStatus.Skipped, "no_quota", time.GetUtcNow()), cancellationToken);
+        if (created is not null)
+        {
+            await counters.CountFinishedAsync(created, cancellationToken);
+        }
+
+        return created;
+    }
+
+    private DeliveryRecord NewRecord(DeliveryMessage message, DeliveryStatus status, string? reason, DateTimeOffset now) => new()
+    {
+        Id = NotificationKinds.DeliveryId(message.EventId),
+        UserId = message.UserId,
+        EventId = message.EventId,
+        TemplateKey = message.TemplateKey,
+        Status = status,
+        Reason = reason,
+        BroadcastId = message.BroadcastId,
+        CreatedAt = now,
+        UpdatedAt = now,
+        Ttl = (int)options.Value.DeliveryRetention.TotalSeconds,
+    };
+}

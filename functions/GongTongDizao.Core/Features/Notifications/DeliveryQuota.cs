@@ -1,0 +1,54 @@
+using GongTongDizao.Core.Features.Identity;
+using Microsoft.Extensions.Logging;
+
+namespace GongTongDizao.Core.Features.Notifications;
+
+/// <summary>A claimed delivery after the quota step: ready to send to <see cref="Target"/>, or already final (Target null).</summary>
+public sealed record QuotaStep(DeliveryRecord Record, SendTarget? Target);
+
+/// <summary>
+/// The quota step: one unit is taken once per delivery (marked on the record), however often the send is retried.
+/// Without a template id, a unit, or a person with an openid the delivery is skipped, and a unit taken is given back.
+/// </summary>
+public partial class DeliveryQuota(
+    SubscriptionQuotas quotas,
+    UserStore users,
+    TemplateCatalogue catalogue,
+    DeliveryStore deliveries,
+    DeliveryOutcomes outcomes,
+    ILogger<DeliveryQuota> logger)
+{
+    public virtual async Task<QuotaStep> TakeAsync(DeliveryMessage message, DeliveryRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(record);
+        var templateId = catalogue.TemplateIdOf(message.TemplateKey);
+        if (!record.QuotaTaken)
+        {
+            if (templateId is null)
+            {
+                LogTemplateNotConfigured(logger, message.TemplateKey);
+                return new(await outcomes.FinishAsync(record, DeliveryStatus.Skipped, "template_not_configured", cancellationToken), null);
+            }
+
+            if (!await quotas.TryTakeAsync(message.UserId, message.TemplateKey, cancellationToken))
+            {
+                return new(await outcomes.FinishAsync(record, DeliveryStatus.Skipped, "no_quota", cancellationToken), null);
+            }
+
+            record = await deliveries.SaveAsync(record with { QuotaTaken = true }, cancellationToken);
+        }
+
+        var user = await users.FindAsync(message.UserId, cancellationToken);
+        if (templateId is null || user is null || string.IsNullOrEmpty(user.OpenId))
+        {
+            await quotas.RefundAsync(message.UserId, message.TemplateKey, cancellationToken);
+            return new(await outcomes.FinishAsync(record, DeliveryStatus.Skipped, templateId is null ? "template_not_configured" : "no_user", cancellationToken), null);
+        }
+
+        return new(record, new SendTarget(user.OpenId, templateId));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No WeChat template id is configured for {TemplateKey} (WeChat__Templates__{TemplateKey}); the notification stays in the inbox only")]
+    private static partial void LogTemplateNotConfigured(ILogger logger, string templateKey);
+}

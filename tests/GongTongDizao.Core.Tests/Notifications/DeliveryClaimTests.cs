@@ -1,0 +1,87 @@
+using GongTongDizao.Core.Features.Notifications;
+using NSubstitute;
+
+namespace GongTongDizao.Core.Tests.Notifications;
+
+/// <summary>The claim step against a fake delivery store: one handler per delivery, lapsed leases taken over.</summary>
+public sealed class DeliveryClaimTests
+{
+    private readonly DeliveryFakes _fakes = new();
+
+    public DeliveryClaimTests() =>
+        _fakes.Quotas.FindAsync("u1", "letterAccepted", Arg.Any<CancellationToken>()).Returns(new QuotaDocument { Id = NotificationKinds.QuotaId("letterAccepted"), UserId = "u1", TemplateKey = "letterAccepted", Remaining = 1 });
+
+    [Fact]
+    public async Task A_person_without_any_quota_is_skipped_in_one_create_and_counted_once()
+    {
+        _fakes.Quotas.FindAsync("u1", "letterAccepted", Arg.Any<CancellationToken>()).Returns((QuotaDocument?)null);
+
+        var claim = await _fakes.Claim.ClaimAsync(DeliveryFakes.Message(broadcastId: "b1"), CancellationToken.None);
+
+        Assert.True(claim.Final);
+        Assert.Equal((DeliveryStatus.Skipped, "no_quota"), (claim.Record!.Status, claim.Record.Reason));
+        Assert.Equal(_fakes.Time.GetUtcNow(), claim.Record.CreatedAt);
+        Assert.Equal(["outcome=skipped templateKey=letterAccepted"], _fakes.Counted("NotificationDelivery"));
+        await _fakes.Broadcasts.Received(1).CountDeliveryAsync("b1", "skipped", Arg.Any<CancellationToken>());
+        await _fakes.Deliveries.DidNotReceiveWithAnyArgs().FindAsync(default!, default!, default);
+    }
+
+    [Fact]
+    public async Task Without_a_quota_a_record_that_exists_already_is_a_duplicate_and_counts_nothing()
+    {
+        _fakes.Quotas.FindAsync("u1", "letterAccepted", Arg.Any<CancellationToken>()).Returns((QuotaDocument?)null);
+        _fakes.Deliveries.TryCreateAsync(Arg.Any<DeliveryRecord>(), Arg.Any<CancellationToken>()).Returns((DeliveryRecord?)null);
+        _fakes.Deliveries.FindAsync("u1", NotificationKinds.DeliveryId("e1"), Arg.Any<CancellationToken>()).Returns(DeliveryFakes.Pending() with { Status = DeliveryStatus.Skipped });
+
+        var claim = await _fakes.Claim.ClaimAsync(DeliveryFakes.Message(), CancellationToken.None);
+
+        Assert.Null(claim.Record);
+        Assert.Empty(_fakes.Telemetry.Events);
+    }
+
+    [Fact]
+    public async Task A_new_delivery_is_created_pending_and_leased_for_the_lease_time()
+    {
+        var claim = await _fakes.Claim.ClaimAsync(DeliveryFakes.Message(), CancellationToken.None);
+
+        Assert.False(claim.Final);
+        Assert.Equal(DeliveryStatus.Pending, claim.Record!.Status);
+        Assert.Equal(_fakes.Time.GetUtcNow() + DeliveryClaim.LeaseTime, claim.Record.LeaseUntil);
+        Assert.Empty(_fakes.Telemetry.Events);
+    }
+
+    [Fact]
+    public async Task A_delivery_another_handler_holds_is_left_alone()
+    {
+        _fakes.Deliveries.FindAsync("u1", NotificationKinds.DeliveryId("e1"), Arg.Any<CancellationToken>()).Returns(DeliveryFakes.Pending(leaseUntil: _fakes.Time.GetUtcNow().AddSeconds(1)));
+
+        var claim = await _fakes.Claim.ClaimAsync(DeliveryFakes.Message(), CancellationToken.None);
+
+        Assert.Null(claim.Record);
+        await _fakes.Deliveries.DidNotReceiveWithAnyArgs().TrySaveAsync(default!, default);
+    }
+
+    [Fact]
+    public async Task A_lapsed_lease_is_taken_over_with_the_ETag_it_was_read_with()
+    {
+        var stale = DeliveryFakes.Pending(leaseUntil: _fakes.Time.GetUtcNow());
+        _fakes.Deliveries.FindAsync("u1", NotificationKinds.DeliveryId("e1"), Arg.Any<CancellationToken>()).Returns(stale);
+        _fakes.Time.Advance(TimeSpan.FromSeconds(1));
+
+        var claim = await _fakes.Claim.ClaimAsync(DeliveryFakes.Message(), CancellationToken.None);
+
+        Assert.Equal(_fakes.Time.GetUtcNow() + DeliveryClaim.LeaseTime, claim.Record!.LeaseUntil);
+        await _fakes.Deliveries.Received(1).TrySaveAsync(Arg.Is<DeliveryRecord>(r => r.ETag == stale.ETag), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Losing_every_race_ends_as_a_duplicate_after_a_bounded_number_of_looks()
+    {
+        _fakes.Deliveries.TryCreateAsync(Arg.Any<DeliveryRecord>(), Arg.Any<CancellationToken>()).Returns((DeliveryRecord?)null);
+
+        var claim = await _fakes.Claim.ClaimAsync(DeliveryFakes.Message(), CancellationToken.None);
+
+        Assert.Null(claim.Record);
+        await _fakes.Deliveries.Received(5).FindAsync("u1", NotificationKinds.DeliveryId("e1"), Arg.Any<CancellationToken>());
+    }
+}
