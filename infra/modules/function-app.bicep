@@ -261,6 +261,10 @@ var appAppSettings = {
   Topics__SecondWindow: '14.00:00:00'
   Topics__Quorum: '5'
   Topics__EvaluationWindow: '30.00:00:00'
+  // 青年点单 rules (OrdersOptions): how long an offered order waits for a team, the rating window, the daily limit.
+  Orders__TakeTimeout: '1.00:00:00'
+  Orders__RatingWindow: '7.00:00:00'
+  Orders__DailyLimit: '3'
   // Notification delivery (NotificationsOptions). Long-term subscribe templates, where the mini-program's category
   // allows them, are added as Notifications__LongTermTemplates__0, __1… by the operator.
   Notifications__BroadcastDailyLimitPerOrg: '3'

@@ -151,7 +151,7 @@ public sealed class FanOutTests(NotificationsFixture host)
     private FanOutEvent FanOutWith(ITopicAudience audience)
     {
         var services = host.Services;
-        var resolver = new AudienceResolver(services.GetRequiredService<AudienceStore>(), services.GetRequiredService<OrgDirectory>(), audience, services.GetRequiredService<GongTongDizao.Core.Features.Volunteers.TeamStore>());
+        var resolver = new AudienceResolver(services.GetRequiredService<AudienceStore>(), services.GetRequiredService<OrgDirectory>(), audience, services.GetRequiredService<ITeamAudience>());
         return new FanOutEvent(
             resolver,
             services.GetRequiredService<OrgDirectory>(),

@@ -4,7 +4,6 @@ using GongTongDizao.Core.Authorization;
 using GongTongDizao.Core.Events;
 using GongTongDizao.Core.Features.Identity;
 using GongTongDizao.Core.Features.Orgs;
-using GongTongDizao.Core.Features.Volunteers;
 using Permission = GongTongDizao.Core.Authorization.Permission;
 
 namespace GongTongDizao.Core.Features.Notifications;
@@ -28,9 +27,11 @@ public sealed record ResidentPage(IReadOnlyList<string> Ids, FanOutCursor? Next)
 /// assigned worker; letter.marked_duplicate → the author; topic.threshold_reached → women's representatives and
 /// federation workers covering the community, and the topic's proposer and seconders; topic.meeting_scheduled → seconders and
 /// registrants; topic.decided → author and seconders; topic.completed → every participant (asked to evaluate);
-/// broadcast.created → residents of the subtree who opted in to that audience, a page at a time.
+/// broadcast.created → residents of the subtree who opted in to that audience, a page at a time; order.submitted, order.take_overdue and
+/// order.rated_low → youth-league workers covering the community; order.approved, rejected, taken and delivered → the
+/// requester; order.dispatched → the team's leaders; order.pooled → the leaders of every team serving the community.
 /// </summary>
-public sealed class AudienceResolver(AudienceStore people, OrgDirectory orgs, ITopicAudience topics, TeamStore teams)
+public sealed class AudienceResolver(AudienceStore people, OrgDirectory orgs, ITopicAudience topics, ITeamAudience teams)
 {
     private const int CommunitiesPerQuery = 50;
 
@@ -61,8 +62,8 @@ public sealed class AudienceResolver(AudienceStore people, OrgDirectory orgs, IT
                 new(StaffBoundAtAsync([.. org.Path, org.Id], Authorizer.RolesGranting(Permission.RunVolunteerService), cancellationToken)),
             EventTypes.OrderApproved or EventTypes.OrderRejected or EventTypes.OrderTaken or EventTypes.OrderDelivered =>
                 Text(domainEvent.Data, "requesterId") is { } requester ? new(One(requester)) : Audience.Empty,
-            EventTypes.OrderDispatched => Text(domainEvent.Data, "teamId") is { } teamId ? new(LeadersAsync(teamId, cancellationToken)) : Audience.Empty,
-            EventTypes.OrderPooled when org is not null => new(ServingLeadersAsync(org, cancellationToken)),
+            EventTypes.OrderDispatched => Text(domainEvent.Data, "teamId") is { } teamId ? new(teams.LeadersAsync(teamId, cancellationToken)) : Audience.Empty,
+            EventTypes.OrderPooled when org is not null => new(teams.LeadersServingAsync(org.Id, org.Path, cancellationToken)),
             _ => Audience.Empty,
         };
     }
@@ -127,36 +128,6 @@ public sealed class AudienceResolver(AudienceStore people, OrgDirectory orgs, IT
             if (candidate.Roles.Any(role => roles.Contains(role.Role) && orgIds.Contains(role.OrgId, StringComparer.Ordinal)))
             {
                 yield return candidate.Id;
-            }
-        }
-    }
-
-    /// <summary>The leaders of one team (an order dispatched to it).</summary>
-    private async IAsyncEnumerable<string> LeadersAsync(string teamId, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        if (await teams.FindAsync(teamId, cancellationToken) is { } team)
-        {
-            foreach (var leader in team.Members.Where(m => m.Leader))
-            {
-                yield return leader.UserId;
-            }
-        }
-    }
-
-    /// <summary>The leaders of every team whose node covers the community (an order pooled there), each once.</summary>
-    private async IAsyncEnumerable<string> ServingLeadersAsync(OrgUnit community, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var told = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var team in teams.ServingAsync(community.Id, [.. community.Path, community.Id], cancellationToken))
-        {
-            if (!community.Path.Contains(team.OrgId) && team.OrgId != community.Id)
-            {
-                continue;
-            }
-
-            foreach (var leader in team.Members.Where(m => m.Leader && told.Add(m.UserId)))
-            {
-                yield return leader.UserId;
             }
         }
     }

@@ -1,4 +1,4 @@
-using GongTongDizao.Core.Audit;
+using GongTongDizao.Core.Aggregates;
 using GongTongDizao.Core.Auth;
 using GongTongDizao.Core.Common;
 using GongTongDizao.Core.Features.Attachments;
@@ -10,7 +10,7 @@ namespace GongTongDizao.Core.Features.Orders;
 /// What both ways of placing an order share once the text has passed its check: the place and time window checked
 /// against the tree and the clock, the photos committed, one write with <c>order.submitted</c> in the outbox, the audit.
 /// </summary>
-public sealed class OrderIntake(OrderStore store, OrderTransitions transitions, OrderViews views, OrgDirectory orgs, IAttachments attachments, AuditLog audit, TimeProvider time)
+public sealed class OrderIntake(AggregatePipeline<Order> pipeline, OrderViews views, OrgDirectory orgs, IAttachments attachments, TimeProvider time)
 {
     /// <summary>The community the place lies in, or a validation error (the place must be a community or below it).</summary>
     public async Task<Result<OrgUnit>> CommunityOfAsync(string placeOrgId, CancellationToken cancellationToken)
@@ -84,10 +84,8 @@ public sealed class OrderIntake(OrderStore store, OrderTransitions transitions, 
             CreatedAt = now,
             Timeline = [new OrderStep(OrderStatus.Submitted, null, OrderActor.Requester, now, held ? "内容待人工审核" : onBehalfOf is null ? null : "工作人员代点单")],
         };
-        order = order with { Outbox = [OrderEvents.Submitted(order, caller.Id, now)] };
-        var saved = await store.CreateAsync(order, cancellationToken);
-        await audit.AppendAsync(OrderEvents.EntityType, saved.Id, onBehalfOf is null ? "order.submitted" : "order.submitted_on_behalf", caller.Id, to: OrderCategories.Code(OrderStatus.Submitted), cancellationToken: cancellationToken);
-        await transitions.AfterSaveAsync(saved, null, cancellationToken);
+        var audit = new AuditEntry(OrderEvents.EntityType, onBehalfOf is null ? "order.submitted" : "order.submitted_on_behalf", caller.Id, null, OrderCategories.Code(OrderStatus.Submitted));
+        var saved = await pipeline.CreateAsync(new AggregateChange<Order>(order, audit) { Events = [OrderEvents.Submitted(order, caller.Id, now)] }, cancellationToken);
         var reader = new OrderReader(new HashSet<OrderActor> { OrderActor.Requester }, [], false);
         return new Created(await views.ViewAsync(saved, reader, cancellationToken), $"orders/{Uri.EscapeDataString(saved.Id)}");
     }

@@ -43,10 +43,6 @@ public sealed class OrderTransitions(AggregatePipeline<Order> pipeline, OrderAcc
     public Task<Order?> SaveAsync(Order before, OrderChange change, OrderStatus next, OrderAction action, OrderActor actor, string actorId, DateTimeOffset now, CancellationToken cancellationToken) =>
         pipeline.TrySaveAsync(before, Saved(before, change, next, action, actor, actorId, now), cancellationToken);
 
-    /// <summary>Publishes the outbox of an order just created and schedules its deadlines.</summary>
-    public Task AfterSaveAsync(Order saved, IReadOnlyList<TimerMessage>? deadlines, CancellationToken cancellationToken) =>
-        pipeline.AfterSaveAsync(saved, deadlines, cancellationToken);
-
     public static TimerMessage Timer(string kind, Order order, DateTimeOffset dueAt)
     {
         ArgumentNullException.ThrowIfNull(order);

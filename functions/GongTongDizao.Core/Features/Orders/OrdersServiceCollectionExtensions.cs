@@ -1,4 +1,5 @@
 using GongTongDizao.Core.Aggregates;
+using GongTongDizao.Core.Events;
 using GongTongDizao.Core.Features.Volunteers;
 using GongTongDizao.Core.Privacy;
 using GongTongDizao.Core.Timers;
@@ -18,6 +19,7 @@ internal static class OrdersServiceCollectionExtensions
         services.AddSingleton<TeamStore>();
         services.AddSingleton<VolunteerStore>();
         services.AddSingleton<TeamViews>();
+        services.AddSingleton<ITeamAudience, TeamAudience>();
         services.AddSingleton<IPersonalDataSource, VolunteerPersonalData>();
         services.AddTransient<CreateTeam>();
         services.AddTransient<GetTeam>();
