@@ -5,18 +5,19 @@ using Microsoft.Azure.Cosmos;
 namespace GongTongDizao.Core.Features.Topics;
 
 /// <summary>A topic's published comments, newest first, paged with continuation tokens (single partition).</summary>
-public sealed class ListComments(TopicStore store, TopicAccess access, TopicAttachments attachments, PageTokens tokens)
+public sealed class ListComments(TopicStore store, TopicGate gate, TopicAttachments attachments, PageTokens tokens)
 {
     private const string List = "topics/comments";
 
     public async Task<Result<CommentList>> HandleAsync(Caller caller, string topicId, string? continuation, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(caller);
-        var topic = await store.FindAsync(topicId, cancellationToken);
-        if (topic is null || !TopicAccess.CanRead(topic, await access.RolesAsync(caller, topic, cancellationToken)))
+        var readable = await gate.ReadAsync(caller, topicId, cancellationToken);
+        if (!readable.IsSuccess)
         {
-            return Error.NotFound();
+            return readable.Error;
         }
+
+        var topic = readable.Value.Topic;
 
         if (!tokens.TryOpen(continuation, List, topic.Id, out var position))
         {

@@ -22,24 +22,19 @@ public sealed record MeetingRegistrations(
 /// The sign-in sheet for women's representatives and federation workers in scope: who holds a seat and who waits, by
 /// name. Residents see only their own place (the registration endpoint), never this list.
 /// </summary>
-public sealed class ListMeetingRegistrations(TopicStore store, TopicAccess access, UserStore users)
+public sealed class ListMeetingRegistrations(TopicGate gate, UserStore users)
 {
     private const int ParallelReads = 16;
 
     public async Task<Result<MeetingRegistrations>> HandleAsync(Caller caller, string topicId, string meetingId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(caller);
-        var topic = await store.FindAsync(topicId, cancellationToken);
-        if (topic is null)
+        var readable = await gate.ReadAsync(caller, topicId, cancellationToken);
+        if (!readable.IsSuccess)
         {
-            return Error.NotFound();
+            return readable.Error;
         }
 
-        var roles = await access.RolesAsync(caller, topic, cancellationToken);
-        if (!TopicAccess.CanRead(topic, roles))
-        {
-            return Error.NotFound();
-        }
+        var (topic, roles) = readable.Value;
 
         if ((roles & TopicRole.Staff) == TopicRole.None)
         {
