@@ -11,13 +11,6 @@ namespace GongTongDizao.Core.Moderation;
 /// <summary>One page of the moderation queue; pass <see cref="Continuation"/> back for the next, absent on the last page.</summary>
 public sealed record ModerationQueuePage(IReadOnlyList<ModerationItem> Items, string? Continuation);
 
-public sealed record RejectModerationItemRequest(string Reason);
-
-public sealed class RejectModerationItemValidator : AbstractValidator<RejectModerationItemRequest>
-{
-    public RejectModerationItemValidator() => RuleFor(r => r.Reason).NotEmpty().Text(1, 200, multiline: true);
-}
-
 /// <summary>
 /// The one queue moderators work from: held items of every <see cref="IModerationSource"/> (photos, letters,
 /// topics, comments…) within the moderator's scope, source by source in a fixed order (by item type).
@@ -67,33 +60,6 @@ public sealed class ListModerationQueue(IEnumerable<IModerationSource> sources, 
         }
 
         return new ModerationQueuePage(items, null);
-    }
-}
-
-/// <summary>Approves or rejects one held item through the source that owns its type; the source checks scope and audits.</summary>
-public sealed class DecideModerationItem(IEnumerable<IModerationSource> sources, ContentGuard guard)
-{
-    public async Task<Result<NoContent>> HandleAsync(Caller caller, string itemType, string itemId, bool approve, string? reason, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(caller);
-        if (Authorizer.ScopeRoots(caller.User, Permission.ModerateContent).Count == 0)
-        {
-            return Error.Forbidden("只有审核员可以处理审核队列");
-        }
-
-        var source = sources.FirstOrDefault(s => string.Equals(s.ItemType, itemType, StringComparison.Ordinal));
-        if (source is null)
-        {
-            return Error.NotFound();
-        }
-
-        // A rejection's reason is shown to the item's author; an approval's stays in the audit trail.
-        if (!approve && await guard.CheckStaffTextAsync(caller.User.OpenId, ContentCheckScene.Comment, [reason], cancellationToken) is { } refused)
-        {
-            return refused;
-        }
-
-        return await source.DecideAsync(caller, itemId, approve, reason?.Trim(), cancellationToken);
     }
 }
 
