@@ -53,7 +53,7 @@ public class BroadcastStore(CosmosClient cosmos) : IAggregateStore<BroadcastDocu
 
                 var saved = read.Current is { } current
                     ? await _container.TryReplaceAsync(current with { Count = current.Count + 1, ETag = null }, id, partition, current.ETag, cancellationToken)
-                    : await TryCreateAsync(new BroadcastDayCounter { Id = id, UserId = NotificationKinds.OrgPartition(orgId), Count = 1, Ttl = s_dayCounterTtl }, partition, cancellationToken);
+                    : await _container.TryCreateAsync(new BroadcastDayCounter { Id = id, UserId = NotificationKinds.OrgPartition(orgId), Count = 1, Ttl = s_dayCounterTtl }, partition, cancellationToken);
 
                 // Another broadcast of the same org was counted meanwhile: read again.
                 return saved is not null ? true : Attempt<bool>.LostRace();
@@ -116,7 +116,7 @@ public class BroadcastStore(CosmosClient cosmos) : IAggregateStore<BroadcastDocu
     {
         var partition = NotificationKinds.BroadcastPartition(broadcastId);
         return await FindProgressAsync(broadcastId, cancellationToken)
-            ?? await TryCreateAsync(new BroadcastProgress { UserId = partition, BroadcastId = broadcastId }, new PartitionKey(partition), cancellationToken)
+            ?? await _container.TryCreateAsync(new BroadcastProgress { UserId = partition, BroadcastId = broadcastId }, new PartitionKey(partition), cancellationToken)
             ?? await FindProgressAsync(broadcastId, cancellationToken)
             ?? throw new InvalidOperationException($"The progress of broadcast {broadcastId} vanished while it was being created.");
     }
@@ -126,18 +126,5 @@ public class BroadcastStore(CosmosClient cosmos) : IAggregateStore<BroadcastDocu
     {
         ArgumentNullException.ThrowIfNull(progress);
         return _container.TryReplaceAsync(progress with { ETag = null }, progress.Id, new PartitionKey(progress.UserId), ifMatch, cancellationToken);
-    }
-
-    private async Task<T?> TryCreateAsync<T>(T item, PartitionKey partition, CancellationToken cancellationToken)
-        where T : class
-    {
-        try
-        {
-            return (await _container.CreateItemAsync(item, partition, cancellationToken: cancellationToken)).Resource;
-        }
-        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.Conflict)
-        {
-            return null;
-        }
     }
 }

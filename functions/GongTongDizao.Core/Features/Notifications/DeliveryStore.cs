@@ -1,4 +1,3 @@
-using System.Net;
 using GongTongDizao.Core.Storage;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging;
@@ -18,17 +17,10 @@ public partial class DeliveryStore(CosmosClient cosmos, TimeProvider time, ILogg
         _container.FindAsync<DeliveryRecord>(id, new PartitionKey(userId), cancellationToken);
 
     /// <summary>The created record, or null when one with this id exists already.</summary>
-    public virtual async Task<DeliveryRecord?> TryCreateAsync(DeliveryRecord record, CancellationToken cancellationToken)
+    public virtual Task<DeliveryRecord?> TryCreateAsync(DeliveryRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        try
-        {
-            return (await _container.CreateItemAsync(record, new PartitionKey(record.UserId), cancellationToken: cancellationToken)).Resource;
-        }
-        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.Conflict)
-        {
-            return null;
-        }
+        return _container.TryCreateAsync(record, new PartitionKey(record.UserId), cancellationToken);
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Net;
 using GongTongDizao.Core.Storage;
 using Microsoft.Azure.Cosmos;
 
@@ -13,15 +12,7 @@ public class InboxStore(CosmosClient cosmos)
     public virtual async Task<bool> TryCreateAsync(InboxItem item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
-        try
-        {
-            await _container.CreateItemAsync(item, new PartitionKey(item.UserId), new ItemRequestOptions { EnableContentResponseOnWrite = false }, cancellationToken);
-            return true;
-        }
-        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.Conflict)
-        {
-            return false;
-        }
+        return await _container.TryCreateAsync(item, new PartitionKey(item.UserId), cancellationToken, returnContent: false) is not null;
     }
 
     public virtual async Task<(IReadOnlyList<InboxItem> Items, string? Continuation)> PageAsync(string userId, string? continuation, int pageSize, CancellationToken cancellationToken)

@@ -13,17 +13,10 @@ public class NotificationPreferences(CosmosClient cosmos)
         _container.FindAsync<PreferencesDocument>(NotificationKinds.PreferencesId, new PartitionKey(userId), cancellationToken);
 
     /// <summary>The created document, or null when the person has one already (created meanwhile).</summary>
-    public virtual async Task<PreferencesDocument?> TryCreateAsync(PreferencesDocument preferences, CancellationToken cancellationToken)
+    public virtual Task<PreferencesDocument?> TryCreateAsync(PreferencesDocument preferences, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(preferences);
-        try
-        {
-            return (await _container.CreateItemAsync(preferences, new PartitionKey(preferences.UserId), cancellationToken: cancellationToken)).Resource;
-        }
-        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.Conflict)
-        {
-            return null;
-        }
+        return _container.TryCreateAsync(preferences, new PartitionKey(preferences.UserId), cancellationToken);
     }
 
     /// <summary>

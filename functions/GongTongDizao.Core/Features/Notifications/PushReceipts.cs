@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Serialization;
@@ -20,15 +19,7 @@ public class PushReceipts(CosmosClient cosmos)
     public virtual async Task<bool> TryRecordAsync(string dedupeKey, CancellationToken cancellationToken)
     {
         var marker = new Marker { Id = Id(dedupeKey), Ttl = s_ttl };
-        try
-        {
-            await _dedupe.CreateItemAsync(marker, new PartitionKey(marker.Id), new ItemRequestOptions { EnableContentResponseOnWrite = false }, cancellationToken);
-            return true;
-        }
-        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.Conflict)
-        {
-            return false;
-        }
+        return await _dedupe.TryCreateAsync(marker, new PartitionKey(marker.Id), cancellationToken, returnContent: false) is not null;
     }
 
     /// <summary>Forgets a receipt whose handling failed, so WeChat's retry does it again.</summary>

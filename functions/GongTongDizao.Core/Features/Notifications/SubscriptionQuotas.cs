@@ -80,7 +80,7 @@ public class SubscriptionQuotas(CosmosClient cosmos, IOptions<NotificationsOptio
                     ETag = null,
                 };
                 var saved = current is null
-                    ? await TryCreateAsync(updated, cancellationToken)
+                    ? await _container.TryCreateAsync(updated, partition, cancellationToken)
                     : await _container.TryReplaceAsync(updated, updated.Id, partition, current.ETag, cancellationToken);
                 return saved ?? Attempt<QuotaDocument>.LostRace();
             },
@@ -132,18 +132,6 @@ public class SubscriptionQuotas(CosmosClient cosmos, IOptions<NotificationsOptio
         return _container.DrainAsync<QuotaDocument>(query, new PartitionKey(userId), cancellationToken);
     }
 
-    /// <summary>The created quota, or null when the person got one meanwhile (another report of the same popup).</summary>
-    private async Task<QuotaDocument?> TryCreateAsync(QuotaDocument quota, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await _container.CreateItemAsync(quota, new PartitionKey(quota.UserId), cancellationToken: cancellationToken)).Resource;
-        }
-        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.Conflict)
-        {
-            return null;
-        }
-    }
 
     private async Task PatchIfExistsAsync(string userId, string templateKey, PatchOperation[] operations, CancellationToken cancellationToken)
     {
