@@ -1,4 +1,3 @@
-using System.Globalization;
 using FluentValidation;
 using GongTongDizao.Core.Auth;
 using GongTongDizao.Core.Authorization;

@@ -1,10 +1,7 @@
 using System.Globalization;
-using FluentValidation;
 using GongTongDizao.Core.Auth;
 using GongTongDizao.Core.Authorization;
 using GongTongDizao.Core.Common;
-using GongTongDizao.Core.ContentSafety;
-using GongTongDizao.WeChat;
 
 namespace GongTongDizao.Core.Moderation;
 

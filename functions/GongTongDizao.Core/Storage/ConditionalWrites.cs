@@ -50,6 +50,39 @@ public static class ConditionalWrites
         }
     }
 
+    /// <summary>
+    /// Patches the item if it exists (unconditionally otherwise); false when there is none (404): a counter or field of
+    /// something deleted meanwhile, or never created, has nothing to correct.
+    /// </summary>
+    public static async Task<bool> TryPatchExistingAsync(this Container container, string id, PartitionKey partitionKey, IReadOnlyList<PatchOperation> operations, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(container);
+        try
+        {
+            await container.PatchItemAsync<object>(id, partitionKey, operations, new PatchItemRequestOptions { EnableContentResponseOnWrite = false }, cancellationToken);
+            return true;
+        }
+        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>As <see cref="TryPatchExistingAsync"/>, answering the item as patched, or null when there is none.</summary>
+    public static async Task<T?> PatchExistingAsync<T>(this Container container, string id, PartitionKey partitionKey, IReadOnlyList<PatchOperation> operations, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(container);
+        try
+        {
+            return (await container.PatchItemAsync<T>(id, partitionKey, operations, cancellationToken: cancellationToken)).Resource;
+        }
+        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The saved item, or <c>CONCURRENT_CHANGE</c> (409) when a conditional write lost the race (null).</summary>
     public static Result<T> OrConcurrentChange<T>(T? saved)
         where T : class =>

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Runtime.CompilerServices;
 using GongTongDizao.Core.Aggregates;
 using GongTongDizao.Core.Storage;
@@ -96,14 +95,8 @@ public class BroadcastStore(CosmosClient cosmos) : IAggregateStore<BroadcastDocu
     {
         await foreach (var b in SentByAsync(userId, cancellationToken))
         {
-            try
-            {
-                await _container.PatchItemAsync<BroadcastDocument>(b.Id, new PartitionKey(b.UserId), [PatchOperation.Set("/createdBy", pseudonym)], new PatchItemRequestOptions { EnableContentResponseOnWrite = false }, cancellationToken);
-            }
-            catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
-            {
-                // Gone meanwhile.
-            }
+            // False when it is gone meanwhile: nothing left to pseudonymise.
+            await _container.TryPatchExistingAsync(b.Id, new PartitionKey(b.UserId), [PatchOperation.Set("/createdBy", pseudonym)], cancellationToken);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Net;
 using GongTongDizao.Core.Storage;
 using Microsoft.Azure.Cosmos;
 
@@ -41,14 +40,7 @@ public class NotificationPreferences(CosmosClient cosmos)
             operations.Add(PatchOperation.Set("/all", a));
         }
 
-        try
-        {
-            return (await _container.PatchItemAsync<PreferencesDocument>(NotificationKinds.PreferencesId, new PartitionKey(userId), operations, cancellationToken: cancellationToken)).Resource;
-        }
-        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
+        return await _container.PatchExistingAsync<PreferencesDocument>(NotificationKinds.PreferencesId, new PartitionKey(userId), operations, cancellationToken);
     }
 
     public virtual async Task<bool> WantsAsync(string userId, BroadcastAudience audience, CancellationToken cancellationToken) =>

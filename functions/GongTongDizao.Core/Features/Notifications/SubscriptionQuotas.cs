@@ -1,4 +1,3 @@
-using System.Net;
 using GongTongDizao.Core.Storage;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Options;
@@ -133,17 +132,9 @@ public class SubscriptionQuotas(CosmosClient cosmos, IOptions<NotificationsOptio
     }
 
 
-    private async Task PatchIfExistsAsync(string userId, string templateKey, PatchOperation[] operations, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _container.PatchItemAsync<QuotaDocument>(NotificationKinds.QuotaId(templateKey), new PartitionKey(userId), operations, new PatchItemRequestOptions { EnableContentResponseOnWrite = false }, cancellationToken);
-        }
-        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
-        {
-            // No quota document: nothing was counted, so there is nothing to correct.
-        }
-    }
+    /// <summary>No quota document means nothing was counted, so there is nothing to correct.</summary>
+    private Task<bool> PatchIfExistsAsync(string userId, string templateKey, PatchOperation[] operations, CancellationToken cancellationToken) =>
+        _container.TryPatchExistingAsync(NotificationKinds.QuotaId(templateKey), new PartitionKey(userId), operations, cancellationToken);
 }
 
 /// <summary>What <c>wx.requestSubscribeMessage</c> reports per template.</summary>

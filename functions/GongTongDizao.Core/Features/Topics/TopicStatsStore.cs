@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json.Serialization;
 using GongTongDizao.Core.Features.Orgs;
 using GongTongDizao.Core.Storage;
@@ -65,18 +64,15 @@ public sealed class TopicStatsStore(CosmosClient cosmos, OrgDirectory orgs)
         var year = ChinaTime.YearOf(at);
         var id = CommunityYearStats.IdFor(year);
         PatchOperation[] operations = [.. counters.Select(c => PatchOperation.Increment(c.Counter, c.Delta))];
-        try
+        if (!await _stats.TryPatchExistingAsync(id, new PartitionKey(communityId), operations, cancellationToken))
         {
-            await PatchAsync(id, communityId, operations, cancellationToken);
-        }
-        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
-        {
+            // The community's first count of the year creates its document.
             var org = await orgs.FindAsync(communityId, cancellationToken);
             var fresh = new CommunityYearStats { Id = id, OrgId = communityId, Year = year, Path = [.. org?.Path ?? [], communityId] };
             // Null when another request created it first; the increment below applies to theirs.
             await _stats.TryCreateAsync(fresh, new PartitionKey(communityId), cancellationToken, returnContent: false);
 
-            await PatchAsync(id, communityId, operations, cancellationToken);
+            await _stats.PatchItemAsync<CommunityYearStats>(id, new PartitionKey(communityId), operations, new PatchItemRequestOptions { EnableContentResponseOnWrite = false }, cancellationToken);
         }
     }
 
@@ -90,7 +86,4 @@ public sealed class TopicStatsStore(CosmosClient cosmos, OrgDirectory orgs)
                 .WithParameter("@kind", CommunityYearStats.DocumentKind).WithParameter("@year", year).WithParameter("@org", orgId),
             partitionKey: null,
             cancellationToken);
-
-    private async Task PatchAsync(string id, string communityId, PatchOperation[] operations, CancellationToken cancellationToken) =>
-        await _stats.PatchItemAsync<CommunityYearStats>(id, new PartitionKey(communityId), operations, new PatchItemRequestOptions { EnableContentResponseOnWrite = false }, cancellationToken);
 }

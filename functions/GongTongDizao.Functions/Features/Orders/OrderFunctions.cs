@@ -3,8 +3,8 @@ using GongTongDizao.Core.Features.Orders;
 
 namespace GongTongDizao.Functions.Features.Orders;
 
-/// <summary>青年点单 for residents: the menu, order, list, read, cancel and rate.</summary>
-public sealed class OrderFunctions(Api api, ListOrderCategories categories, PlaceOrder place, ListMyOrders listMine, GetOrder getOrder, CancelOrder cancel, RateOrder rate)
+/// <summary>青年点单 for residents (群众点单): the menu, place an order, list and read their own.</summary>
+public sealed class OrderFunctions(Api api, ListOrderCategories categories, PlaceOrder place, ListMyOrders listMine, GetOrder getOrder)
 {
     [Function("ListOrderCategories")]
     public Task<IActionResult> Categories(
@@ -25,14 +25,4 @@ public sealed class OrderFunctions(Api api, ListOrderCategories categories, Plac
     public Task<IActionResult> Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orders/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>
         api.AuthenticatedAsync<OrderView>(req, (caller, ct) => getOrder.HandleAsync(caller, id, ct), cancellationToken);
-
-    [Function("CancelOrder")]
-    public Task<IActionResult> Cancel(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orders/{id}/cancel")] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        api.AuthenticatedAsync<OrderView>(req, (caller, ct) => cancel.HandleAsync(caller, id, ct), cancellationToken);
-
-    [Function("RateOrder")]
-    public Task<IActionResult> Rate(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orders/{id}/rating")] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        api.AuthenticatedAsync<RateOrderRequest, OrderView>(req, (caller, body, ct) => rate.HandleAsync(caller, id, body, ct), cancellationToken);
 }
