@@ -1,7 +1,5 @@
 using System.Globalization;
-using FluentValidation;
 using GongTongDizao.Core.Audit;
-using GongTongDizao.Core.Auth;
 using GongTongDizao.Core.Authorization;
 using GongTongDizao.Core.Features.Identity;
 using GongTongDizao.Core.Features.Orgs;

@@ -1,6 +1,5 @@
 using Azure;
 using GongTongDizao.Core.Audit;
-using GongTongDizao.Core.Common;
 using GongTongDizao.Core.Events;
 using GongTongDizao.Core.Storage;
 using GongTongDizao.Core.Timers;

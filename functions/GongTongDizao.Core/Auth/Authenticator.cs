@@ -1,4 +1,3 @@
-using GongTongDizao.Core.Common;
 using GongTongDizao.Core.Features.Identity;
 
 namespace GongTongDizao.Core.Auth;

@@ -1,7 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-using GongTongDizao.Core.Auth;
 
 namespace GongTongDizao.Core.Common;
 

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using FluentValidation;
 
 namespace GongTongDizao.Core.Common;
 

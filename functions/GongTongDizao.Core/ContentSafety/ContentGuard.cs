@@ -1,4 +1,3 @@
-using GongTongDizao.Core.Common;
 using GongTongDizao.WeChat;
 using Microsoft.Extensions.Logging;
 

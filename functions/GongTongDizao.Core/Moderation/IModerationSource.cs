@@ -1,6 +1,3 @@
-using GongTongDizao.Core.Auth;
-using GongTongDizao.Core.Common;
-
 namespace GongTongDizao.Core.Moderation;
 
 /// <summary>An item waiting for a moderator (held text, a flagged image, a reported comment).</summary>

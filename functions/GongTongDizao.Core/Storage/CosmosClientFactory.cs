@@ -1,5 +1,4 @@
 using Azure.Core;
-using GongTongDizao.Core.Common;
 using GongTongDizao.Core.Configuration;
 using Microsoft.Azure.Cosmos;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using GongTongDizao.Core.Common;
 using Microsoft.Azure.Cosmos;
 
 namespace GongTongDizao.Core.Storage;

@@ -1,5 +1,3 @@
-using GongTongDizao.Core.Common;
-
 namespace GongTongDizao.Core.Storage;
 
 /// <summary>What one try of a read-modify-write came to: finished with a value, or lost the ETag race (try again on a fresh read).</summary>

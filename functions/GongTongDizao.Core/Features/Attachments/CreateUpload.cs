@@ -1,7 +1,3 @@
-using FluentValidation;
-using GongTongDizao.Core.Auth;
-using GongTongDizao.Core.Common;
-
 namespace GongTongDizao.Core.Features.Attachments;
 
 public sealed record CreateUploadRequest(string Purpose, string ContentType, long Size);

@@ -1,5 +1,3 @@
-using GongTongDizao.Core.Common;
-
 namespace GongTongDizao.Core.Features.Attachments;
 
 /// <summary>A photo committed to an item (letter, topic, comment, progress update).</summary>

@@ -1,8 +1,6 @@
 using System.Runtime.CompilerServices;
 using GongTongDizao.Core.Audit;
-using GongTongDizao.Core.Auth;
 using GongTongDizao.Core.Authorization;
-using GongTongDizao.Core.Common;
 using GongTongDizao.Core.Features.Orgs;
 using GongTongDizao.Core.Moderation;
 

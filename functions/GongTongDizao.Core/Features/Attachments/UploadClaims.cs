@@ -1,6 +1,5 @@
 using Azure;
 using GongTongDizao.Core.Audit;
-using GongTongDizao.Core.Common;
 using Microsoft.Extensions.Logging;
 
 namespace GongTongDizao.Core.Features.Attachments;

@@ -1,6 +1,4 @@
 using GongTongDizao.Core.Audit;
-using GongTongDizao.Core.Auth;
-using GongTongDizao.Core.Common;
 using GongTongDizao.Core.Privacy;
 
 namespace GongTongDizao.Core.Features.Identity;

@@ -1,5 +1,3 @@
-using GongTongDizao.Core.Auth;
-using GongTongDizao.Core.Common;
 using GongTongDizao.Core.Privacy;
 
 namespace GongTongDizao.Core.Features.Identity;

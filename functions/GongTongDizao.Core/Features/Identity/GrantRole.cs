@@ -1,6 +1,4 @@
-using FluentValidation;
 using GongTongDizao.Core.Audit;
-using GongTongDizao.Core.Common;
 using GongTongDizao.Core.Features.Orgs;
 
 namespace GongTongDizao.Core.Features.Identity;

@@ -1,6 +1,3 @@
-using FluentValidation;
-using GongTongDizao.Core.Auth;
-using GongTongDizao.Core.Common;
 using GongTongDizao.WeChat;
 
 namespace GongTongDizao.Core.Features.Identity;

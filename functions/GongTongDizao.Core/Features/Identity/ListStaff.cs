@@ -1,4 +1,3 @@
-using GongTongDizao.Core.Common;
 using GongTongDizao.Core.Features.Orgs;
 
 namespace GongTongDizao.Core.Features.Identity;

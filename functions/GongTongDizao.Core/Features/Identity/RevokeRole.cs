@@ -1,5 +1,4 @@
 using GongTongDizao.Core.Audit;
-using GongTongDizao.Core.Common;
 using GongTongDizao.Core.Features.Orgs;
 
 namespace GongTongDizao.Core.Features.Identity;

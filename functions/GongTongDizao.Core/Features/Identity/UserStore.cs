@@ -1,6 +1,4 @@
 using System.Text.Json.Serialization;
-using GongTongDizao.Core.Auth;
-using GongTongDizao.Core.Common;
 using GongTongDizao.Core.Storage;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Caching.Memory;

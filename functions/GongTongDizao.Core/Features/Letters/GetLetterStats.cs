@@ -1,7 +1,5 @@
 using System.Globalization;
-using GongTongDizao.Core.Auth;
 using GongTongDizao.Core.Authorization;
-using GongTongDizao.Core.Common;
 using GongTongDizao.Core.Features.Identity;
 using GongTongDizao.Core.Features.Orgs;
 

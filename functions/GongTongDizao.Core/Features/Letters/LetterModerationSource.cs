@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using GongTongDizao.Core.Auth;
-using GongTongDizao.Core.Common;
 using GongTongDizao.Core.Moderation;
 
 namespace GongTongDizao.Core.Features.Letters;

@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using GongTongDizao.Core.Aggregates;
-using GongTongDizao.Core.Common;
 using GongTongDizao.Core.Storage;
 using Microsoft.Azure.Cosmos;
 

@@ -1,6 +1,4 @@
 using GongTongDizao.Core.Aggregates;
-using GongTongDizao.Core.Auth;
-using GongTongDizao.Core.Common;
 using GongTongDizao.Core.Events;
 using GongTongDizao.Core.Telemetry;
 using GongTongDizao.Core.Timers;

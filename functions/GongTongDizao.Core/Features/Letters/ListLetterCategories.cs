@@ -1,5 +1,3 @@
-using GongTongDizao.Core.Common;
-
 namespace GongTongDizao.Core.Features.Letters;
 
 /// <summary>One choice of the mini-program's category picker: the code to send and the label to show.</summary>

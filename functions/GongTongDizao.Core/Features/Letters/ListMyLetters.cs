@@ -1,6 +1,4 @@
 using System.Globalization;
-using GongTongDizao.Core.Auth;
-using GongTongDizao.Core.Common;
 
 namespace GongTongDizao.Core.Features.Letters;
 

@@ -1,7 +1,3 @@
-using FluentValidation;
-using GongTongDizao.Core.Auth;
-using GongTongDizao.Core.Common;
-
 namespace GongTongDizao.Core.Features.Letters;
 
 public sealed record MarkDuplicateRequest(string OfLetterId);

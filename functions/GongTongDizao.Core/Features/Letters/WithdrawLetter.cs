@@ -1,6 +1,3 @@
-using GongTongDizao.Core.Auth;
-using GongTongDizao.Core.Common;
-
 namespace GongTongDizao.Core.Features.Letters;
 
 /// <summary>The author takes the letter back, any time before a reply.</summary>

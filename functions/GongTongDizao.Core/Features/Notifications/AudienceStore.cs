@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using GongTongDizao.Core.Common;
 using GongTongDizao.Core.Features.Identity;
 using GongTongDizao.Core.Storage;
 using Microsoft.Azure.Cosmos;

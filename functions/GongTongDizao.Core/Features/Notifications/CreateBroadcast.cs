@@ -1,10 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using FluentValidation;
 using GongTongDizao.Core.Aggregates;
 using GongTongDizao.Core.Audit;
-using GongTongDizao.Core.Auth;
-using GongTongDizao.Core.Common;
 using GongTongDizao.Core.Events;
 using GongTongDizao.Core.Features.Orgs;
 

@@ -1,6 +1,3 @@
-using GongTongDizao.Core.Auth;
-using GongTongDizao.Core.Common;
-
 namespace GongTongDizao.Core.Features.Notifications;
 
 /// <summary>A broadcast with its counts, for staff who may broadcast on its org.</summary>

@@ -1,6 +1,3 @@
-using GongTongDizao.Core.Auth;
-using GongTongDizao.Core.Common;
-
 namespace GongTongDizao.Core.Features.Notifications;
 
 public sealed record NotificationView(string Id, string EventType, string EntityType, string EntityId, string Title, string? Summary, string? Page, bool Read, DateTimeOffset CreatedAt);

@@ -1,5 +1,3 @@
-using GongTongDizao.Core.Auth;
-using GongTongDizao.Core.Common;
 using Microsoft.Extensions.Options;
 
 namespace GongTongDizao.Core.Features.Notifications;

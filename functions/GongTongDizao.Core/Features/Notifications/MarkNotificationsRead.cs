@@ -1,7 +1,3 @@
-using FluentValidation;
-using GongTongDizao.Core.Auth;
-using GongTongDizao.Core.Common;
-
 namespace GongTongDizao.Core.Features.Notifications;
 
 public sealed record MarkNotificationsReadRequest(IReadOnlyList<string>? Ids, bool? All);

@@ -1,7 +1,3 @@
-using FluentValidation;
-using GongTongDizao.Core.Auth;
-using GongTongDizao.Core.Common;
-
 namespace GongTongDizao.Core.Features.Notifications;
 
 /// <summary>What <c>wx.requestSubscribeMessage</c> returned, per template key: accept, reject, ban or filter.</summary>

@@ -1,6 +1,3 @@
-using GongTongDizao.Core.Auth;
-using GongTongDizao.Core.Common;
-
 namespace GongTongDizao.Core.Features.Orders;
 
 /// <summary>The league office in scope accepts the order (it read any held text first); the requester is told.</summary>

@@ -1,6 +1,3 @@
-using GongTongDizao.Core.Auth;
-using GongTongDizao.Core.Common;
-
 namespace GongTongDizao.Core.Features.Orders;
 
 /// <summary>The requester takes the order back, any time until a team has taken it.</summary>

@@ -1,6 +1,3 @@
-using GongTongDizao.Core.Auth;
-using GongTongDizao.Core.Common;
-
 namespace GongTongDizao.Core.Features.Orders;
 
 /// <summary>One order with its timeline: one point read (the id names the partition), plus the caller's teams when it is offered or served.</summary>

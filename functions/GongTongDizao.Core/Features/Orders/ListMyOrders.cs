@@ -1,6 +1,3 @@
-using GongTongDizao.Core.Auth;
-using GongTongDizao.Core.Common;
-
 namespace GongTongDizao.Core.Features.Orders;
 
 /// <summary>The caller's orders in their home community, newest first: one single-partition query per page.</summary>

@@ -1,5 +1,3 @@
-using GongTongDizao.Core.Common;
-
 namespace GongTongDizao.Core.Features.Orders;
 
 public sealed record OrderCategoryOption(OrderCategory Code, string Label);

@@ -1,6 +1,4 @@
-using GongTongDizao.Core.Auth;
 using GongTongDizao.Core.Authorization;
-using GongTongDizao.Core.Common;
 
 namespace GongTongDizao.Core.Features.Orders;
 

@@ -1,6 +1,3 @@
-using FluentValidation;
-using GongTongDizao.Core.Common;
-
 namespace GongTongDizao.Core.Features.Orders;
 
 public sealed record OrderPlaceRequest(string OrgId, string Address);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using GongTongDizao.Core.Common;
 
 namespace GongTongDizao.Core.Features.Orders;
 

@@ -1,8 +1,5 @@
-using GongTongDizao.Core.Auth;
-using GongTongDizao.Core.Common;
 using GongTongDizao.Core.ContentSafety;
 using GongTongDizao.WeChat;
-using FluentValidation;
 using Microsoft.Extensions.Options;
 
 namespace GongTongDizao.Core.Features.Orders;

@@ -1,7 +1,4 @@
-using FluentValidation;
-using GongTongDizao.Core.Auth;
 using GongTongDizao.Core.Authorization;
-using GongTongDizao.Core.Common;
 using GongTongDizao.Core.ContentSafety;
 using GongTongDizao.WeChat;
 

@@ -1,5 +1,3 @@
-using GongTongDizao.Core.Common;
-
 namespace GongTongDizao.Core.Features.Orgs;
 
 public sealed class GetOrg(OrgDirectory orgs)

@@ -1,6 +1,4 @@
-using FluentValidation;
 using GongTongDizao.Core.Audit;
-using GongTongDizao.Core.Common;
 using Microsoft.Azure.Cosmos;
 
 namespace GongTongDizao.Core.Features.Orgs;

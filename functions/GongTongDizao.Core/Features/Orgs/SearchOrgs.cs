@@ -1,5 +1,3 @@
-using GongTongDizao.Core.Common;
-
 namespace GongTongDizao.Core.Features.Orgs;
 
 /// <summary>Name substring or unified-code prefix, served from the in-memory tree.</summary>

@@ -1,7 +1,4 @@
 using System.Text.Json.Nodes;
-using FluentValidation;
-using GongTongDizao.Core.Auth;
-using GongTongDizao.Core.Common;
 using GongTongDizao.Core.ContentSafety;
 using GongTongDizao.Core.Events;
 using GongTongDizao.WeChat;

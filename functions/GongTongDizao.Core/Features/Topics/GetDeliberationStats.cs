@@ -1,5 +1,4 @@
 using System.Globalization;
-using GongTongDizao.Core.Common;
 using GongTongDizao.Core.Features.Orgs;
 
 namespace GongTongDizao.Core.Features.Topics;

@@ -1,6 +1,3 @@
-using GongTongDizao.Core.Auth;
-using GongTongDizao.Core.Common;
-
 namespace GongTongDizao.Core.Features.Topics;
 
 /// <summary>One topic by id with the caller's own second and evaluation: one single-partition query. Held and hidden topics only for author and staff.</summary>

@@ -1,7 +1,5 @@
 using System.Runtime.CompilerServices;
-using GongTongDizao.Core.Auth;
 using GongTongDizao.Core.Authorization;
-using GongTongDizao.Core.Common;
 using GongTongDizao.Core.Features.Orgs;
 using GongTongDizao.Core.Moderation;
 using Microsoft.Azure.Cosmos;

@@ -1,5 +1,3 @@
-using GongTongDizao.Core.Auth;
-using GongTongDizao.Core.Common;
 using Microsoft.Azure.Cosmos;
 
 namespace GongTongDizao.Core.Features.Topics;

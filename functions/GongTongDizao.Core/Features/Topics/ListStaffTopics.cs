@@ -1,6 +1,4 @@
-using GongTongDizao.Core.Auth;
 using GongTongDizao.Core.Authorization;
-using GongTongDizao.Core.Common;
 using GongTongDizao.Core.Features.Identity;
 using GongTongDizao.Core.Features.Orgs;
 using Microsoft.Azure.Cosmos;

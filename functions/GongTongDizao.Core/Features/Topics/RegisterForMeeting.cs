@@ -1,6 +1,4 @@
 using GongTongDizao.Core.Aggregates;
-using GongTongDizao.Core.Auth;
-using GongTongDizao.Core.Common;
 
 namespace GongTongDizao.Core.Features.Topics;
 

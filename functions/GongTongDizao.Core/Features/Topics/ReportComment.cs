@@ -1,5 +1,3 @@
-using GongTongDizao.Core.Auth;
-using GongTongDizao.Core.Common;
 using GongTongDizao.Core.Storage;
 
 namespace GongTongDizao.Core.Features.Topics;

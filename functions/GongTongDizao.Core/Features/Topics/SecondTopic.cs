@@ -1,6 +1,3 @@
-using GongTongDizao.Core.Auth;
-using GongTongDizao.Core.Common;
-
 namespace GongTongDizao.Core.Features.Topics;
 
 public sealed record SecondView(string TopicId, bool Seconded, long SecondCount, TopicStatus Status);

@@ -1,4 +1,3 @@
-using GongTongDizao.Core.Auth;
 using GongTongDizao.Core.Authorization;
 
 namespace GongTongDizao.Core.Features.Topics;

@@ -1,4 +1,3 @@
-using GongTongDizao.Core.Common;
 using GongTongDizao.Core.Features.Attachments;
 
 namespace GongTongDizao.Core.Features.Topics;

@@ -1,6 +1,3 @@
-using GongTongDizao.Core.Auth;
-using GongTongDizao.Core.Common;
-
 namespace GongTongDizao.Core.Features.Topics;
 
 /// <summary>A topic the caller may act on, their roles, and the state the action leads to.</summary>

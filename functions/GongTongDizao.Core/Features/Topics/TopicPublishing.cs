@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using GongTongDizao.Core.Aggregates;
 using GongTongDizao.Core.Audit;
-using GongTongDizao.Core.Common;
 using GongTongDizao.Core.Events;
 using GongTongDizao.Core.Timers;
 

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using GongTongDizao.Core.Common;
 
 namespace GongTongDizao.Core.Features.Topics;
 

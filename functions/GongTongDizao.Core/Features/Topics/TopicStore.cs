@@ -1,6 +1,5 @@
 using System.Text.Json;
 using GongTongDizao.Core.Aggregates;
-using GongTongDizao.Core.Common;
 using GongTongDizao.Core.Storage;
 using Microsoft.Azure.Cosmos;
 

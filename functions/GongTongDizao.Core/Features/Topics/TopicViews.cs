@@ -1,4 +1,3 @@
-using GongTongDizao.Core.Auth;
 using GongTongDizao.Core.Features.Attachments;
 using Microsoft.Extensions.Options;
 

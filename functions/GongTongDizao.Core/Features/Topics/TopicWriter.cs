@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using GongTongDizao.Core.Aggregates;
 using GongTongDizao.Core.Audit;
-using GongTongDizao.Core.Common;
 using GongTongDizao.Core.Events;
 
 namespace GongTongDizao.Core.Features.Topics;

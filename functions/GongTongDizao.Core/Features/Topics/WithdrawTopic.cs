@@ -1,6 +1,3 @@
-using GongTongDizao.Core.Auth;
-using GongTongDizao.Core.Common;
-
 namespace GongTongDizao.Core.Features.Topics;
 
 /// <summary>The author takes the topic back before deliberation starts.</summary>

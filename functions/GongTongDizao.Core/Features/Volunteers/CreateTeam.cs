@@ -1,8 +1,5 @@
-using FluentValidation;
 using GongTongDizao.Core.Audit;
-using GongTongDizao.Core.Auth;
 using GongTongDizao.Core.Authorization;
-using GongTongDizao.Core.Common;
 using GongTongDizao.Core.ContentSafety;
 using GongTongDizao.Core.Features.Identity;
 using GongTongDizao.Core.Features.Orders;

@@ -1,6 +1,3 @@
-using GongTongDizao.Core.Auth;
-using GongTongDizao.Core.Common;
-
 namespace GongTongDizao.Core.Features.Volunteers;
 
 /// <summary>The caller's own volunteer profile (one point read); 404 until they register.</summary>

@@ -1,7 +1,4 @@
-using FluentValidation;
 using GongTongDizao.Core.Audit;
-using GongTongDizao.Core.Auth;
-using GongTongDizao.Core.Common;
 using GongTongDizao.Core.ContentSafety;
 using GongTongDizao.WeChat;
 
