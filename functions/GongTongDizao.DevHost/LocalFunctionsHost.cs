@@ -102,7 +102,12 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
 
     /// <summary>The demo tree and people, through the admin API of this host's worker.</summary>
     public Task SeedDemoDataAsync(CancellationToken cancellationToken) =>
-        DemoData.SeedAsync(new Uri(BaseAddress, _routePrefix + "/"), Options.MasterKey, cancellationToken);
+        DemoData.SeedAsync(
+            new Uri(BaseAddress, _routePrefix + "/"),
+            Options.MasterKey,
+            _web.Services.GetRequiredService<TimeProvider>(),
+            Simulator is { } simulator ? phone => simulator.State.IssuePhoneCode(phone) : null,
+            cancellationToken);
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _web.WaitForShutdownAsync(cancellationToken);
 

@@ -9,6 +9,10 @@ public static class DemoUsers
     public const string FederationWorker = "demo-federation-worker";
     public const string WomenRep = "demo-women-rep";
     public const string Moderator = "demo-moderator";
+    public const string TeamLeader = "demo-team-leader";
+    public const string TeamMember = "demo-team-member";
+    public const string ClubLeader = "demo-club-leader";
+    public const string ClubMember = "demo-club-member";
 
     public static IReadOnlyList<DemoUser> All { get; } =
     [
@@ -18,6 +22,10 @@ public static class DemoUsers
         new(FederationWorker, "妇联李主任", "420106001002", [("womensFederationWorker", "420106001")]),
         new(WomenRep, "妇女代表张姐", DemoData.DemoCommunityId, [("womenRepresentative", DemoData.DemoCommunityId)]),
         new(Moderator, "审核员陈老师", "420106008001", [("moderator", "420106")]),
+        new(TeamLeader, "志愿者小刘", DemoData.DemoCommunityId, []),
+        new(TeamMember, "志愿者小陈", DemoData.DemoCommunityId, []),
+        new(ClubLeader, "书法社小赵", "420106001002", []),
+        new(ClubMember, "书法社小吴", DemoData.DemoCommunityId, []),
     ];
 }
 

@@ -78,4 +78,34 @@ public sealed class ScopeTests(IdentityFixture host) : IClassFixture<IdentityFix
             Assert.True(await authorizer.CanAsync(user, permission, DemoData.DemoCommunityId, CancellationToken.None), code);
         }
     }
+
+    [Fact]
+    public async Task Seeded_demo_has_two_teams_of_different_kinds_and_orders_in_each_state()
+    {
+        var (listed, serving) = await host.SendAsync(HttpMethod.Get, $"api/teams?orgId={DemoData.DemoCommunityId}", await host.LoginAsync(DemoUsers.Resident));
+        var teams = serving.GetProperty("items").EnumerateArray().Where(t => t.GetProperty("name").GetString() is DemoTeams.ServiceTeam or DemoTeams.Club).ToList();
+        var leader = await host.LoginAsync(DemoUsers.TeamLeader);
+        var serviceTeam = teams.Single(t => t.GetProperty("name").GetString() == DemoTeams.ServiceTeam).GetProperty("id").GetString()!;
+        var (_, insideView) = await host.SendAsync(HttpMethod.Get, $"api/teams/{serviceTeam}", leader);
+        var (_, profile) = await host.SendAsync(HttpMethod.Get, "api/me/volunteer", await host.LoginAsync(DemoUsers.TeamMember));
+        var (_, mine) = await host.SendAsync(HttpMethod.Get, "api/orders/mine", await host.LoginAsync(DemoUsers.Resident));
+        var (_, mine2) = await host.SendAsync(HttpMethod.Get, "api/orders/mine", await host.LoginAsync(DemoUsers.Resident2));
+        var orders = mine.GetProperty("items").EnumerateArray().Concat(mine2.GetProperty("items").EnumerateArray())
+            .ToDictionary(o => o.GetProperty("title").GetString()!, o => o);
+        var (_, rated) = await host.SendAsync(HttpMethod.Get, $"api/orders/{Uri.EscapeDataString(orders[DemoOrders.Rated].GetProperty("id").GetString()!)}", await host.LoginAsync(DemoUsers.Resident2));
+
+        Assert.Equal(200, listed);
+        Assert.Equal(2, teams.Count);
+        Assert.Equal(["volunteer_team", "youth_club"], teams.Select(t => t.GetProperty("kind").GetString()!).Order());
+        Assert.All(teams, t => Assert.Equal(2, t.GetProperty("memberCount").GetInt32()));
+        var members = insideView.GetProperty("members").EnumerateArray().ToList();
+        Assert.Equal("志愿者小刘", Assert.Single(members, m => m.GetProperty("leader").GetBoolean()).GetProperty("displayName").GetString());
+        Assert.Contains(members, m => m.GetProperty("displayName").GetString() == "志愿者小陈" && !m.GetProperty("leader").GetBoolean());
+        Assert.Equal("eligible", profile.GetProperty("eligibility").GetString());
+        Assert.Equal("submitted", orders[DemoOrders.Submitted].GetProperty("status").GetString());
+        Assert.Equal("pooled", orders[DemoOrders.Pooled].GetProperty("status").GetString());
+        Assert.Equal("taken", orders[DemoOrders.Taken].GetProperty("status").GetString());
+        Assert.Equal(serviceTeam, orders[DemoOrders.Taken].GetProperty("team").GetProperty("teamId").GetString());
+        Assert.Equal(("closed", "rated", 5), (rated.GetProperty("status").GetString(), rated.GetProperty("closure").GetString(), rated.GetProperty("rating").GetProperty("stars").GetInt32()));
+    }
 }

@@ -21,6 +21,9 @@ public sealed class ScopeLeakChecks(MatrixFixture host, MatrixWorld w)
         "`GET /api/communities/{id}/topics`, `GET /api/topics/{id}`, `GET /api/topics/{id}/comments`: A's held topic and held comment are absent or 404 for B and out-of-scope staff and moderators (public ones are listed).",
         "`GET /api/me/export` and `GET /api/me/notifications`: B's export and inbox name none of A's letters, topics or comments (A's export does).",
         "`GET /api/stats/deliberation` and `/stats/showcase` for another street: C1 is not among its communities.",
+        "`GET /api/staff/orders`: out-of-scope youth-league staff's whole scope has none of A's orders, and the district above their street is 403; staff in scope have them. No listing shows an order's contact phone.",
+        "`GET /api/teams/{id}/orders`: the leader of another team gets 403 for this team's list, and their own team's list has none of this team's dispatched or taken orders nor orders pooled outside its area; this team's leader and member have them.",
+        "`GET /api/teams`: a node's list has no team that does not serve it, and shows nobody's membership (members and join requests stay inside the team).",
     ];
 
     public async Task<IReadOnlyList<(string Check, string? Failure)>> RunAsync()
@@ -72,7 +75,33 @@ public sealed class ScopeLeakChecks(MatrixFixture host, MatrixWorld w)
 
         await ListAsync("staff out: deliberation stats of their street", w.FederationOut, $"api/stats/deliberation?orgId={MatrixWorld.OtherStreet}", present: [MatrixWorld.OtherCommunity], absent: [MatrixWorld.Community]);
         await ListAsync("staff out: showcase of their street", w.FederationOut, $"api/stats/showcase?orgId={MatrixWorld.OtherStreet}", absent: [MatrixWorld.Community]);
+        await OrdersAsync();
         return _results;
+    }
+
+    /// <summary>青年点单 listings: the office's, a team's work list and the public team list.</summary>
+    private async Task OrdersAsync()
+    {
+        var submitted = await w.OrderAsync();
+        var pooled = await w.PooledOrderAsync();
+        var dispatched = await w.DispatchedOrderAsync();
+        var taken = await w.TakenOrderAsync();
+        string[] ordersOfA = [submitted, pooled, dispatched, taken];
+        const string phone = "13800000000";
+
+        await ListAsync("staff out: staff/orders", w.YouthOut, "api/staff/orders?pageSize=50", absent: [.. ordersOfA, phone]);
+        await StatusAsync("staff out: staff/orders of the district", w.YouthOut, $"api/staff/orders?orgId={MatrixWorld.District}", 403);
+        await ListAsync("staff in: staff/orders", w.YouthIn, $"api/staff/orders?orgId={MatrixWorld.Community}&pageSize=50", present: ordersOfA, absent: [phone]);
+
+        await StatusAsync("other team: this team's orders", w.OtherTeamLeader, $"api/teams/{w.Team}/orders", 403);
+        await StatusAsync("B: this team's orders", w.B, $"api/teams/{w.Team}/orders", 403);
+        await ListAsync("other team: own team's orders", w.OtherTeamLeader, $"api/teams/{w.OtherTeam}/orders?pageSize=50", absent: [.. ordersOfA, phone]);
+        await ListAsync("leader: own team's orders", w.TeamLeader, $"api/teams/{w.Team}/orders?pageSize=50", present: [pooled, dispatched, taken], absent: [submitted, phone]);
+        await ListAsync("member: own team's orders", w.TeamMember, $"api/teams/{w.Team}/orders?pageSize=50", present: [pooled, dispatched, taken], absent: [submitted, phone]);
+
+        await ListAsync("B: teams serving C1", w.B, $"api/teams?orgId={MatrixWorld.Community}", present: [w.Team], absent: [w.OtherTeam, w.TeamMember.Id]);
+        await ListAsync("other team: teams serving C1", w.OtherTeamLeader, $"api/teams?orgId={MatrixWorld.Community}", present: [w.Team], absent: [w.OtherTeam, w.TeamMember.Id]);
+        await ListAsync("staff in: teams serving the other community", w.YouthIn, $"api/teams?orgId={MatrixWorld.OtherCommunity}", present: [w.OtherTeam], absent: [w.Team, w.OtherTeamLeader.Id]);
     }
 
     private async Task StatusAsync(string check, Person who, string path, int expected)
