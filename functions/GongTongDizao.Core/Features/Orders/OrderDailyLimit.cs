@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json.Serialization;
 using GongTongDizao.Core.Storage;
 using Microsoft.Azure.Cosmos;
@@ -29,24 +28,16 @@ public sealed class OrderDailyLimit(CosmosClient cosmos)
                 return false;
             }
 
-            try
+            var taken = counter is null
+                ? await _dedupe.TryCreateAsync(new DayCounter(id, 1, s_ttl), new PartitionKey(id), cancellationToken, returnContent: false)
+                : await _dedupe.TryReplaceAsync(counter with { Count = counter.Count + 1, ETag = null }, id, new PartitionKey(id), counter.ETag, cancellationToken);
+            if (taken is not null)
             {
-                if (counter is null)
-                {
-                    await _dedupe.CreateItemAsync(new DayCounter(id, 1, s_ttl), new PartitionKey(id), new ItemRequestOptions { EnableContentResponseOnWrite = false }, cancellationToken);
-                }
-                else
-                {
-                    await _dedupe.ReplaceItemAsync(counter with { Count = counter.Count + 1, ETag = null }, id, new PartitionKey(id), new ItemRequestOptions { IfMatchEtag = counter.ETag, EnableContentResponseOnWrite = false }, cancellationToken);
-                }
-
                 return true;
             }
-            catch (CosmosException ex) when (ex.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.PreconditionFailed)
-            {
-                // Another placement took a slot meanwhile: read again.
-                await Task.Delay(Random.Shared.Next(1, 5 + Math.Min(attempt, 20)), cancellationToken);
-            }
+
+            // Another placement took a slot meanwhile: read again after a short, spread-out pause.
+            await Task.Delay(Random.Shared.Next(1, 5 + Math.Min(attempt, 20)), cancellationToken);
         }
 
         return false;
