@@ -10,6 +10,9 @@ public sealed class FieldProtector(KeyMaterial keys)
     private const int NonceSize = 12;
     private const int TagSize = 16;
 
+    /// <summary>Whether a stored value is one of ours (markers such as an erased field's are kept in clear).</summary>
+    public static bool IsProtected(string? value) => value is not null && value.StartsWith(Version, StringComparison.Ordinal);
+
     public string Protect(string plaintext)
     {
         ArgumentNullException.ThrowIfNull(plaintext);

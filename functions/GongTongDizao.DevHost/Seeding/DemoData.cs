@@ -12,6 +12,10 @@ public static class DemoData
 {
     public const string DemoCommunityId = "420106001001";
 
+    // Hosts in one process (test fixtures starting side by side) share the emulator: seeding one at a time lets
+    // the second find the first's teams and orders instead of racing it to create them twice.
+    private static readonly SemaphoreSlim s_seeding = new(1, 1);
+
     /// <summary>
     /// Seeds through <paramref name="apiBase"/>. <paramref name="issuePhoneCode"/> is the WeChat simulator's phone code
     /// for a number (what the phone button yields on a device); without a simulator nobody can verify a phone, so the
@@ -20,6 +24,19 @@ public static class DemoData
     public static async Task SeedAsync(Uri apiBase, string masterKey, TimeProvider time, Func<string, string>? issuePhoneCode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(time);
+        await s_seeding.WaitAsync(cancellationToken);
+        try
+        {
+            await SeedOnceAsync(apiBase, masterKey, time, issuePhoneCode, cancellationToken);
+        }
+        finally
+        {
+            s_seeding.Release();
+        }
+    }
+
+    private static async Task SeedOnceAsync(Uri apiBase, string masterKey, TimeProvider time, Func<string, string>? issuePhoneCode, CancellationToken cancellationToken)
+    {
         using var http = new HttpClient { BaseAddress = apiBase, Timeout = TimeSpan.FromSeconds(60) };
         var api = new DemoApi(http);
         var admin = new Credentials(FunctionKey: masterKey);

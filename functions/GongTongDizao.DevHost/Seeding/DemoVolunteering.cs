@@ -26,9 +26,13 @@ internal sealed class DemoVolunteering(DemoApi api, IReadOnlyDictionary<string, 
             await VolunteerProfileAsync(people[code], realName, phone, cancellationToken);
         }
 
-        var serviceTeam = await TeamAsync(DemoTeams.ServiceTeam, "volunteer_team", DemoData.DemoCommunityId, ["digital_help", "elder_care"], "昙华林社区的青年志愿者，教老人用手机、上门助老。", DemoUsers.TeamLeader, DemoUsers.TeamMember, cancellationToken);
-        var club = await TeamAsync(DemoTeams.Club, "youth_club", "420106001", ["tutoring", "companionship"], "中华路街道的青年书法爱好者，周末陪伴辅导社区孩子。", DemoUsers.ClubLeader, DemoUsers.ClubMember, cancellationToken);
-        await OrdersAsync(serviceTeam, club, cancellationToken);
+        var (serviceTeam, created) = await TeamAsync(DemoTeams.ServiceTeam, "volunteer_team", DemoData.DemoCommunityId, ["digital_help", "elder_care"], "昙华林社区的青年志愿者，教老人用手机、上门助老。", DemoUsers.TeamLeader, DemoUsers.TeamMember, cancellationToken);
+        var (club, _) = await TeamAsync(DemoTeams.Club, "youth_club", "420106001", ["tutoring", "companionship"], "中华路街道的青年书法爱好者，周末陪伴辅导社区孩子。", DemoUsers.ClubLeader, DemoUsers.ClubMember, cancellationToken);
+        if (created)
+        {
+            // The orders go with the teams: a host that finds the teams (a reused emulator) finds their orders too.
+            await OrdersAsync(serviceTeam, club, cancellationToken);
+        }
     }
 
     private async Task VolunteerProfileAsync(DemoSession person, string realName, string phone, CancellationToken cancellationToken)
@@ -45,23 +49,27 @@ internal sealed class DemoVolunteering(DemoApi api, IReadOnlyDictionary<string, 
     }
 
     /// <summary>The team of that name serving the demo community, created with its leader and one member when missing.</summary>
-    private async Task<string> TeamAsync(string name, string kind, string orgId, string[] categories, string profile, string leaderCode, string memberCode, CancellationToken cancellationToken)
+    private async Task<(string Id, bool Created)> TeamAsync(string name, string kind, string orgId, string[] categories, string profile, string leaderCode, string memberCode, CancellationToken cancellationToken)
     {
         var staff = people[DemoUsers.YouthWorker].Credentials;
-        var serving = await api.SendAsync(HttpMethod.Get, $"teams?orgId={DemoData.DemoCommunityId}", null, staff, "list the demo teams", cancellationToken);
-        var existing = serving.GetProperty("items").EnumerateArray().FirstOrDefault(t => t.GetProperty("name").GetString() == name);
-        if (existing.ValueKind == JsonValueKind.Object)
-        {
-            return existing.GetProperty("id").GetString()!;
-        }
-
         var leader = people[leaderCode];
         var member = people[memberCode];
+
+        // Ours is the one its demo leader has a role in: hosts whose simulators give the demo people other ids may
+        // share the emulator and have made a team of the same name.
+        var serving = await api.SendAsync(HttpMethod.Get, $"teams?orgId={DemoData.DemoCommunityId}", null, leader.Credentials, "list the demo teams", cancellationToken);
+        var existing = serving.GetProperty("items").EnumerateArray()
+            .FirstOrDefault(t => t.GetProperty("name").GetString() == name && t.TryGetProperty("myRole", out var role) && role.ValueKind == JsonValueKind.String);
+        if (existing.ValueKind == JsonValueKind.Object)
+        {
+            return (existing.GetProperty("id").GetString()!, false);
+        }
+
         var team = await api.SendAsync(HttpMethod.Post, "staff/teams", new { name, kind, orgId, leaderIds = new[] { leader.UserId }, categories, profile }, staff, $"create {name}", cancellationToken);
         var teamId = team.GetProperty("id").GetString()!;
         await api.SendAsync(HttpMethod.Post, $"teams/{teamId}/join-requests", new { note = "我想参加志愿服务" }, member.Credentials, $"ask to join {name}", cancellationToken);
         await api.SendAsync(HttpMethod.Post, $"teams/{teamId}/join-requests/{member.UserId}/approve", null, leader.Credentials, $"let {memberCode} into {name}", cancellationToken);
-        return teamId;
+        return (teamId, true);
     }
 
     /// <summary>Four orders of the two demo residents, one in each state the demo shows; none when they have orders already.</summary>

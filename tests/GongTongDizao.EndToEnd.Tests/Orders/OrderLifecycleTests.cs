@@ -63,11 +63,16 @@ public sealed class OrderLifecycleTests(OrdersFixture host)
         var (_, ownView) = await host.ReadAsync(resident.Token, id);
         var (_, staffView) = await host.ReadAsync(await host.StaffAsync(), id);
         var (otherTakes, late) = await host.ActAsync(otherLeader.Token, id, "take", new { teamId = otherTeam, volunteerIds = new[] { otherLeader.Id } });
+        using var stored = await host.Services.GetRequiredService<CosmosClient>().GetContainer(StoreNames.Database, StoreNames.Containers.Orders).ReadItemStreamAsync(id, new PartitionKey(OrdersFixture.Community));
+        using var atRest = await JsonDocument.ParseAsync(stored.Content);
 
         Assert.Equal(200, pooledStatus);
         Assert.False(pooled.TryGetProperty("contact", out _));
         Assert.Equal(404, otherTeamBefore);
         Assert.Equal("王阿姨", serving.GetProperty("contact").GetProperty("name").GetString());
+        Assert.Equal("13800000000", serving.GetProperty("contact").GetProperty("phone").GetString());
+        Assert.DoesNotContain("13800000000", atRest.RootElement.GetRawText(), StringComparison.Ordinal);
+        Assert.StartsWith("v1:", atRest.RootElement.GetProperty("contact").GetProperty("phoneProtected").GetString(), StringComparison.Ordinal);
         Assert.Equal(404, neighbourStatus);
         Assert.Equal(404, otherTeamStatus);
         Assert.True(ownView.TryGetProperty("contact", out _));

@@ -112,7 +112,7 @@ public sealed class TeamAndVolunteerTests(OrdersFixture host)
         Assert.Contains("要注销的队员", volunteerExport.GetRawText(), StringComparison.Ordinal);
         Assert.Equal((204, 204), (residentGone, volunteerGone));
         Assert.NotEqual(resident.Id, order!.RequesterId);
-        Assert.Equal("-", order.Contact.Phone);
+        Assert.Equal("-", order.Contact.PhoneProtected);
         Assert.DoesNotContain(order.Volunteers, v => v.UserId == volunteer.Id || v.DisplayName == "要注销的队员");
         Assert.Null(profile);
         Assert.Null(team!.Member(volunteer.Id));

@@ -84,7 +84,11 @@ public sealed record Order : IAggregate<Order>
 
 public sealed record OrderPlace(string OrgId, string Address);
 
-public sealed record OrderContact(string Name, string Phone);
+/// <summary>
+/// How to reach the requester, as stored: the phone sealed with <see cref="Auth.FieldProtector"/> like the account's
+/// phone (see <see cref="OrderContactSeal"/>); after deletion both fields hold plain markers.
+/// </summary>
+public sealed record OrderContact(string Name, string PhoneProtected);
 
 public sealed record OrderTeamRef(string TeamId, string Name);
 

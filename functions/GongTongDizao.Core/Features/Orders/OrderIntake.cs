@@ -8,7 +8,7 @@ namespace GongTongDizao.Core.Features.Orders;
 /// What both ways of placing an order share once the text has passed its check: the place and time window checked
 /// against the tree and the clock, the photos committed, one write with <c>order.submitted</c> in the outbox, the audit.
 /// </summary>
-public sealed class OrderIntake(AggregatePipeline<Order> pipeline, OrderViews views, OrgDirectory orgs, IAttachments attachments, TimeProvider time)
+public sealed class OrderIntake(AggregatePipeline<Order> pipeline, OrderViews views, OrgDirectory orgs, IAttachments attachments, OrderContactSeal contacts, TimeProvider time)
 {
     /// <summary>The community the place lies in, or a validation error (the place must be a community or below it).</summary>
     public async Task<Result<OrgUnit>> CommunityOfAsync(string placeOrgId, CancellationToken cancellationToken)
@@ -75,7 +75,7 @@ public sealed class OrderIntake(AggregatePipeline<Order> pipeline, OrderViews vi
             Place = new OrderPlace(form.Place.OrgId, form.Place.Address.Trim()),
             WantedFrom = form.WantedFrom!.Value,
             WantedTo = form.WantedTo!.Value,
-            Contact = new OrderContact(form.Contact.Name.Trim(), form.Contact.Phone.Trim()),
+            Contact = contacts.Seal(form.Contact.Name.Trim(), form.Contact.Phone.Trim()),
             Attachments = committed,
             ContentHeld = held,
             Status = OrderStatus.Submitted,

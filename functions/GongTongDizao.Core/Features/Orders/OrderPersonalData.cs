@@ -11,7 +11,7 @@ public sealed record OrderExport(
     string Title,
     string Details,
     OrderPlace Place,
-    OrderContact Contact,
+    OrderContactView Contact,
     string? OnBehalfOf,
     OrderStatus Status,
     DateTimeOffset CreatedAt,
@@ -26,7 +26,7 @@ public sealed record OrderServiceExport(string Id, string Title, string? TeamNam
 /// with the pseudonym everywhere, and drops what only reached them: the contact details they gave and, on orders
 /// they served, their display name.
 /// </summary>
-public sealed class OrderPersonalData(OrderStore store) : IPersonalDataSource
+public sealed class OrderPersonalData(OrderStore store, OrderContactSeal contacts) : IPersonalDataSource
 {
     public string Kind => "orders";
 
@@ -34,7 +34,7 @@ public sealed class OrderPersonalData(OrderStore store) : IPersonalDataSource
     {
         await foreach (var o in store.ByRequesterAsync(userId, cancellationToken))
         {
-            yield return new OrderExport(o.Id, o.CommunityId, o.Category, o.Title, o.Details, o.Place, o.Contact, o.OnBehalfOf, o.Status, o.CreatedAt, o.Rating, o.Timeline);
+            yield return new OrderExport(o.Id, o.CommunityId, o.Category, o.Title, o.Details, o.Place, contacts.Reveal(o.Contact), o.OnBehalfOf, o.Status, o.CreatedAt, o.Rating, o.Timeline);
         }
 
         await foreach (var o in store.ByVolunteerAsync(userId, cancellationToken))

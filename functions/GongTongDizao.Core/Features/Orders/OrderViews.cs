@@ -21,7 +21,7 @@ public sealed record OrderView(
     OrderPlace Place,
     DateTimeOffset WantedFrom,
     DateTimeOffset WantedTo,
-    OrderContact? Contact,
+    OrderContactView? Contact,
     string? OnBehalfOf,
     bool? ContentHeld,
     OrderTeamRef? Team,
@@ -56,7 +56,7 @@ public sealed record OrderSummary(
 public sealed record OrderPage(IReadOnlyList<OrderSummary> Items, string? Continuation);
 
 /// <summary>Builds the views from an order and who the reader is towards it.</summary>
-public sealed class OrderViews(OrgDirectory orgs, IAttachments attachments)
+public sealed class OrderViews(OrgDirectory orgs, IAttachments attachments, OrderContactSeal contacts)
 {
     public async Task<OrderView> ViewAsync(Order order, OrderReader reader, CancellationToken cancellationToken)
     {
@@ -83,7 +83,7 @@ public sealed class OrderViews(OrgDirectory orgs, IAttachments attachments)
             order.Place,
             order.WantedFrom,
             order.WantedTo,
-            requester || reader.SeesContact ? order.Contact : null,
+            requester || reader.SeesContact ? contacts.Reveal(order.Contact) : null,
             requester || office ? order.OnBehalfOf : null,
             requester || office ? order.ContentHeld : null,
             order.Team,

@@ -22,6 +22,7 @@ internal static class OrdersServiceCollectionExtensions
         services.AddSingleton<ITeamAudience, TeamAudience>();
         services.AddSingleton<IPersonalDataSource, VolunteerPersonalData>();
         services.AddTransient<CreateTeam>();
+        services.AddTransient<TeamFounding>();
         services.AddTransient<GetTeam>();
         services.AddTransient<ListTeams>();
         services.AddTransient<RequestToJoinTeam>();
@@ -32,6 +33,7 @@ internal static class OrdersServiceCollectionExtensions
         services.AddSingleton<OrderStore>();
         services.AddSingleton<IAggregateStore<Order>>(sp => sp.GetRequiredService<OrderStore>());
         services.AddSingleton<OrderAccess>();
+        services.AddSingleton<OrderContactSeal>();
         services.AddSingleton<OrderViews>();
         services.AddSingleton<OrderTransitions>();
         services.AddSingleton<OrderDailyLimit>();

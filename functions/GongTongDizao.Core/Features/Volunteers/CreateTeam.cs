@@ -1,9 +1,6 @@
 using GongTongDizao.Core.Audit;
-using GongTongDizao.Core.Authorization;
 using GongTongDizao.Core.ContentSafety;
-using GongTongDizao.Core.Features.Identity;
 using GongTongDizao.Core.Features.Orders;
-using GongTongDizao.Core.Features.Orgs;
 using GongTongDizao.WeChat;
 
 namespace GongTongDizao.Core.Features.Volunteers;
@@ -30,37 +27,23 @@ public sealed class CreateTeamValidator : AbstractValidator<CreateTeamRequest>
 /// Youth-league staff create a team for a node within their scope and name its leaders, who become its first
 /// members. Leaders must already use the mini-program (their account exists). Name and profile are public: checked as staff text.
 /// </summary>
-public sealed class CreateTeam(TeamStore teams, TeamViews views, UserStore users, OrgDirectory orgs, Authorizer authorizer, ContentGuard guard, AuditLog audit, TimeProvider time)
+public sealed class CreateTeam(TeamStore teams, TeamViews views, TeamFounding founding, ContentGuard guard, AuditLog audit, TimeProvider time)
 {
     public async Task<Result<Created>> HandleAsync(Caller caller, CreateTeamRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
-        if (Authorizer.ScopeRoots(caller.User, Permission.RunVolunteerService).Count == 0)
+        var place = await founding.PlaceAsync(caller, request.OrgId, cancellationToken);
+        if (place.Value is not { } org)
         {
-            return Error.Forbidden();
-        }
-
-        if (await orgs.FindAsync(request.OrgId, cancellationToken) is not { } org)
-        {
-            return Error.Validation("orgId", "组织不存在");
-        }
-
-        if (!await authorizer.CanAsync(caller.User, Permission.RunVolunteerService, org.Id, cancellationToken))
-        {
-            return Error.Forbidden("只能在本人辖区内建立队伍");
+            return place.Error!;
         }
 
         var now = time.GetUtcNow();
-        var leaders = new List<TeamMember>();
-        foreach (var id in request.LeaderIds)
+        var leaders = await founding.LeadersAsync(request.LeaderIds, now, cancellationToken);
+        if (!leaders.IsSuccess)
         {
-            if (await users.FindAsync(id, cancellationToken) is not { } leader)
-            {
-                return Error.Validation("leaderIds", "队长须先登录过小程序");
-            }
-
-            leaders.Add(new TeamMember(leader.Id, leader.DisplayName ?? "志愿者", Leader: true, now));
+            return leaders.Error!;
         }
 
         if (await guard.CheckStaffTextAsync(caller.User.OpenId, ContentCheckScene.Profile, [request.Name, request.Profile], cancellationToken) is { } refused)
@@ -78,7 +61,7 @@ public sealed class CreateTeam(TeamStore teams, TeamViews views, UserStore users
                 OrgPath = [.. org.Path, org.Id],
                 Categories = [.. (request.Categories ?? []).Distinct()],
                 Profile = string.IsNullOrWhiteSpace(request.Profile) ? null : request.Profile.Trim(),
-                Members = leaders,
+                Members = leaders.Value!,
                 CreatedBy = caller.Id,
                 CreatedAt = now,
             },
