@@ -88,6 +88,8 @@ const limits: Record<string, number | undefined> = {
 test("subscribe-templates.json: the agreed keys, ≤ 5 keywords each, names and types consistent with WeChat's limits", () => {
   assert.deepEqual(Object.keys(templates).sort(), [
     "broadcast", "letterAccepted", "letterAssigned", "letterDuplicate", "letterOverdue", "letterReceived", "letterReplied",
+    "orderApproved", "orderDelivered", "orderDispatched", "orderPooled", "orderRatedLow", "orderReceived", "orderRejected",
+    "orderTakeOverdue", "orderTaken",
     "topicCompleted", "topicDecided", "topicMeetingScheduled", "topicThresholdReached",
   ]);
   for (const [key, template] of Object.entries(templates)) {

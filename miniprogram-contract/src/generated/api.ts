@@ -725,6 +725,13 @@ export interface paths {
          *     | `topic.decided` 作出决定 | 发起人、附议人 | `topicDecided` |
          *     | `topic.completed` 实事办结 | 发起人、附议人、评论人、报名人（请其评价） | `topicCompleted` |
          *     | `broadcast.created` 通知公告 | 范围内开启了对应类别的居民 | `broadcast` |
+         *     | `order.submitted` 新点单 | 负责该社区的团组织工作人员（社区及以上） | `orderReceived` |
+         *     | `order.approved` / `order.rejected` 点单审核 | 点单人 | `orderApproved` / `orderRejected` |
+         *     | `order.dispatched` 派单 | 被派队伍的队长 | `orderDispatched` |
+         *     | `order.pooled` 抢单 | 服务该社区的全部队伍的队长 | `orderPooled` |
+         *     | `order.taken` / `order.delivered` 接单、完成服务 | 点单人（完成后请其评价） | `orderTaken` / `orderDelivered` |
+         *     | `order.take_overdue` 超时无人接单 | 负责该社区的团组织工作人员 | `orderTakeOverdue` |
+         *     | `order.rated_low` 低分评价 | 负责该社区的团组织工作人员（请其复核） | `orderRatedLow` |
          *
          *     还有下一页时返回 `continuation`，把它原样放进查询参数再取下一页；没有时该字段不出现。
          */
@@ -2618,8 +2625,8 @@ export interface components {
              * @description 事件类型
              * @enum {string}
              */
-            eventType: "letter.submitted" | "letter.accepted" | "letter.replied" | "letter.overdue" | "letter.assigned" | "letter.marked_duplicate" | "topic.threshold_reached" | "topic.meeting_scheduled" | "topic.decided" | "topic.completed" | "broadcast.created";
-            /** @description 关联对象类型（letter、topic、broadcast） */
+            eventType: "letter.submitted" | "letter.accepted" | "letter.replied" | "letter.overdue" | "letter.assigned" | "letter.marked_duplicate" | "topic.threshold_reached" | "topic.meeting_scheduled" | "topic.decided" | "topic.completed" | "broadcast.created" | "order.submitted" | "order.approved" | "order.rejected" | "order.dispatched" | "order.pooled" | "order.taken" | "order.delivered" | "order.take_overdue" | "order.rated_low";
+            /** @description 关联对象类型（letter、topic、broadcast、order） */
             entityType: string;
             /** @description 关联对象编号 */
             entityId: string;
@@ -2659,7 +2666,7 @@ export interface components {
          * @description 订阅消息模板键（见 subscribe-templates.json）
          * @enum {string}
          */
-        NotificationsTemplateKey: "letterReceived" | "letterAccepted" | "letterReplied" | "letterOverdue" | "letterAssigned" | "letterDuplicate" | "topicThresholdReached" | "topicMeetingScheduled" | "topicDecided" | "topicCompleted" | "broadcast";
+        NotificationsTemplateKey: "letterReceived" | "letterAccepted" | "letterReplied" | "letterOverdue" | "letterAssigned" | "letterDuplicate" | "topicThresholdReached" | "topicMeetingScheduled" | "topicDecided" | "topicCompleted" | "broadcast" | "orderReceived" | "orderApproved" | "orderRejected" | "orderDispatched" | "orderPooled" | "orderTaken" | "orderDelivered" | "orderTakeOverdue" | "orderRatedLow";
         NotificationsSubscriptionReport: {
             /** @description 模板键 → wx.requestSubscribeMessage 返回的结果 */
             results: {

@@ -1,3 +1,5 @@
+using GongTongDizao.Core.Features.Identity;
+
 namespace GongTongDizao.Core.Features.Notifications;
 
 /// <summary>
@@ -18,12 +20,21 @@ public sealed class DeliverNotification(
     DeliveryQuota quota,
     DeliverySend sender,
     DeliveryOutcomes outcomes,
-    DeliveryStore deliveries)
+    DeliveryStore deliveries,
+    UserStore users)
 {
     /// <summary>The record as this handler left it, or null when the message was a duplicate.</summary>
     public async Task<DeliveryRecord?> HandleAsync(DeliveryMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+
+        // A person who deleted their account after the event was fanned out is gone for good (PIPL): a late delivery
+        // must not write a record under their id again, so the message is dropped unrecorded.
+        if (await users.FindAsync(message.UserId, cancellationToken) is null)
+        {
+            return null;
+        }
+
         var claim = await claims.ClaimAsync(message, cancellationToken);
         if (claim.Record is not { } record || claim.Final)
         {
