@@ -11,4 +11,10 @@ public interface IPersonalDataSource
     IAsyncEnumerable<object> ExportAsync(string userId, CancellationToken cancellationToken);
 
     Task AnonymiseAsync(string userId, string pseudonym, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// True when work already under way (a fan-out, a delivery) may still write under the person's id while the account
+    /// is being deleted: such a source is erased once more after the account is gone, when nothing new can start.
+    /// </summary>
+    bool ReceivesLateWrites => false;
 }

@@ -24,6 +24,14 @@ public sealed class DeleteMe(UserStore users, IEnumerable<IPersonalDataSource> s
         // The link first: should the account's deletion fail after it, a new login gets a new id all the same.
         await users.UnlinkOpenIdAsync(caller.User.OpenId, cancellationToken);
         await users.DeleteAsync(caller.Id, cancellationToken);
+
+        // Deliveries check that the account exists, so once it is gone nothing new is written under the id; what was
+        // in flight during the first pass is erased now.
+        foreach (var source in sources.Where(s => s.ReceivesLateWrites))
+        {
+            await source.AnonymiseAsync(caller.Id, pseudonym, cancellationToken);
+        }
+
         await audit.AppendAsync("user", pseudonym, "user.deleted", pseudonym, cancellationToken: cancellationToken);
         return new NoContent();
     }

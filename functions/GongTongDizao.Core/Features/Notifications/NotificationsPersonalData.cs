@@ -13,6 +13,9 @@ public sealed class NotificationsPersonalData(NotificationPartitions partitions,
 {
     public string Kind => "notifications";
 
+    /// <summary>Events fanned out before the deletion may still land in the person's partition.</summary>
+    public bool ReceivesLateWrites => true;
+
     public async IAsyncEnumerable<object> ExportAsync(string userId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Preferences and quotas are exported readably by NotificationSettingsPersonalData.
