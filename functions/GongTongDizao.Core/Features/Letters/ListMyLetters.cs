@@ -1,24 +1,11 @@
-using System.Globalization;
-
 namespace GongTongDizao.Core.Features.Letters;
 
 /// <summary>Paging as it arrives in a query string: both optional.</summary>
 public sealed record LetterPageQuery(string? Continuation, string? PageSize)
 {
-    public const int DefaultPageSize = 20;
+    public const int DefaultPageSize = PageSizes.Default;
 
-    public Result<int> ParsePageSize()
-    {
-        if (string.IsNullOrEmpty(PageSize))
-        {
-            return DefaultPageSize;
-        }
-
-        return int.TryParse(PageSize, NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size is >= 1 and <= LetterStore.MaxPageSize
-            ? size
-            : Error.Validation("pageSize", $"每页条数须在 1 到 {LetterStore.MaxPageSize} 之间");
-    }
-
+    public Result<int> ParsePageSize() => PageSizes.Parse(PageSize, LetterStore.MaxPageSize);
 }
 
 /// <summary>
