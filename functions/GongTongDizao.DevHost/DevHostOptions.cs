@@ -26,6 +26,12 @@ public sealed class DevHostOptions
     /// <summary>Load the demo governance tree and demo people through the admin API at start.</summary>
     public bool SeedDemoData { get; set; } = true;
 
+    /// <summary>
+    /// With the demo data, also the 青年点单 demo (volunteer profiles, two teams, four orders). Test hosts that do not look
+    /// at teams leave it out: it is some forty calls per host and hosts share one emulator.
+    /// </summary>
+    public bool SeedDemoVolunteering { get; set; } = true;
+
     /// <summary>When set, every timer trigger runs at this interval instead of its NCRONTAB schedule.</summary>
     public TimeSpan? TimerInterval { get; set; }
 

@@ -106,7 +106,7 @@ public sealed partial class LocalFunctionsHost : IAsyncDisposable
             new Uri(BaseAddress, _routePrefix + "/"),
             Options.MasterKey,
             _web.Services.GetRequiredService<TimeProvider>(),
-            Simulator is { } simulator ? phone => simulator.State.IssuePhoneCode(phone) : null,
+            Options.SeedDemoVolunteering && Simulator is { } simulator ? phone => simulator.State.IssuePhoneCode(phone) : null,
             cancellationToken);
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _web.WaitForShutdownAsync(cancellationToken);

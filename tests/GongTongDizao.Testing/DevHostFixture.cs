@@ -89,11 +89,15 @@ public class DevHostFixture : IAsyncLifetime
         LogHygieneReport.Write(GetType().Name, $"{GetType().Name} {BaseAddress}", [.. Logs.Lines], secrets);
     }
 
+    /// <summary>Whether this host also seeds the 青年点单 demo (teams and orders); only tests that read them need it.</summary>
+    protected virtual bool SeedsDemoVolunteering => false;
+
     protected virtual IEnumerable<string> Arguments() =>
     [
         "--urls=http://127.0.0.1:0",
         $"--DevHost:FunctionKey={FunctionKey}",
         $"--DevHost:MasterKey={MasterKey}",
+        $"--DevHost:SeedDemoVolunteering={SeedsDemoVolunteering}",
         "--LocalStack:StopWithProcess=true",
     ];
 

@@ -12,31 +12,19 @@ public static class DemoData
 {
     public const string DemoCommunityId = "420106001001";
 
-    // Hosts in one process (test fixtures starting side by side) share the emulator: seeding one at a time lets
-    // the second find the first's teams and orders instead of racing it to create them twice.
-    private static readonly SemaphoreSlim s_seeding = new(1, 1);
+    // Hosts in one process (test fixtures starting side by side) share the emulator: seeding the teams one host at a
+    // time lets the second find the first's teams and orders instead of racing it to create them twice. The tree and
+    // the people are idempotent writes and go in parallel.
+    private static readonly SemaphoreSlim s_volunteering = new(1, 1);
 
     /// <summary>
     /// Seeds through <paramref name="apiBase"/>. <paramref name="issuePhoneCode"/> is the WeChat simulator's phone code
     /// for a number (what the phone button yields on a device); without a simulator nobody can verify a phone, so the
-    /// volunteer teams and orders are left out.
+    /// volunteer teams and orders are left out (as they are when the host is told not to seed them).
     /// </summary>
     public static async Task SeedAsync(Uri apiBase, string masterKey, TimeProvider time, Func<string, string>? issuePhoneCode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(time);
-        await s_seeding.WaitAsync(cancellationToken);
-        try
-        {
-            await SeedOnceAsync(apiBase, masterKey, time, issuePhoneCode, cancellationToken);
-        }
-        finally
-        {
-            s_seeding.Release();
-        }
-    }
-
-    private static async Task SeedOnceAsync(Uri apiBase, string masterKey, TimeProvider time, Func<string, string>? issuePhoneCode, CancellationToken cancellationToken)
-    {
         using var http = new HttpClient { BaseAddress = apiBase, Timeout = TimeSpan.FromSeconds(60) };
         var api = new DemoApi(http);
         var admin = new Credentials(FunctionKey: masterKey);
@@ -60,7 +48,15 @@ public static class DemoData
 
         if (issuePhoneCode is not null)
         {
-            await new DemoVolunteering(api, people, time, issuePhoneCode).SeedAsync(cancellationToken);
+            await s_volunteering.WaitAsync(cancellationToken);
+            try
+            {
+                await new DemoVolunteering(api, people, time, issuePhoneCode).SeedAsync(cancellationToken);
+            }
+            finally
+            {
+                s_volunteering.Release();
+            }
         }
     }
 

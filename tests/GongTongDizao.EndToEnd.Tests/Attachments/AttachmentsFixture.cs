@@ -70,3 +70,10 @@ public sealed class AttachmentsFixture : DevHostFixture
         return (int)response.StatusCode;
     }
 }
+
+/// <summary>The attachment suites share one host, one after the other (each host start is seconds of CPU).</summary>
+[CollectionDefinition(Name)]
+public sealed class AttachmentsCollection : ICollectionFixture<AttachmentsFixture>
+{
+    public const string Name = "Attachments";
+}

@@ -13,7 +13,8 @@ namespace GongTongDizao.EndToEnd.Tests.Attachments;
 /// Verdicts handed to the handler as the push endpoint does, and the 30-minute timeout through the timer dispatcher.
 /// The parent ids contain "noverdict", so the simulator never pushes a verdict of its own for these photos.
 /// </summary>
-public sealed class ImageCheckTests(AttachmentsFixture host) : IClassFixture<AttachmentsFixture>
+[Collection(AttachmentsCollection.Name)]
+public sealed class ImageCheckTests(AttachmentsFixture host)
 {
     private const string DemoCommunity = "420106001001";
 

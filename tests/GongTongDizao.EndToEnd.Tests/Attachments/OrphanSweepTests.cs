@@ -6,7 +6,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GongTongDizao.EndToEnd.Tests.Attachments;
 
-public sealed class OrphanSweepTests(AttachmentsFixture host) : IClassFixture<AttachmentsFixture>
+[Collection(AttachmentsCollection.Name)]
+public sealed class OrphanSweepTests(AttachmentsFixture host)
 {
     [Fact]
     public async Task Uploads_never_committed_within_a_day_are_deleted_with_their_blob_and_younger_or_committed_ones_stay()

@@ -4,7 +4,8 @@ using GongTongDizao.DevHost.Seeding;
 namespace GongTongDizao.EndToEnd.Tests.Attachments;
 
 /// <summary>A photo on a letter: the author and staff in scope get a read URL; anyone else gets neither the letter nor a URL.</summary>
-public sealed class ReaderScopeTests(AttachmentsFixture host) : IClassFixture<AttachmentsFixture>
+[Collection(AttachmentsCollection.Name)]
+public sealed class ReaderScopeTests(AttachmentsFixture host)
 {
     private static readonly byte[] s_png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0];
 

@@ -9,7 +9,8 @@ namespace GongTongDizao.EndToEnd.Tests.Attachments;
 /// The whole path: commit → media_check_async on the simulator → its signed wxa_media_check push to the DevHost's
 /// /api/wechat/push → the verdict handler. The simulator picks its verdict from the media URL, which contains the parent id.
 /// </summary>
-public sealed class SimulatorPushTests(AttachmentsFixture host) : IClassFixture<AttachmentsFixture>
+[Collection(AttachmentsCollection.Name)]
+public sealed class SimulatorPushTests(AttachmentsFixture host)
 {
     [Theory]
     [InlineData("pass", MediaCheckStatus.Passed, true)]

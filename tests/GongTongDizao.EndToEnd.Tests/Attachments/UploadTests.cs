@@ -6,7 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace GongTongDizao.EndToEnd.Tests.Attachments;
 
-public sealed class UploadTests(AttachmentsFixture host) : IClassFixture<AttachmentsFixture>
+[Collection(AttachmentsCollection.Name)]
+public sealed class UploadTests(AttachmentsFixture host)
 {
     private const string DemoCommunity = "420106001001";
 

@@ -13,7 +13,8 @@ namespace GongTongDizao.EndToEnd.Tests.Identity;
 /// account signing in again is a new person with a new id, and no retained document names the old id or the openid;
 /// what stays for the community record carries a random pseudonym. Staff are deleted the same way.
 /// </summary>
-public sealed class DeletionTests(IdentityFixture host) : IClassFixture<IdentityFixture>
+[Collection(IdentityCollection.Name)]
+public sealed class DeletionTests(IdentityFixture host)
 {
     private const string Community = "420106001001";
 

@@ -8,7 +8,8 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace GongTongDizao.EndToEnd.Tests.Identity;
 
-public sealed class LoginTests(IdentityFixture host) : IClassFixture<IdentityFixture>
+[Collection(IdentityCollection.Name)]
+public sealed class LoginTests(IdentityFixture host)
 {
     [Fact]
     public async Task A_demo_code_logs_in_as_the_seeded_resident_and_me_shows_the_home_community()

@@ -3,7 +3,8 @@ using GongTongDizao.Testing;
 
 namespace GongTongDizao.EndToEnd.Tests.Identity;
 
-public sealed class OrgTests(IdentityFixture host) : IClassFixture<IdentityFixture>
+[Collection(IdentityCollection.Name)]
+public sealed class OrgTests(IdentityFixture host)
 {
     [Fact]
     public async Task The_tree_reads_by_id_children_and_search()

@@ -8,7 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace GongTongDizao.EndToEnd.Tests.Identity;
 
-public sealed class ProfileTests(IdentityFixture host) : IClassFixture<IdentityFixture>
+[Collection(IdentityCollection.Name)]
+public sealed class ProfileTests(IdentityFixture host)
 {
     [Fact]
     public async Task Update_sets_name_community_and_building_and_rejects_a_non_community()

@@ -8,7 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GongTongDizao.EndToEnd.Tests.Identity;
 
 /// <summary>Every role against its own node, a child, a sibling and the parent, on the seeded tree.</summary>
-public sealed class ScopeTests(IdentityFixture host) : IClassFixture<IdentityFixture>
+[Collection(IdentityCollection.Name)]
+public sealed class ScopeTests(IdentityFixture host)
 {
     // Role bound at 中华路街道 (420106001): child 昙华林社区, sibling 积玉桥街道, parent 武昌区.
     [Theory]

@@ -17,7 +17,8 @@ namespace GongTongDizao.EndToEnd.Tests.Reliability;
 /// (<see cref="ScopeLeakChecks"/>). The table is written to docs/security.md (run with UPDATE_SECURITY_DOC=1 to
 /// refresh it) and the file is asserted.
 /// </summary>
-public sealed class AuthorizationMatrixTests(MatrixFixture host) : IClassFixture<MatrixFixture>
+[Collection(MatrixCollection.Name)]
+public sealed class AuthorizationMatrixTests(MatrixFixture host)
 {
     [Fact]
     public async Task Every_route_answers_every_caller_by_its_rule_no_listing_leaks_and_the_table_is_current()

@@ -16,7 +16,7 @@ namespace GongTongDizao.EndToEnd.Tests.Reliability;
 /// 5xx or a stack trace, and the stores hold exactly as many documents afterwards.
 /// </summary>
 [Collection(SerialCollection.Name)]
-public sealed class BadInputTests(ReliabilityFixture host, ITestOutputHelper output) : IClassFixture<ReliabilityFixture>
+public sealed class BadInputTests(ReliabilityFixture host, ITestOutputHelper output)
 {
     /// <summary>
     /// Query-only routes whose malformed query strings still answer 500: a garbage <c>continuation</c> on

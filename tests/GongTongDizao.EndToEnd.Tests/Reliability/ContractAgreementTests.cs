@@ -3,7 +3,8 @@ using System.Globalization;
 namespace GongTongDizao.EndToEnd.Tests.Reliability;
 
 /// <summary>Where the contract and the API used to disagree, they now say the same (issue #19).</summary>
-public sealed class ContractAgreementTests(MatrixFixture host) : IClassFixture<MatrixFixture>
+[Collection(MatrixCollection.Name)]
+public sealed class ContractAgreementTests(MatrixFixture host)
 {
     [Fact]
     public async Task Date_times_take_any_RFC_3339_offset_and_need_one()

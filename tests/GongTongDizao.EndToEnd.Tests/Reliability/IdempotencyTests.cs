@@ -1,17 +1,15 @@
 using System.Text.Json;
 using GongTongDizao.Core.Features.Letters;
 using GongTongDizao.DevHost.Seeding;
-using GongTongDizao.Testing;
 
 namespace GongTongDizao.EndToEnd.Tests.Reliability;
-
-public sealed class IdempotencyFixture : DevHostFixture;
 
 /// <summary>
 /// A mini-program on a weak signal sends the same create again with the same Idempotency-Key: it gets the first
 /// response and nothing more is created; the key with another body is 422; concurrent duplicates create exactly one.
 /// </summary>
-public sealed class IdempotencyTests(IdempotencyFixture host) : IClassFixture<IdempotencyFixture>
+[Collection(ReliabilityCollection.Name)]
+public sealed class IdempotencyTests(ReliabilityFixture host)
 {
     private const string Community = DemoData.DemoCommunityId;
 

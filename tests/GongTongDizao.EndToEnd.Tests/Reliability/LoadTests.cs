@@ -14,7 +14,7 @@ namespace GongTongDizao.EndToEnd.Tests.Reliability;
 /// one audit entry and a published outbox, every successful second exactly one count.
 /// </summary>
 [Collection(SerialCollection.Name)]
-public sealed class LoadTests(ReliabilityFixture host, ITestOutputHelper output) : IClassFixture<ReliabilityFixture>
+public sealed class LoadTests(ReliabilityFixture host, ITestOutputHelper output)
 {
     private const int Residents = 50;
 

@@ -11,7 +11,8 @@ namespace GongTongDizao.EndToEnd.Tests.Reliability;
 /// After logins, token use, phone linking, failures and an access-token fetch, the DevHost's captured log lines hold
 /// no AppSecret, access token, session key, JWT, openid or phone number.
 /// </summary>
-public sealed partial class LogHygieneTests(ReliabilityFixture host) : IClassFixture<ReliabilityFixture>
+[Collection(ReliabilityCollection.Name)]
+public sealed partial class LogHygieneTests(ReliabilityFixture host)
 {
     [Fact]
     public async Task Logs_hold_no_secrets_tokens_openids_or_phone_numbers()

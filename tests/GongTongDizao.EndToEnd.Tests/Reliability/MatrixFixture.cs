@@ -19,3 +19,10 @@ public sealed class MatrixFixture : DevHostFixture
 
     protected override bool UsesShiftableClock => true;
 }
+
+/// <summary>The matrix, contract-agreement and staff-text suites share the matrix host, one after the other.</summary>
+[CollectionDefinition(Name)]
+public sealed class MatrixCollection : ICollectionFixture<MatrixFixture>
+{
+    public const string Name = "Matrix";
+}

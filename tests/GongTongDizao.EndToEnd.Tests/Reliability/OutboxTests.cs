@@ -15,7 +15,8 @@ namespace GongTongDizao.EndToEnd.Tests.Reliability;
 /// Queue storage unavailable right after a save: the event stays in the item's outbox (same document, real Cosmos),
 /// the sweeper publishes it once the queue is back, exactly once, and a second sweep sends nothing.
 /// </summary>
-public sealed class OutboxTests(ReliabilityFixture host) : IClassFixture<ReliabilityFixture>
+[Collection(ReliabilityCollection.Name)]
+public sealed class OutboxTests(ReliabilityFixture host)
 {
     [Fact]
     public async Task An_event_saved_while_the_queue_is_down_is_published_once_after_recovery()

@@ -4,7 +4,8 @@ namespace GongTongDizao.EndToEnd.Tests.Reliability;
 /// Every text staff write for residents to read goes through the same content check as residents' own text:
 /// risky text, or text WeChat would have reviewed, is 422 CONTENT_REJECTED and nothing of it is stored.
 /// </summary>
-public sealed class StaffTextTests(MatrixFixture host) : IClassFixture<MatrixFixture>
+[Collection(MatrixCollection.Name)]
+public sealed class StaffTextTests(MatrixFixture host)
 {
     private const string Risky = "加微信赚钱，日结";
     private const string ForReview = "这段文字待审核，请人工看看";

@@ -5,10 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace GongTongDizao.EndToEnd.Tests.Topics;
 
-public sealed class CommentFixture : TopicsFixture;
-
 /// <summary>Comments with a stance, paging, and three reports hiding a comment until a moderator decides.</summary>
-public sealed class CommentTests(CommentFixture host) : IClassFixture<CommentFixture>
+[Collection(TopicsCollection.Name)]
+public sealed class CommentTests(TopicsFixture host)
 {
     [Fact]
     public async Task Three_residents_reports_hide_a_comment_until_a_moderator_puts_it_back()

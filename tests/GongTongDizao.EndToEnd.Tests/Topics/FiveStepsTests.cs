@@ -6,13 +6,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace GongTongDizao.EndToEnd.Tests.Topics;
 
-public sealed class FiveStepsFixture : TopicsFixture;
-
 /// <summary>
 /// 提、议、决、办、评 through the DevHost, in 户部巷社区 (no other test uses it, so its statistics move only here).
 /// The federation worker of 中华路街道 is staff there; the women's representative of 昙华林社区 is not.
 /// </summary>
-public sealed class FiveStepsTests(FiveStepsFixture host) : IClassFixture<FiveStepsFixture>
+[Collection(TopicsCollection.Name)]
+public sealed class FiveStepsTests(TopicsFixture host)
 {
     private const string Community = TopicsFixture.OtherCommunity;
 

@@ -4,10 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace GongTongDizao.EndToEnd.Tests.Topics;
 
-public sealed class SecondingFixture : TopicsFixture;
-
 /// <summary>民事民提: seconds counted exactly under concurrency, the threshold, expiry by the deadline timer, withdrawal.</summary>
-public sealed class SecondingTests(SecondingFixture host) : IClassFixture<SecondingFixture>
+[Collection(TopicsCollection.Name)]
+public sealed class SecondingTests(TopicsFixture host)
 {
     [Fact]
     public async Task Fifty_concurrent_seconds_count_exactly_fifty_and_the_threshold_is_crossed_once()

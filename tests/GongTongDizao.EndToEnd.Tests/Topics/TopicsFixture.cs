@@ -57,3 +57,10 @@ public class TopicsFixture : DevHostFixture
 
     public Container Topics => Services.GetRequiredService<CosmosClient>().GetContainer(StoreNames.Database, StoreNames.Containers.Topics);
 }
+
+/// <summary>The seconding, comment and five-step suites share one topics host, one after the other.</summary>
+[CollectionDefinition(Name)]
+public sealed class TopicsCollection : ICollectionFixture<TopicsFixture>
+{
+    public const string Name = "Topics";
+}
