@@ -21,6 +21,7 @@ public static class ErrorCodes
     public const string PhoneCodeInvalid = "PHONE_CODE_INVALID";
     public const string OrgImportInvalid = "ORG_IMPORT_INVALID";
     public const string OrderAlreadyTaken = "ORDER_ALREADY_TAKEN";
+    public const string OrderCategoryUnavailable = "ORDER_CATEGORY_UNAVAILABLE";
     public const string VolunteerProfileRequired = "VOLUNTEER_PROFILE_REQUIRED";
     public const string VolunteerTooYoung = "VOLUNTEER_TOO_YOUNG";
     public const string GuardianConsentRequired = "GUARDIAN_CONSENT_REQUIRED";

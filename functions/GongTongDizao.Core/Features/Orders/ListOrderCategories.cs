@@ -1,14 +1,12 @@
 namespace GongTongDizao.Core.Features.Orders;
 
-public sealed record OrderCategoryOption(OrderCategory Code, string Label);
+public sealed record OrderCategoryOption(string Code, string Label, string? Description);
 
 public sealed record OrderCategoryList(IReadOnlyList<OrderCategoryOption> Items);
 
-/// <summary>The service menu for the order form, in declaration order with the zh-CN labels.</summary>
-public sealed class ListOrderCategories
+/// <summary>The service menu for the order form: the active entries of the live menu, in menu order, with their zh-CN names.</summary>
+public sealed class ListOrderCategories(OrderMenu menu)
 {
-    private readonly OrderCategoryList _all = new([.. Enum.GetValues<OrderCategory>().Select(c => new OrderCategoryOption(c, OrderCategories.Label(c)))]);
-
-    public Task<Result<OrderCategoryList>> HandleAsync(CancellationToken cancellationToken) =>
-        cancellationToken.IsCancellationRequested ? Task.FromCanceled<Result<OrderCategoryList>>(cancellationToken) : Task.FromResult<Result<OrderCategoryList>>(_all);
+    public async Task<Result<OrderCategoryList>> HandleAsync(CancellationToken cancellationToken) =>
+        new OrderCategoryList([.. (await menu.EntriesAsync(cancellationToken)).Where(c => c.Active).Select(c => new OrderCategoryOption(c.Code, c.Name, c.Description))]);
 }

@@ -25,7 +25,14 @@ public sealed record Order : IAggregate<Order>
     /// <summary>Set when staff placed the order for a resident without a phone: who it is for, as they gave it.</summary>
     public string? OnBehalfOf { get; init; }
 
-    public required OrderCategory Category { get; init; }
+    /// <summary>A code of the service menu (<see cref="OrderMenu"/>), active when the order was placed.</summary>
+    public required string Category { get; init; }
+
+    /// <summary>The category's name when the order was placed: a later rename or retirement leaves the order as the resident placed it.</summary>
+    public string? CategoryLabel { get; init; }
+
+    /// <summary>The name to show: as placed, or for orders placed before they carried it, the built-in name.</summary>
+    public string CategoryName() => CategoryLabel ?? OrderCategories.DefaultLabel(Category);
 
     public required string Title { get; init; }
 

@@ -45,7 +45,7 @@ public static class OrderEvents
         {
             ["orderId"] = order.Id,
             ["title"] = LetterEvents.Shorten(order.Title, 20),
-            ["categoryLabel"] = OrderCategories.Label(order.Category),
+            ["categoryLabel"] = order.CategoryName(),
             ["requesterId"] = order.RequesterId,
             ["communityId"] = order.CommunityId,
             ["status"] = OrderLifecycle.StatusLabel(order.Status),

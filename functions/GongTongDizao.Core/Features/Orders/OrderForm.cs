@@ -7,7 +7,7 @@ public sealed record OrderContactRequest(string Name, string Phone);
 /// <summary>What every order form asks for, whoever fills it in.</summary>
 public interface IOrderForm
 {
-    OrderCategory? Category { get; }
+    string? Category { get; }
 
     string Title { get; }
 
@@ -29,7 +29,7 @@ public abstract class OrderFormValidator<T> : AbstractValidator<T> where T : IOr
 
     protected OrderFormValidator()
     {
-        RuleFor(r => r.Category).NotNull().WithMessage("请选择服务类别").IsInEnum();
+        RuleFor(r => r.Category).NotEmpty().WithMessage("请选择服务类别").MaximumLength(OrderCategories.MaxCodeLength);
         RuleFor(r => r.Title).NotEmpty().Text(1, 30);
         RuleFor(r => r.Details).NotEmpty().Text(1, 500, multiline: true);
         RuleFor(r => r.Place).NotNull().WithMessage("请填写服务地点");

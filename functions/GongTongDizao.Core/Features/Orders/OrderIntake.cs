@@ -43,10 +43,11 @@ public sealed class OrderIntake(AggregatePipeline<Order> pipeline, OrderViews vi
             : null;
     }
 
-    public async Task<Result<Created>> CreateAsync(Caller caller, IOrderForm form, OrgUnit community, string? onBehalfOf, bool held, IReadOnlyList<string> uploads, CancellationToken cancellationToken)
+    public async Task<Result<Created>> CreateAsync(Caller caller, IOrderForm form, OrderCategory category, OrgUnit community, string? onBehalfOf, bool held, IReadOnlyList<string> uploads, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(category);
         ArgumentNullException.ThrowIfNull(community);
         var now = time.GetUtcNow();
         var id = OrderStore.NewId(community.Id);
@@ -69,7 +70,8 @@ public sealed class OrderIntake(AggregatePipeline<Order> pipeline, OrderViews vi
             OrgPath = [.. community.Path, community.Id],
             RequesterId = caller.Id,
             OnBehalfOf = onBehalfOf,
-            Category = form.Category!.Value,
+            Category = category.Code,
+            CategoryLabel = category.Name,
             Title = form.Title.Trim(),
             Details = form.Details.Trim(),
             Place = new OrderPlace(form.Place.OrgId, form.Place.Address.Trim()),

@@ -7,7 +7,7 @@ namespace GongTongDizao.Core.Features.Orders;
 public sealed record OrderExport(
     string Id,
     string CommunityId,
-    OrderCategory Category,
+    string Category,
     string Title,
     string Details,
     OrderPlace Place,

@@ -11,7 +11,7 @@ namespace GongTongDizao.Core.Features.Orders;
 /// </summary>
 public sealed record OrderView(
     string Id,
-    OrderCategory Category,
+    string Category,
     string CategoryLabel,
     string Title,
     string Details,
@@ -41,7 +41,7 @@ public sealed record OrderDeliveryView(string Note, DateTimeOffset At, IReadOnly
 /// <summary>One row of a listing: no details, contact or timeline.</summary>
 public sealed record OrderSummary(
     string Id,
-    OrderCategory Category,
+    string Category,
     string CategoryLabel,
     string Title,
     OrderStatus Status,
@@ -74,7 +74,7 @@ public sealed class OrderViews(OrgDirectory orgs, IAttachments attachments, Orde
         return new OrderView(
             order.Id,
             order.Category,
-            OrderCategories.Label(order.Category),
+            order.CategoryName(),
             order.Title,
             order.Details,
             order.Status,
@@ -105,7 +105,7 @@ public sealed class OrderViews(OrgDirectory orgs, IAttachments attachments, Orde
         return new OrderSummary(
             order.Id,
             order.Category,
-            OrderCategories.Label(order.Category),
+            order.CategoryName(),
             order.Title,
             order.Status,
             OrderLifecycle.StatusLabel(order.Status),

@@ -40,7 +40,10 @@ internal static class OrdersServiceCollectionExtensions
         services.AddSingleton<OrderIntake>();
         services.AddSingleton<ITimerHandler, OrderDeadlineHandler>();
         services.AddSingleton<IPersonalDataSource, OrderPersonalData>();
+        services.AddSingleton<OrderMenu>();
         services.AddSingleton<ListOrderCategories>();
+        services.AddTransient<ListManagedOrderCategories>();
+        services.AddTransient<SaveOrderCategory>();
         services.AddTransient<PlaceOrder>();
         services.AddTransient<PlaceOrderForResident>();
         services.AddTransient<ListMyOrders>();

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace GongTongDizao.Core.Features.Orders;
 
 public sealed record PlaceOrderRequest(
-    OrderCategory? Category,
+    string? Category,
     string Title,
     string Details,
     OrderPlaceRequest Place,
@@ -30,7 +30,7 @@ public sealed class PlaceOrderValidator : OrderFormValidator<PlaceOrderRequest>
 /// checks first, then the text check (risky → nothing stored; review → stored for the office to read before anyone
 /// else, 0006), then a slot of the day taken atomically, then the photos and one write.
 /// </summary>
-public sealed class PlaceOrder(OrderIntake intake, ContentGuard guard, OrderDailyLimit limit, IOptions<OrdersOptions> options, TimeProvider time)
+public sealed class PlaceOrder(OrderIntake intake, OrderMenu menu, ContentGuard guard, OrderDailyLimit limit, IOptions<OrdersOptions> options, TimeProvider time)
 {
     public async Task<Result<Created>> HandleAsync(Caller caller, PlaceOrderRequest request, CancellationToken cancellationToken)
     {
@@ -52,6 +52,12 @@ public sealed class PlaceOrder(OrderIntake intake, ContentGuard guard, OrderDail
             return window;
         }
 
+        var category = await menu.ActiveAsync(request.Category, cancellationToken);
+        if (!category.IsSuccess)
+        {
+            return category.Error;
+        }
+
         var verdict = await guard.CheckAsync(caller.User.OpenId, ContentCheckScene.Forum, request.Title.Trim(), string.Join('\n', request.Details.Trim(), request.Place.Address.Trim(), request.Contact.Name.Trim()), cancellationToken);
         if (verdict == ContentVerdict.Reject)
         {
@@ -66,6 +72,6 @@ public sealed class PlaceOrder(OrderIntake intake, ContentGuard guard, OrderDail
             return Error.From(ErrorCodes.RateLimited, $"每人每天最多点 {settings.DailyLimit} 单，请明天再来") with { RetryAfter = nextDay - now };
         }
 
-        return await intake.CreateAsync(caller, request, community.Value, null, verdict == ContentVerdict.Hold, request.Attachments ?? [], cancellationToken);
+        return await intake.CreateAsync(caller, request, category.Value, community.Value, null, verdict == ContentVerdict.Hold, request.Attachments ?? [], cancellationToken);
     }
 }

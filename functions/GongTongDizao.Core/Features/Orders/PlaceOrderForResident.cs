@@ -6,7 +6,7 @@ namespace GongTongDizao.Core.Features.Orders;
 
 public sealed record PlaceOrderForResidentRequest(
     string OnBehalfOf,
-    OrderCategory? Category,
+    string? Category,
     string Title,
     string Details,
     OrderPlaceRequest Place,
@@ -24,7 +24,7 @@ public sealed class PlaceOrderForResidentValidator : OrderFormValidator<PlaceOrd
 /// in their scope. The staff member is the requester (they cancel or rate on the resident's word) and the order says
 /// so. Staff text publishes only on a pass, as everywhere staff write for residents to read.
 /// </summary>
-public sealed class PlaceOrderForResident(OrderIntake intake, Authorizer authorizer, ContentGuard guard)
+public sealed class PlaceOrderForResident(OrderIntake intake, OrderMenu menu, Authorizer authorizer, ContentGuard guard)
 {
     public async Task<Result<Created>> HandleAsync(Caller caller, PlaceOrderForResidentRequest request, CancellationToken cancellationToken)
     {
@@ -51,12 +51,18 @@ public sealed class PlaceOrderForResident(OrderIntake intake, Authorizer authori
             return window;
         }
 
+        var category = await menu.ActiveAsync(request.Category, cancellationToken);
+        if (!category.IsSuccess)
+        {
+            return category.Error;
+        }
+
         var refused = await guard.CheckStaffTextAsync(caller.User.OpenId, ContentCheckScene.Forum, [request.Title, request.Details, request.Place.Address, request.Contact.Name, request.OnBehalfOf], cancellationToken);
         if (refused is not null)
         {
             return refused;
         }
 
-        return await intake.CreateAsync(caller, request, community.Value, request.OnBehalfOf.Trim(), held: false, [], cancellationToken);
+        return await intake.CreateAsync(caller, request, category.Value, community.Value, request.OnBehalfOf.Trim(), held: false, [], cancellationToken);
     }
 }

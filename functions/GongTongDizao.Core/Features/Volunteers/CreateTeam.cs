@@ -5,7 +5,7 @@ using GongTongDizao.WeChat;
 
 namespace GongTongDizao.Core.Features.Volunteers;
 
-public sealed record CreateTeamRequest(string Name, TeamKind? Kind, string OrgId, IReadOnlyList<string> LeaderIds, IReadOnlyList<OrderCategory>? Categories, string? Profile);
+public sealed record CreateTeamRequest(string Name, TeamKind? Kind, string OrgId, IReadOnlyList<string> LeaderIds, IReadOnlyList<string>? Categories, string? Profile);
 
 public sealed class CreateTeamValidator : AbstractValidator<CreateTeamRequest>
 {
@@ -18,7 +18,8 @@ public sealed class CreateTeamValidator : AbstractValidator<CreateTeamRequest>
             .Must(l => l is null || l.Count <= 5).WithMessage("最多 5 名队长")
             .Must(l => l is null || l.Distinct(StringComparer.Ordinal).Count() == l.Count).WithMessage("队长不能重复");
         RuleForEach(r => r.LeaderIds).NotEmpty().MaximumLength(64);
-        RuleForEach(r => r.Categories).IsInEnum();
+        RuleFor(r => r.Categories).Must(c => c is null || c.Count <= 10).WithMessage("最多 10 个服务类别");
+        RuleForEach(r => r.Categories).NotEmpty().MaximumLength(OrderCategories.MaxCodeLength);
         RuleFor(r => r.Profile).Text(0, 500, multiline: true);
     }
 }
@@ -37,6 +38,12 @@ public sealed class CreateTeam(TeamStore teams, TeamViews views, TeamFounding fo
         if (place.Value is not { } org)
         {
             return place.Error!;
+        }
+
+        var categories = (request.Categories ?? []).Distinct(StringComparer.Ordinal).ToList();
+        if (await founding.CategoriesAsync(categories, cancellationToken) is { } unavailable)
+        {
+            return unavailable;
         }
 
         var now = time.GetUtcNow();
@@ -59,7 +66,7 @@ public sealed class CreateTeam(TeamStore teams, TeamViews views, TeamFounding fo
                 Kind = request.Kind!.Value,
                 OrgId = org.Id,
                 OrgPath = [.. org.Path, org.Id],
-                Categories = [.. (request.Categories ?? []).Distinct()],
+                Categories = categories,
                 Profile = string.IsNullOrWhiteSpace(request.Profile) ? null : request.Profile.Trim(),
                 Members = leaders.Value!,
                 CreatedBy = caller.Id,

@@ -22,7 +22,8 @@ public sealed record Team
     /// <summary>That node and its ancestors: staff in scope of any of them manage the team.</summary>
     public IReadOnlyList<string> OrgPath { get; init; } = [];
 
-    public IReadOnlyList<OrderCategory> Categories { get; init; } = [];
+    /// <summary>Codes of the service menu (<see cref="OrderMenu"/>), active when the team was founded.</summary>
+    public IReadOnlyList<string> Categories { get; init; } = [];
 
     /// <summary>The public profile residents read.</summary>
     public string? Profile { get; init; }

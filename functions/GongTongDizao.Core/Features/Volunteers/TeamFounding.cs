@@ -1,6 +1,7 @@
 using GongTongDizao.Core.Authorization;
 using GongTongDizao.Core.Features.Identity;
 using GongTongDizao.Core.Features.Orgs;
+using GongTongDizao.Core.Features.Orders;
 
 namespace GongTongDizao.Core.Features.Volunteers;
 
@@ -8,7 +9,7 @@ namespace GongTongDizao.Core.Features.Volunteers;
 /// What a new team is checked against before it exists: the node it serves must lie within the founding
 /// youth-league worker's scope, and its leaders must already have accounts (they become its first members).
 /// </summary>
-public sealed class TeamFounding(OrgDirectory orgs, Authorizer authorizer, UserStore users)
+public sealed class TeamFounding(OrgDirectory orgs, Authorizer authorizer, UserStore users, OrderMenu menu)
 {
     public async Task<Result<OrgUnit>> PlaceAsync(Caller caller, string orgId, CancellationToken cancellationToken)
     {
@@ -27,6 +28,9 @@ public sealed class TeamFounding(OrgDirectory orgs, Authorizer authorizer, UserS
             ? org
             : Error.Forbidden("只能在本人辖区内建立队伍");
     }
+
+    /// <summary>The services a new team offers must be on the live menu and not retired.</summary>
+    public Task<Error?> CategoriesAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken) => menu.CheckActiveAsync(codes, cancellationToken);
 
     public async Task<Result<List<TeamMember>>> LeadersAsync(IReadOnlyList<string> leaderIds, DateTimeOffset now, CancellationToken cancellationToken)
     {

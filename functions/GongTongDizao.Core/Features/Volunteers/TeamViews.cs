@@ -1,5 +1,4 @@
 using GongTongDizao.Core.Features.Identity;
-using GongTongDizao.Core.Features.Orders;
 using GongTongDizao.Core.Features.Orgs;
 
 namespace GongTongDizao.Core.Features.Volunteers;
@@ -14,7 +13,7 @@ public sealed record TeamView(
     TeamKind Kind,
     string KindLabel,
     OrgRef Org,
-    IReadOnlyList<OrderCategory> Categories,
+    IReadOnlyList<string> Categories,
     string? Profile,
     int MemberCount,
     IReadOnlyList<TeamMemberView>? Members,
