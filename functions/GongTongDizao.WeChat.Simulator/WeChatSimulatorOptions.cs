@@ -63,6 +63,9 @@ public sealed class WeChatSimulatorOptions
         "pages/staff/letters/detail",
         "pages/topics/detail",
         "pages/broadcasts/detail",
+        "pages/orders/detail",
+        "pages/staff/orders/detail",
+        "pages/teams/orders/detail",
     ];
 
     /// <summary>

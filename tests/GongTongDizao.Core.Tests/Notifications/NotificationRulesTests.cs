@@ -23,6 +23,16 @@ public sealed class NotificationRulesTests
     }
 
     [Fact]
+    public void Every_catalogue_page_is_a_page_the_simulator_knows_as_released()
+    {
+        // WeChat refuses a subscribe message whose page the released mini-program lacks (41030); the simulator checks the
+        // same against its list, which must follow the catalogue or every message of a new template fails locally.
+        var released = new WeChat.Simulator.WeChatSimulatorOptions().Pages;
+
+        Assert.All(TemplateCatalogue.Definitions.Values, d => Assert.Contains(d.Page.Split('?')[0], released));
+    }
+
+    [Fact]
     public void Every_catalogue_template_builds_valid_data_even_from_an_empty_event()
     {
         foreach (var definition in TemplateCatalogue.Definitions.Values)

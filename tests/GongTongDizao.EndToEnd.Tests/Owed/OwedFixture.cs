@@ -1,10 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
-using GongTongDizao.Core;
 using GongTongDizao.EndToEnd.Tests.Topics;
-using GongTongDizao.Testing;
-using Microsoft.Azure.Cosmos;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace GongTongDizao.EndToEnd.Tests.Owed;
 
@@ -39,45 +34,6 @@ public sealed class OwedFixture : TopicsFixture
         var (status, body) = await this.SendAsync(HttpMethod.Post, $"api/manage/users/{userId}/roles", body: new { role, orgId }, functionKey: FunctionKey);
         Assert.True(status == 200, body.ToString());
         return (token, userId);
-    }
-
-    /// <summary>Waits for the caller's inbox to hold an item of <paramref name="eventType"/> about <paramref name="entityId"/>.</summary>
-    public async Task<JsonElement> InboxItemAsync(string token, string eventType, string entityId)
-    {
-        JsonElement? found = null;
-        await Eventually.TrueAsync(
-            async () =>
-            {
-                var (status, page) = await this.SendAsync(HttpMethod.Get, "api/me/notifications", token);
-                Assert.Equal(200, status);
-                found = page.GetProperty("items").EnumerateArray()
-                    .Where(i => i.GetProperty("eventType").GetString() == eventType && i.GetProperty("entityId").GetString() == entityId)
-                    .Select(i => (JsonElement?)i).FirstOrDefault();
-                return found is not null;
-            },
-            TimeSpan.FromSeconds(90));
-        return found!.Value;
-    }
-
-    /// <summary>True when the caller's inbox holds no item of <paramref name="eventType"/> about <paramref name="entityId"/>.</summary>
-    public async Task<bool> HasNoInboxItemAsync(string token, string eventType, string entityId)
-    {
-        var (_, page) = await this.SendAsync(HttpMethod.Get, "api/me/notifications", token);
-        return !page.GetProperty("items").EnumerateArray().Any(i => i.GetProperty("eventType").GetString() == eventType && i.GetProperty("entityId").GetString() == entityId);
-    }
-
-    /// <summary>The delivery record of one notification (its inbox id is <c>n~{eventId}</c>), read from the store.</summary>
-    public async Task<JsonElement?> DeliveryAsync(string userId, string inboxId)
-    {
-        var container = Services.GetRequiredService<CosmosClient>().GetContainer(StoreNames.Database, StoreNames.Containers.Notifications);
-        try
-        {
-            return (await container.ReadItemAsync<JsonElement>("delivery~" + inboxId[2..], new PartitionKey(userId))).Resource;
-        }
-        catch (CosmosException ex) when (ex.StatusCode == System.Net.HttpStatusCode.NotFound)
-        {
-            return null;
-        }
     }
 }
 

@@ -34,6 +34,9 @@ public static class MatrixScenarios
         new("GET", "/manage/orgs/{id}/staff", AdminOnly, _ => At($"api/manage/orgs/{C1}/staff")),
         new("POST", "/manage/users/{userId}/roles", AdminOnly, w => At($"api/manage/users/{w.Bystander.Id}/roles", _ => new { role = "moderator", orgId = "420106008002" })),
         new("DELETE", "/manage/users/{userId}/roles/{role}/{orgId}", AdminOnly, w => At($"api/manage/users/{w.Bystander.Id}/roles/moderator/420106008002")),
+        new("GET", "/manage/order-categories", AdminOnly, _ => At("api/manage/order-categories")),
+        // Retired, so the probe never reaches an order form; every admin cell sets the same state.
+        new("PUT", "/manage/order-categories/{code}", AdminOnly, _ => At("api/manage/order-categories/matrix_probe", _ => new { name = "矩阵探测", active = false })),
 
         // One's own account.
         new("GET", "/me", SignedIn, _ => At("api/me")),

@@ -18,25 +18,41 @@ public sealed record OrderMenuDocument
 
 /// <summary>
 /// The service menu administrators maintain (decision 0013). Until the first edit nothing is stored and the built-in
-/// <see cref="OrderCategories.Defaults"/> are the menu; every read is one point read of one document, so placing an
-/// order or founding a team checks the live menu without a cache that could accept a category just retired.
+/// <see cref="OrderCategories.Defaults"/> are the menu. The order form and the checks on new orders and teams read a
+/// snapshot kept for a minute, as the org tree is kept (one point read a minute per instance, not one per order);
+/// an edit on this instance replaces it at once, other instances see it within the minute. Administrators read and
+/// write the stored document itself.
 /// </summary>
-public sealed class OrderMenu(CosmosClient cosmos)
+public sealed class OrderMenu(CosmosClient cosmos, TimeProvider time)
 {
     public const string DocumentId = "order-categories";
 
     /// <summary>The version of a menu nobody has edited yet (nothing stored): an If-Match with it means "still the defaults".</summary>
     public const string DefaultVersion = "default";
 
+    private static readonly TimeSpan s_refreshAfter = TimeSpan.FromMinutes(1);
+
     private readonly Container _settings = cosmos.GetContainer(StoreNames.Database, StoreNames.Containers.Settings);
+
+    private Snapshot? _snapshot;
 
     /// <summary>The stored menu, or null while administrators have not edited it.</summary>
     public Task<OrderMenuDocument?> FindAsync(CancellationToken cancellationToken) =>
         _settings.FindAsync<OrderMenuDocument>(DocumentId, new PartitionKey(DocumentId), cancellationToken);
 
     /// <summary>Every entry, retired ones included, in menu order.</summary>
-    public async Task<IReadOnlyList<OrderCategory>> EntriesAsync(CancellationToken cancellationToken) =>
-        (await FindAsync(cancellationToken))?.Items ?? OrderCategories.Defaults;
+    public async Task<IReadOnlyList<OrderCategory>> EntriesAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (_snapshot is { } current && now >= current.LoadedAt && now - current.LoadedAt < s_refreshAfter)
+        {
+            return current.Entries;
+        }
+
+        var entries = (await FindAsync(cancellationToken))?.Items ?? OrderCategories.Defaults;
+        _snapshot = new Snapshot(entries, now);
+        return entries;
+    }
 
     /// <summary>The entry a new order or team may name: on the menu and not retired; otherwise <c>ORDER_CATEGORY_UNAVAILABLE</c>.</summary>
     public async Task<Result<OrderCategory>> ActiveAsync(string? code, CancellationToken cancellationToken) =>
@@ -60,10 +76,22 @@ public sealed class OrderMenu(CosmosClient cosmos)
     }
 
     /// <summary>Creates the first stored menu; null when someone stored one first.</summary>
-    public Task<OrderMenuDocument?> TryCreateAsync(OrderMenuDocument menu, CancellationToken cancellationToken) =>
-        _settings.TryCreateAsync(menu with { Id = DocumentId, ETag = null }, new PartitionKey(DocumentId), cancellationToken);
+    public async Task<OrderMenuDocument?> TryCreateAsync(OrderMenuDocument menu, CancellationToken cancellationToken) =>
+        Remember(await _settings.TryCreateAsync(menu with { Id = DocumentId, ETag = null }, new PartitionKey(DocumentId), cancellationToken));
 
     /// <summary>Saves the menu if nobody changed it since it was read; null when someone did.</summary>
-    public Task<OrderMenuDocument?> TryReplaceAsync(OrderMenuDocument menu, CancellationToken cancellationToken) =>
-        _settings.TryReplaceAsync(menu with { ETag = null }, DocumentId, new PartitionKey(DocumentId), menu.ETag, cancellationToken);
+    public async Task<OrderMenuDocument?> TryReplaceAsync(OrderMenuDocument menu, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(menu);
+        return Remember(await _settings.TryReplaceAsync(menu with { ETag = null }, DocumentId, new PartitionKey(DocumentId), menu.ETag, cancellationToken));
+    }
+
+    /// <summary>A saved menu is this instance's snapshot at once; a lost race drops the snapshot, so the next read is fresh.</summary>
+    private OrderMenuDocument? Remember(OrderMenuDocument? saved)
+    {
+        _snapshot = saved is null ? null : new Snapshot(saved.Items, time.GetUtcNow());
+        return saved;
+    }
+
+    private sealed record Snapshot(IReadOnlyList<OrderCategory> Entries, DateTimeOffset LoadedAt);
 }
