@@ -10,7 +10,7 @@ namespace GongTongDizao.EndToEnd.Tests.Orders;
 /// Who 青年点单 tells, through the real queues of the worker: the inbox item each person reads and, where they allowed
 /// it (a quota reported by the mini-program and held by WeChat), the subscribe message the WeChat simulator received.
 /// </summary>
-[Collection(OrdersCollection.Name)]
+[Collection(OrderNotificationsCollection.Name)]
 public sealed class OrderNotificationTests(OrdersFixture host)
 {
     private WeChatSimulatorState WeChat => host.Services.GetRequiredService<WeChatSimulator>().State;
@@ -193,7 +193,9 @@ public sealed class OrderNotificationTests(OrdersFixture host)
         var inboxId = inboxItem.GetProperty("id").GetString()!;
         JsonElement? delivery = null;
         await Eventually.TrueAsync(async () => (delivery = await host.DeliveryAsync(to.Id, inboxId)) is { } d && d.GetProperty("status").GetString() != "pending", TimeSpan.FromSeconds(90), $"{template} is delivered");
-        Assert.True(delivery!.Value.GetProperty("status").GetString() == "sent", delivery.Value.ToString());
+        Assert.True(
+            delivery!.Value.GetProperty("status").GetString() == "sent",
+            $"{delivery.Value} quota left {WeChat.GetRemainingQuota(to.OpenId, "local-" + template)}; sent to them: {string.Join(" | ", WeChat.SentMessages.Where(m => m.ToOpenId == to.OpenId).Select(m => $"{m.TemplateId} {m.SentAt:O} {string.Join(',', m.Data.Values)}"))}");
         Assert.Equal(template, delivery.Value.GetProperty("templateKey").GetString());
         SentSubscribeMessage? sent = null;
         await Eventually.TrueAsync(
@@ -207,4 +209,15 @@ public sealed class OrderNotificationTests(OrdersFixture host)
     private static string Title(string what) => what + Random.Shared.Next(1000, 9999).ToString(CultureInfo.InvariantCulture);
 
     private sealed record Subscriber(string Token, string Id, string OpenId);
+}
+
+/// <summary>
+/// The workers of every host share the emulators' queues, so beside another host a delivery may be taken by that
+/// host's worker and sent to its own WeChat simulator, where these tests granted no quota. The subscribe messages are
+/// asserted on this host's simulator, so nothing else runs beside them (an orders host of their own, after the rest).
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class OrderNotificationsCollection : ICollectionFixture<OrdersFixture>
+{
+    public const string Name = "Serial: order notifications";
 }
