@@ -48,11 +48,22 @@ public sealed class DeliveryClaimTests
         Assert.Equal(DeliveryStatus.Pending, claim.Record!.Status);
         Assert.Equal(_fakes.Time.GetUtcNow() + DeliveryClaim.LeaseTime, claim.Record.LeaseUntil);
         Assert.Empty(_fakes.Telemetry.Events);
+        await _fakes.Deliveries.DidNotReceiveWithAnyArgs().FindAsync(default!, default!, default);
+    }
+
+    [Fact]
+    public async Task A_quota_the_fan_out_saw_is_not_read_again_by_the_claim()
+    {
+        var claim = await _fakes.Claim.ClaimAsync(DeliveryFakes.Message() with { QuotaSeen = true }, CancellationToken.None);
+
+        Assert.Equal((DeliveryStatus.Pending, false), (claim.Record!.Status, claim.Final));
+        await _fakes.Quotas.DidNotReceiveWithAnyArgs().FindAsync(default!, default!, default);
     }
 
     [Fact]
     public async Task A_delivery_another_handler_holds_is_left_alone()
     {
+        _fakes.Deliveries.TryCreateAsync(Arg.Any<DeliveryRecord>(), Arg.Any<CancellationToken>()).Returns((DeliveryRecord?)null);
         _fakes.Deliveries.FindAsync("u1", NotificationKinds.DeliveryId("e1"), Arg.Any<CancellationToken>()).Returns(DeliveryFakes.Pending(leaseUntil: _fakes.Time.GetUtcNow().AddSeconds(1)));
 
         var claim = await _fakes.Claim.ClaimAsync(DeliveryFakes.Message(), CancellationToken.None);
@@ -65,6 +76,7 @@ public sealed class DeliveryClaimTests
     public async Task A_lapsed_lease_is_taken_over_with_the_ETag_it_was_read_with()
     {
         var stale = DeliveryFakes.Pending(leaseUntil: _fakes.Time.GetUtcNow());
+        _fakes.Deliveries.TryCreateAsync(Arg.Any<DeliveryRecord>(), Arg.Any<CancellationToken>()).Returns((DeliveryRecord?)null);
         _fakes.Deliveries.FindAsync("u1", NotificationKinds.DeliveryId("e1"), Arg.Any<CancellationToken>()).Returns(stale);
         _fakes.Time.Advance(TimeSpan.FromSeconds(1));
 

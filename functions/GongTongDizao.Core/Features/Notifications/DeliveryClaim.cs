@@ -36,22 +36,25 @@ public class DeliveryClaim(
         var id = NotificationKinds.DeliveryId(message.EventId);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
+            // Nearly every message is the first for its delivery: create first, and look only when a record exists.
             var now = time.GetUtcNow();
+            if (await deliveries.TryCreateAsync(NewRecord(message, DeliveryStatus.Pending, null, now) with { LeaseUntil = now + LeaseTime }, cancellationToken) is { } created)
+            {
+                return new(created, Final: false);
+            }
+
             var existing = await deliveries.FindAsync(message.UserId, id, cancellationToken);
             if (existing is not null && (existing.Status != DeliveryStatus.Pending || existing.LeaseUntil > now))
             {
                 return ClaimedDelivery.Duplicate;
             }
 
-            var claimed = existing is null
-                ? await deliveries.TryCreateAsync(NewRecord(message, DeliveryStatus.Pending, null, now) with { LeaseUntil = now + LeaseTime }, cancellationToken)
-                : await deliveries.TrySaveAsync(existing with { LeaseUntil = now + LeaseTime }, cancellationToken);
-            if (claimed is not null)
+            if (existing is not null && await deliveries.TrySaveAsync(existing with { LeaseUntil = now + LeaseTime }, cancellationToken) is { } taken)
             {
-                return new(claimed, Final: false);
+                return new(taken, Final: false);
             }
 
-            // Another handler got there first: look again.
+            // Another handler got there first, or the record went meanwhile: look again.
         }
 
         return ClaimedDelivery.Duplicate;
@@ -63,7 +66,7 @@ public class DeliveryClaim(
     /// </summary>
     private async Task<DeliveryRecord?> TrySkipWithoutQuotaAsync(DeliveryMessage message, CancellationToken cancellationToken)
     {
-        if (options.Value.IsLongTerm(message.TemplateKey) || await quotas.FindAsync(message.UserId, message.TemplateKey, cancellationToken) is not null)
+        if (message.QuotaSeen || options.Value.IsLongTerm(message.TemplateKey) || await quotas.FindAsync(message.UserId, message.TemplateKey, cancellationToken) is not null)
         {
             return null;
         }
