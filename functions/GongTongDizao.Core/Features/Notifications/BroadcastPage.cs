@@ -7,18 +7,19 @@ namespace GongTongDizao.Core.Features.Notifications;
 public sealed record PageTally(int Reached, int Skipped);
 
 /// <summary>
-/// Tells the residents of one page of a broadcast who opted in: the inbox item, and either a delivery message (a
-/// recipient who may receive a WeChat message now) or, for one without a unit or subscription, the delivery record
-/// written skipped right here, with no queue round trip. The page's preferences and quotas are read in one query each
-/// (two round trips a page instead of two a recipient); each recipient's two writes go out together. Ids come from
-/// the event, so a page handled again writes nothing twice; a skip recorded by an earlier try of the same page (a
-/// crash before the page was saved) is counted again, and only the try whose progress save wins adds the tally.
+/// Tells the residents of one page of a broadcast who opted in. The page's preferences and quotas are read in one
+/// query each (two round trips a page instead of two a recipient). A recipient who may receive a WeChat message now
+/// gets the inbox item and, beside it, a delivery message; one without a unit or subscription gets the inbox item
+/// with the skipped delivery recorded on it (<see cref="SkippedDelivery"/>): one write, no queue round trip, no
+/// delivery record of its own. Ids come from the event, so a page handled again writes nothing twice; a skip recorded
+/// by an earlier try of the same page (a crash before the page was saved) is counted again, and only the try whose
+/// progress save wins adds the tally.
 /// </summary>
 public sealed class BroadcastPage(
     NotificationPreferences preferences,
     NotifyRecipient notify,
     SubscriptionQuotas quotas,
-    DeliveryStore deliveries,
+    InboxStore inbox,
     AppEvents telemetry,
     IOptions<NotificationsOptions> options)
 {
@@ -39,20 +40,14 @@ public sealed class BroadcastPage(
             new ParallelOptions { MaxDegreeOfParallelism = options.Value.FanOutParallelism, CancellationToken = cancellationToken },
             async (userId, ct) =>
             {
-                // The inbox item and the delivery step do not depend on each other: one round trip's wait, not two.
-                var inbox = notify.TellInboxAsync(notice, userId, ct);
                 if (mayReceive.Contains(userId))
                 {
-                    await Task.WhenAll(inbox, notify.QueueDeliveryAsync(NotifyRecipient.DeliveryFor(notice, userId) with { QuotaSeen = true }, ct));
+                    // The inbox item and the delivery message do not depend on each other: one round trip's wait, not two.
+                    await Task.WhenAll(notify.TellInboxAsync(notice, userId, ct), notify.QueueDeliveryAsync(NotifyRecipient.DeliveryFor(notice, userId) with { QuotaSeen = true }, ct));
                 }
-                else
+                else if (await TellSkippedAsync(notice, userId, page, ct))
                 {
-                    var recorded = RecordSkippedAsync(notice, userId, page, ct);
-                    await Task.WhenAll(inbox, recorded);
-                    if (await recorded)
-                    {
-                        Interlocked.Increment(ref skipped);
-                    }
+                    Interlocked.Increment(ref skipped);
                 }
 
                 Interlocked.Increment(ref reached);
@@ -60,16 +55,19 @@ public sealed class BroadcastPage(
         return new PageTally(reached, skipped);
     }
 
-    /// <summary>True when this page recorded the skip, now or in an earlier try of the same page.</summary>
-    private async Task<bool> RecordSkippedAsync(Notice notice, string userId, int page, CancellationToken cancellationToken)
+    /// <summary>The inbox item with the skipped delivery on it; true when this page recorded the skip, now or in an earlier try of the same page.</summary>
+    private async Task<bool> TellSkippedAsync(Notice notice, string userId, int page, CancellationToken cancellationToken)
     {
-        var record = DeliveryClaim.NewRecord(NotifyRecipient.DeliveryFor(notice, userId), DeliveryStatus.Skipped, "no_quota", notice.Event.OccurredAt, options.Value.DeliveryRetention) with { FanOutPage = page };
-        if (await deliveries.TryCreateUnechoedAsync(record, cancellationToken))
+        var item = notify.InboxItemFor(notice, userId) with
         {
-            telemetry.NotificationDelivery("skipped", record.TemplateKey);
+            SkippedDelivery = new SkippedDelivery(notice.Route.TemplateKey, "no_quota", notice.BroadcastId!, page),
+        };
+        if (await inbox.TryCreateAsync(item, cancellationToken))
+        {
+            telemetry.NotificationDelivery("skipped", notice.Route.TemplateKey);
             return true;
         }
 
-        return await deliveries.FindAsync(userId, record.Id, cancellationToken) is { FanOutPage: { } recordedBy } && recordedBy == page;
+        return await inbox.FindAsync(userId, item.Id, cancellationToken) is { SkippedDelivery.FanOutPage: var recordedBy } && recordedBy == page;
     }
 }

@@ -9,14 +9,15 @@ public sealed record ClaimedDelivery(DeliveryRecord? Record, bool Final)
 }
 
 /// <summary>
-/// The claim step. The delivery record is created (pending, leased) before anything else; a record that is final, or
-/// leased by another handler, means this message is a duplicate and nothing happens. A lapsed lease (a handler that
-/// died) is taken over. The common case of a large broadcast, no quota at all, is settled here in one write.
+/// The claim step. The delivery record is created (pending, leased) before anything else; a record that is final means
+/// this message is a duplicate and nothing happens; one leased by another handler sends this message back for when the
+/// lease lapses. A lapsed lease (a handler that died) is taken over. The common case of a large broadcast, no quota at all, is settled here in one write.
 /// </summary>
 public class DeliveryClaim(
     DeliveryStore deliveries,
     SubscriptionQuotas quotas,
     DeliveryCounters counters,
+    DeliveryQueue queue,
     IOptions<NotificationsOptions> options,
     TimeProvider time)
 {
@@ -44,8 +45,17 @@ public class DeliveryClaim(
             }
 
             var existing = await deliveries.FindAsync(message.UserId, id, cancellationToken);
-            if (existing is not null && (existing.Status != DeliveryStatus.Pending || existing.LeaseUntil > now))
+            if (existing is not null && existing.Status != DeliveryStatus.Pending)
             {
+                return ClaimedDelivery.Duplicate;
+            }
+
+            if (existing is { LeaseUntil: { } leased } && leased > now)
+            {
+                // Another handler holds it, or held it and died (a worker killed mid-send leaves its lease). Dropping
+                // this message would lose the delivery in the second case, so it comes back once the lease has lapsed:
+                // then it finds the record final (nothing to do) or takes the lapsed lease over.
+                await queue.SendAsync(message, leased - now + TimeSpan.FromSeconds(1), cancellationToken);
                 return ClaimedDelivery.Duplicate;
             }
 

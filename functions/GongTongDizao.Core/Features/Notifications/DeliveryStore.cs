@@ -23,13 +23,6 @@ public partial class DeliveryStore(CosmosClient cosmos, TimeProvider time, ILogg
         return _container.TryCreateAsync(record, new PartitionKey(record.UserId), cancellationToken);
     }
 
-    /// <summary>As <see cref="TryCreateAsync(DeliveryRecord, CancellationToken)"/> without the record echoed back (less to read): false when one with this id exists already.</summary>
-    public virtual async Task<bool> TryCreateUnechoedAsync(DeliveryRecord record, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        return await _container.TryCreateAsync(record, new PartitionKey(record.UserId), cancellationToken, returnContent: false) is not null;
-    }
-
     /// <summary>
     /// Replaces the record if nobody changed it since it was read (its ETag); throws when somebody did: the steps
     /// after a claim own the record, so a lost race there is a fault the queue retries.
