@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace GongTongDizao.Bench;
 
-/// <summary>An endpoint under measurement: its call returns false for a non-2xx answer, null when out of fresh inputs.</summary>
-internal sealed record Endpoint(string Name, Kind Kind, Func<int, Task<bool?>> Call);
+/// <summary>An endpoint under measurement: its call returns false for a non-2xx answer, null when out of fresh inputs; its target ratio (issue #23).</summary>
+internal sealed record Endpoint(string Name, Kind Kind, double Target, Func<int, Task<bool?>> Call);
 
 /// <summary>
 /// The residents, topics and letters the API benchmark works on, created through the API in a community of this run's
@@ -56,12 +56,12 @@ internal sealed class ApiWorld
 
     public IEnumerable<Endpoint> Endpoints() =>
     [
-        new("POST /api/auth/login", Kind.Write, async n => Ok(await _api.StatusAsync(HttpMethod.Post, "api/auth/login", body: new { code = Resident(n).Code }))),
-        new("POST /api/letters", Kind.Write, async n => Ok(await _api.StatusAsync(HttpMethod.Post, "api/letters", Resident(n).Token, Letter))),
-        new("GET /api/letters/{id}", Kind.Read, async n => Ok(await _api.StatusAsync(HttpMethod.Get, $"api/letters/{Resident(n).LetterId}", Resident(n).Token))),
-        new("GET /api/letters/mine", Kind.Read, async n => Ok(await _api.StatusAsync(HttpMethod.Get, "api/letters/mine", Resident(n).Token))),
-        new("POST /api/topics/{id}/second", Kind.Write, _ => SecondAsync()),
-        new("GET /api/me/notifications", Kind.Read, async n => Ok(await _api.StatusAsync(HttpMethod.Get, "api/me/notifications", Resident(n).Token))),
+        new("POST /api/auth/login", Kind.Write, 2.0, async n => Ok(await _api.StatusAsync(HttpMethod.Post, "api/auth/login", body: new { code = Resident(n).Code }))),
+        new("POST /api/letters", Kind.Write, 3.0, async n => Ok(await _api.StatusAsync(HttpMethod.Post, "api/letters", Resident(n).Token, Letter))),
+        new("GET /api/letters/{id}", Kind.Read, 1.5, async n => Ok(await _api.StatusAsync(HttpMethod.Get, $"api/letters/{Resident(n).LetterId}", Resident(n).Token))),
+        new("GET /api/letters/mine", Kind.List, 1.3, async n => Ok(await _api.StatusAsync(HttpMethod.Get, "api/letters/mine", Resident(n).Token))),
+        new("POST /api/topics/{id}/second", Kind.Write, 2.5, _ => SecondAsync()),
+        new("GET /api/me/notifications", Kind.List, 1.3, async n => Ok(await _api.StatusAsync(HttpMethod.Get, "api/me/notifications", Resident(n).Token))),
     ];
 
     /// <summary>Each call a resident who has not seconded that topic yet, until every pair is used.</summary>

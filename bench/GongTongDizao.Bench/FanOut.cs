@@ -73,15 +73,17 @@ internal static class FanOut
         text.AppendLine();
         text.AppendLine(
             "A youth-league worker broadcasts (POST /api/staff/broadcasts) to every opted-in resident of a fresh community; " +
-            "the worker fans out through the `events` queue (inbox item + delivery message per recipient) and delivers through " +
-            "the `deliveries` queue against the WeChat simulator. One resident in " +
+            "the worker fans out through the `events` queue a page at a time (the page's preferences and quotas in one query each, then " +
+            "per recipient either the inbox item beside a delivery message, for one with a quota, or the inbox item with the skipped delivery recorded on it) " +
+            "and delivers through the `deliveries` queue against the WeChat simulator. One resident in " +
             FanOutSeeder.QuotaEvery.ToString(CultureInfo.InvariantCulture) +
             " has a one-time quota for the template (sent), the others have none (skipped). Each size runs in a fresh DevHost " +
             "process; its peak working set is the kernel's VmHWM. \"Done\" is the time from the POST to the broadcast reporting done; " +
             "deliveries/s = recipients / done. \"Counts add up\": sent + skipped + failed = recipients = inbox items in Cosmos, " +
-            "the delivery records in Cosmos match each counter with none pending, and the simulator received exactly the sent ones.");
+            "the deliveries recorded in Cosmos (delivery records, and skips recorded on inbox items) match each counter with none pending, " +
+            "and the simulator received exactly the sent ones.");
         text.AppendLine();
-        text.AppendLine("| Residents | Recipients | Fanned out (s) | Done (s) | Deliveries/s | Sent | Skipped | Failed | Inbox items | Delivery records (sent/skipped/failed/pending) | Counts add up | Working set before | Peak working set |");
+        text.AppendLine("| Residents | Recipients | Fanned out (s) | Done (s) | Deliveries/s | Sent | Skipped | Failed | Inbox items | Deliveries recorded (sent/skipped/failed/pending) | Counts add up | Working set before | Peak working set |");
         text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---:|");
         foreach (var r in results)
         {

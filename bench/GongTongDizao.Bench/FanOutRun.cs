@@ -198,7 +198,10 @@ internal static class FanOutRun
         return granted == 200 ? login.GetProperty("token").GetString()! : throw new InvalidOperationException($"Granting the role answered {granted}: {body}");
     }
 
-    /// <summary>The broadcast's inbox items and delivery records by status, counted in Cosmos (cross-partition queries).</summary>
+    /// <summary>
+    /// The broadcast's inbox items and its deliveries by status as recorded in Cosmos: the delivery records, and the
+    /// skips the fan-out recorded on inbox items (cross-partition queries).
+    /// </summary>
     private static async Task<(long Inbox, Dictionary<string, long> Records)> CountInCosmosAsync(string broadcastId, CancellationToken cancellationToken)
     {
         using var cosmos = BenchEmulators.Cosmos(bulk: false);
@@ -211,6 +214,10 @@ internal static class FanOutRun
             records[status] = await CountAsync(notifications, new QueryDefinition("SELECT VALUE COUNT(1) FROM c WHERE c.kind = @k AND c.broadcastId = @b AND c.status = @s")
                 .WithParameter("@k", NotificationKinds.Delivery).WithParameter("@b", broadcastId).WithParameter("@s", status), cancellationToken);
         }
+
+        // A recipient without a quota has the skipped delivery recorded on the inbox item, in the same write.
+        records["skipped"] += await CountAsync(notifications, new QueryDefinition("SELECT VALUE COUNT(1) FROM c WHERE c.kind = @k AND c.skippedDelivery.broadcastId = @b")
+            .WithParameter("@k", NotificationKinds.Inbox).WithParameter("@b", broadcastId), cancellationToken);
 
         return (inbox, records);
     }

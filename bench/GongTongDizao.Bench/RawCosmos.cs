@@ -26,6 +26,12 @@ internal sealed class RawCosmos : IDisposable
 
     public string ReadId { get; } = "raw-read";
 
+    /// <summary>The partition the query baseline lists: <see cref="ListSize"/> letter-sized documents.</summary>
+    public string ListPartition { get; } = "raw-list";
+
+    /// <summary>About what a bench resident's own list holds while it is measured (one letter, then a few more).</summary>
+    public const int ListSize = 5;
+
     public static async Task<RawCosmos> CreateAsync()
     {
         // The app's loopback client settings (gateway mode, the emulator's certificate); documents go as streams.
@@ -35,12 +41,36 @@ internal sealed class RawCosmos : IDisposable
         var raw = new RawCosmos(client, container);
         using var seed = raw.Document(raw.ReadId);
         using var _ = await container.UpsertItemStreamAsync(seed, new PartitionKey(raw.ReadId));
+        for (var i = 0; i < ListSize; i++)
+        {
+            using var item = raw.Document($"{raw.ListPartition}-{i}", raw.ListPartition);
+            using var __ = await container.UpsertItemStreamAsync(item, new PartitionKey(raw.ListPartition));
+        }
+
         return raw;
     }
 
     public async Task<bool?> PointReadAsync()
     {
         using var response = await _container.ReadItemStreamAsync(ReadId, new PartitionKey(ReadId));
+        return response.StatusCode == HttpStatusCode.OK;
+    }
+
+    /// <summary>
+    /// The first page (up to 20, the app's default page size) of one partition's documents, newest first, as the
+    /// app's own lists ask: the partition key named and optimistic direct execution on, so the SDK sends the query
+    /// straight to the partition without asking the gateway for a query plan first.
+    /// </summary>
+    public async Task<bool?> QueryPageAsync()
+    {
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.pk = @pk ORDER BY c.createdAt DESC").WithParameter("@pk", ListPartition);
+        using var feed = _container.GetItemQueryStreamIterator(query, continuationToken: null, new QueryRequestOptions
+        {
+            PartitionKey = new PartitionKey(ListPartition),
+            MaxItemCount = 20,
+            EnableOptimisticDirectExecution = true,
+        });
+        using var response = await feed.ReadNextAsync();
         return response.StatusCode == HttpStatusCode.OK;
     }
 
@@ -72,6 +102,6 @@ internal sealed class RawCosmos : IDisposable
 
     public void Dispose() => _client.Dispose();
 
-    private MemoryStream Document(string id) =>
-        new(Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(_template).Replace("\"ID\"", $"\"{id}\"", StringComparison.Ordinal).Replace("\"PK\"", $"\"{id}\"", StringComparison.Ordinal)));
+    private MemoryStream Document(string id, string? partition = null) =>
+        new(Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(_template).Replace("\"ID\"", $"\"{id}\"", StringComparison.Ordinal).Replace("\"PK\"", $"\"{partition ?? id}\"", StringComparison.Ordinal)));
 }

@@ -18,7 +18,6 @@ namespace GongTongDizao.Bench;
 internal static class StartUp
 {
     /// <summary>Azurite's blob and queue ports and the Cosmos emulator's, as LocalStackOptions has them by default.</summary>
-    private static readonly int[] s_emulatorPorts = [10000, 10001, 8081];
 
     public static async Task<string> RunAsync(BenchOptions options)
     {
@@ -73,7 +72,9 @@ internal static class StartUp
 
     private static async Task RequireEmulatorsAsync()
     {
-        foreach (var port in s_emulatorPorts)
+        // The ports bench.sh started the emulators on: LocalStack's defaults unless LocalStack__*Port say otherwise.
+        var stack = BenchEmulators.Options();
+        foreach (var port in new[] { stack.BlobPort, stack.QueuePort, stack.CosmosPort })
         {
             using var client = new TcpClient();
             try

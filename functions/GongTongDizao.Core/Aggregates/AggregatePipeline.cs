@@ -12,7 +12,7 @@ namespace GongTongDizao.Core.Aggregates;
 /// The one way an aggregate is created or changed: load (point read), decide (the use case authorises the caller and applies the
 /// transition, or answers an error), save with the ETag (a lost race re-loads and decides again, a bounded number of
 /// times, else <c>CONCURRENT_CHANGE</c>: never a lost update), then append the audit line, publish the outbox (the
-/// sweeper retries what fails) and schedule the deadlines. Feature rules live in the decide step; nothing here knows
+/// sweeper retries what fails) and schedule the deadlines, those three side by side. Feature rules live in the decide step; nothing here knows
 /// letters from topics.
 /// </summary>
 public sealed partial class AggregatePipeline<T>(
@@ -73,8 +73,7 @@ public sealed partial class AggregatePipeline<T>(
             return null;
         }
 
-        await AuditAsync(saved, change.Audit, cancellationToken);
-        await AfterSaveAsync(saved, change.Timers, cancellationToken);
+        await AfterWriteAsync(saved, change, cancellationToken);
         return saved;
     }
 
@@ -83,10 +82,17 @@ public sealed partial class AggregatePipeline<T>(
     {
         ArgumentNullException.ThrowIfNull(change);
         var created = await store.CreateAsync(change.After.WithOutbox(change.Events), cancellationToken);
-        await AuditAsync(created, change.Audit, cancellationToken);
-        await AfterSaveAsync(created, change.Timers, cancellationToken);
+        await AfterWriteAsync(created, change, cancellationToken);
         return created;
     }
+
+    /// <summary>
+    /// The audit line, the outbox and the deadlines of a saved change depend on the save alone, not on each other, so
+    /// they go out together: the request waits for the slowest of them rather than for their sum. A failed audit
+    /// still fails the request (after the events went out, which consumers deduplicate anyway).
+    /// </summary>
+    private Task AfterWriteAsync(T saved, AggregateChange<T> change, CancellationToken cancellationToken) =>
+        Task.WhenAll(AuditAsync(saved, change.Audit, cancellationToken), AfterSaveAsync(saved, change.Timers, cancellationToken));
 
     /// <summary>One decision and save on the aggregate as read now; null when the save lost the race.</summary>
     private async Task<Result<T>?> TryOnceAsync(T current, Decide decide, CancellationToken cancellationToken)
@@ -109,18 +115,23 @@ public sealed partial class AggregatePipeline<T>(
     public async Task AfterSaveAsync(T saved, IReadOnlyList<TimerMessage>? deadlines, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(saved);
-        await publisher.TryPublishAsync(store.ContainerName, saved, new PartitionKey(saved.PartitionKey), saved.ETag, cancellationToken);
-        foreach (var timer in deadlines ?? [])
+        // The events and the timers are separate queue messages: sent side by side.
+        await Task.WhenAll([
+            publisher.TryPublishAsync(store.ContainerName, saved, new PartitionKey(saved.PartitionKey), saved.ETag, cancellationToken),
+            .. (deadlines ?? []).Select(timer => ScheduleAsync(saved, timer, cancellationToken)),
+        ]);
+    }
+
+    private async Task ScheduleAsync(T saved, TimerMessage timer, CancellationToken cancellationToken)
+    {
+        try
         {
-            try
-            {
-                await timers.ScheduleAsync(timer, cancellationToken);
-            }
-            catch (RequestFailedException ex)
-            {
-                // The change is saved; a missing reminder must not turn it into an error the caller would retry.
-                LogTimerLost(logger, timer.Kind, saved.Id, ex.Status);
-            }
+            await timers.ScheduleAsync(timer, cancellationToken);
+        }
+        catch (RequestFailedException ex)
+        {
+            // The change is saved; a missing reminder must not turn it into an error the caller would retry.
+            LogTimerLost(logger, timer.Kind, saved.Id, ex.Status);
         }
     }
 

@@ -10,9 +10,12 @@ namespace GongTongDizao.Core.Storage;
 /// </summary>
 public static class FeedReads
 {
-    /// <summary>Every result of <paramref name="query"/>, single-partition when <paramref name="partitionKey"/> is given.</summary>
+    /// <summary>
+    /// Every result of <paramref name="query"/>, single-partition when <paramref name="partitionKey"/> is given, and
+    /// then sent straight to that partition (optimistic direct execution: no query plan from the gateway first).
+    /// </summary>
     public static IAsyncEnumerable<T> DrainAsync<T>(this Container container, QueryDefinition query, PartitionKey? partitionKey, CancellationToken cancellationToken) =>
-        container.DrainAsync<T>(query, partitionKey is { } pk ? new QueryRequestOptions { PartitionKey = pk } : null, cancellationToken);
+        container.DrainAsync<T>(query, partitionKey is { } pk ? new QueryRequestOptions { PartitionKey = pk, EnableOptimisticDirectExecution = true } : null, cancellationToken);
 
     /// <summary>Every result of <paramref name="query"/> under the given options (page size, direct execution…).</summary>
     public static async IAsyncEnumerable<T> DrainAsync<T>(this Container container, QueryDefinition query, QueryRequestOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -48,23 +48,50 @@ public sealed class DeliveryClaimTests
         Assert.Equal(DeliveryStatus.Pending, claim.Record!.Status);
         Assert.Equal(_fakes.Time.GetUtcNow() + DeliveryClaim.LeaseTime, claim.Record.LeaseUntil);
         Assert.Empty(_fakes.Telemetry.Events);
+        await _fakes.Deliveries.DidNotReceiveWithAnyArgs().FindAsync(default!, default!, default);
     }
 
     [Fact]
-    public async Task A_delivery_another_handler_holds_is_left_alone()
+    public async Task A_quota_the_fan_out_saw_is_not_read_again_by_the_claim()
     {
-        _fakes.Deliveries.FindAsync("u1", NotificationKinds.DeliveryId("e1"), Arg.Any<CancellationToken>()).Returns(DeliveryFakes.Pending(leaseUntil: _fakes.Time.GetUtcNow().AddSeconds(1)));
+        var claim = await _fakes.Claim.ClaimAsync(DeliveryFakes.Message() with { QuotaSeen = true }, CancellationToken.None);
+
+        Assert.Equal((DeliveryStatus.Pending, false), (claim.Record!.Status, claim.Final));
+        await _fakes.Quotas.DidNotReceiveWithAnyArgs().FindAsync(default!, default!, default);
+    }
+
+    [Fact]
+    public async Task A_delivery_another_handler_holds_is_left_alone_and_the_message_comes_back_when_the_lease_lapses()
+    {
+        _fakes.Deliveries.TryCreateAsync(Arg.Any<DeliveryRecord>(), Arg.Any<CancellationToken>()).Returns((DeliveryRecord?)null);
+        _fakes.Deliveries.FindAsync("u1", NotificationKinds.DeliveryId("e1"), Arg.Any<CancellationToken>()).Returns(DeliveryFakes.Pending(leaseUntil: _fakes.Time.GetUtcNow().AddSeconds(30)));
 
         var claim = await _fakes.Claim.ClaimAsync(DeliveryFakes.Message(), CancellationToken.None);
 
         Assert.Null(claim.Record);
         await _fakes.Deliveries.DidNotReceiveWithAnyArgs().TrySaveAsync(default!, default);
+
+        // The holder may have died with the lease (a killed worker): the message is not dropped but sent back for then.
+        await _fakes.Queue.Received(1).SendAsync(Arg.Is<DeliveryMessage>(m => m.EventId == "e1"), TimeSpan.FromSeconds(31), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task A_final_delivery_is_a_duplicate_and_nothing_comes_back()
+    {
+        _fakes.Deliveries.TryCreateAsync(Arg.Any<DeliveryRecord>(), Arg.Any<CancellationToken>()).Returns((DeliveryRecord?)null);
+        _fakes.Deliveries.FindAsync("u1", NotificationKinds.DeliveryId("e1"), Arg.Any<CancellationToken>()).Returns(DeliveryFakes.Pending() with { Status = DeliveryStatus.Sent });
+
+        var claim = await _fakes.Claim.ClaimAsync(DeliveryFakes.Message(), CancellationToken.None);
+
+        Assert.Null(claim.Record);
+        await _fakes.Queue.DidNotReceiveWithAnyArgs().SendAsync(default!, default, default);
     }
 
     [Fact]
     public async Task A_lapsed_lease_is_taken_over_with_the_ETag_it_was_read_with()
     {
         var stale = DeliveryFakes.Pending(leaseUntil: _fakes.Time.GetUtcNow());
+        _fakes.Deliveries.TryCreateAsync(Arg.Any<DeliveryRecord>(), Arg.Any<CancellationToken>()).Returns((DeliveryRecord?)null);
         _fakes.Deliveries.FindAsync("u1", NotificationKinds.DeliveryId("e1"), Arg.Any<CancellationToken>()).Returns(stale);
         _fakes.Time.Advance(TimeSpan.FromSeconds(1));
 

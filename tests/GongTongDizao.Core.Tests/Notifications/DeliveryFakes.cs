@@ -56,7 +56,7 @@ internal sealed class DeliveryFakes
 
     public DeliveryOutcomes Outcomes(DeliveryRetries? retries = null) => new(Deliveries, Counters, retries ?? Retries, Quotas, Options, NullLogger<DeliveryOutcomes>.Instance);
 
-    public DeliveryClaim Claim => new(Deliveries, Quotas, Counters, Options, Time);
+    public DeliveryClaim Claim => new(Deliveries, Quotas, Counters, Queue, Options, Time);
 
     public IEnumerable<string> Counted(string eventName) => Telemetry.Events.Where(e => e.Name == eventName).Select(e => string.Join(' ', e.Properties.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}")));
 

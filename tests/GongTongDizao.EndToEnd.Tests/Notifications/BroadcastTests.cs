@@ -65,8 +65,22 @@ public sealed class BroadcastTests(NotificationsFixture host, ITestOutputHelper 
         Assert.InRange(sent, host.Simulator.State.SentMessages.Count(m => withQuota.Any(r => r.OpenId == m.ToOpenId)), withQuota.Count);
         foreach (var user in residents.Take(20).Concat(residents.TakeLast(5)))
         {
-            var item = await host.InboxItemAsync(user.Id, (await EventIdAsync(id, user.Id))!);
+            var eventId = (await EventIdAsync(id, user.Id))!;
+            var item = await host.InboxItemAsync(user.Id, eventId);
             Assert.Equal("周末社区志愿服务招募", item!.Title);
+            if (withQuota.Contains(user))
+            {
+                // A recipient with a quota has a delivery of their own, and no skip on the inbox item.
+                Assert.Null(item.SkippedDelivery);
+                Assert.NotNull(await host.DeliveryAsync(user.Id, eventId));
+            }
+            else
+            {
+                // One without: the skip is recorded on the inbox item, in the same write, and no delivery record is written.
+                Assert.Equal(("broadcast", "no_quota", id), (item.SkippedDelivery!.TemplateKey, item.SkippedDelivery.Reason, item.SkippedDelivery.BroadcastId));
+                Assert.InRange(item.SkippedDelivery.FanOutPage, 1, (s_residents / 4) + 1);
+                Assert.Null(await host.DeliveryAsync(user.Id, eventId));
+            }
         }
 
         foreach (var user in notOptedIn.Concat(outside))
@@ -126,7 +140,10 @@ public sealed class BroadcastTests(NotificationsFixture host, ITestOutputHelper 
         foreach (var user in residents)
         {
             Assert.Equal(1, await CountAsync(user.Id, "inbox", id));
-            Assert.Equal(1, await CountAsync(user.Id, "delivery", id));
+
+            // Each delivery is recorded once: a delivery record of its own, or (no quota) the skip on the inbox item.
+            var skippedOnInbox = (await host.InboxItemAsync(user.Id, (await EventIdAsync(id, user.Id))!))!.SkippedDelivery is not null ? 1 : 0;
+            Assert.Equal(1, await CountAsync(user.Id, "delivery", id) + skippedOnInbox);
         }
 
         // Those without a quota were recorded skipped by the fan-out itself; nobody got the WeChat message twice.

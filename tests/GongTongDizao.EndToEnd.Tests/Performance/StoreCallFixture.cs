@@ -48,10 +48,14 @@ public sealed partial class StoreCallFixture : DevHostFixture
         return ((int)response.StatusCode, json, StoreCallLogReader.Tally(Logs.Entries, invocationId!));
     }
 
+    // Two switches, one per process. The worker takes the app's categories at Debug (a dot-free key: the one naming
+    // the category itself never reached the worker's configuration, so every count read zero); host.json above then
+    // forwards only the call log's lines, which this host logs as "Worker.<category>", at Debug too.
     protected override IEnumerable<string> Arguments() =>
     [
         .. base.Arguments(),
-        $"--Logging:LogLevel:{StoreCallLog.Category}=Debug",
+        "--Logging:LogLevel:GongTongDizao=Debug",
+        $"--Logging:LogLevel:Worker.{StoreCallLog.Category}=Debug",
     ];
 
     [GeneratedRegex(@"Id=(?<id>[0-9a-f-]+)\)$")]

@@ -33,7 +33,7 @@ public sealed class StoreCallTests(StoreCallFixture host, ITestOutputHelper outp
         Assert.True(status == 200, me.ToString());
         var staff = await host.LoginAsync(DemoUsers.YouthWorker);
 
-        await MeasureAsync("POST /api/auth/login", Kind.Login, _ => host.SendMeasuredAsync(HttpMethod.Post, "api/auth/login", body: new { code }));
+        var login = await MeasureAsync("POST /api/auth/login", Kind.Login, _ => host.SendMeasuredAsync(HttpMethod.Post, "api/auth/login", body: new { code }));
         await MeasureAsync("GET /api/me", Kind.Read, _ => host.SendMeasuredAsync(HttpMethod.Get, "api/me", resident));
 
         var letters = new List<string>();
@@ -56,7 +56,7 @@ public sealed class StoreCallTests(StoreCallFixture host, ITestOutputHelper outp
         });
         await MeasureAsync("GET /api/communities/{id}/topics", Kind.Read, _ => host.SendMeasuredAsync(HttpMethod.Get, $"api/communities/{Community}/topics", resident));
         await MeasureAsync("GET /api/topics/{id}", Kind.Read, _ => host.SendMeasuredAsync(HttpMethod.Get, $"api/topics/{Uri.EscapeDataString(topics[0])}", neighbour));
-        await MeasureAsync("POST /api/topics/{id}/second", Kind.Write, run => host.SendMeasuredAsync(HttpMethod.Post, $"api/topics/{Uri.EscapeDataString(topics[run])}/second", neighbour));
+        var second = await MeasureAsync("POST /api/topics/{id}/second", Kind.Write, run => host.SendMeasuredAsync(HttpMethod.Post, $"api/topics/{Uri.EscapeDataString(topics[run])}/second", neighbour));
         var orders = new List<string>();
         var place = await MeasureAsync("POST /api/orders", Kind.Write, async _ =>
         {
@@ -92,8 +92,24 @@ public sealed class StoreCallTests(StoreCallFixture host, ITestOutputHelper outp
             if (kind == Kind.Read)
             {
                 Assert.True(calls.PointReads + calls.Queries <= 1 && calls.Writes == 0, $"{endpoint} should make one point read or one single-partition query: {calls}");
+
+                // A query naming its partition goes straight to it (optimistic direct execution), without a plan first.
+                Assert.True(calls.QueryPlans == 0, $"{endpoint} asked the gateway for a query plan: {calls}");
             }
         }
+
+        // The counts come from the worker's call log: a path that must write shows its writes, so a log that stops
+        // arriving fails here instead of passing on zeros (as it did while the worker never got the log switch).
+        Assert.True(submit.Writes > 0 && login.Writes > 0, $"the store-call log is not arriving: {submit}; {login}");
+
+        // A returning person's login: the openid's link, then one patch of the account (no read before the write).
+        Assert.True(login.PointReads <= 1 && login.Writes <= 1, $"login should read the openid link and patch the account once: {login}");
+
+        // The daily limit's count replaces the account as authenticated (its ETag), so a submit reads nothing first.
+        Assert.True(submit.PointReads == 0, $"submit should not read before it writes: {submit}");
+
+        // Seconding: the topic, the second, its count and the statistics (the last two side by side).
+        Assert.True(second.PointReads <= 1 && second.Writes <= 3, $"seconding should read the topic once and write three times: {second}");
 
         // The daily limit is an atomic count on the resident's account (one conditional write, issue #19) instead of a
         // COUNT query that parallel submits could all pass: one more write, one query fewer.

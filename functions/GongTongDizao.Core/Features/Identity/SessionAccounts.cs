@@ -19,35 +19,29 @@ public sealed class SessionAccounts(UserStore users, FieldProtector protector, T
             // A first login (or the first after deletion) links the openid to a new random id; a concurrent one gets the winner's.
             var id = await users.FindIdByOpenIdAsync(session.OpenId, cancellationToken)
                 ?? await users.LinkOpenIdAsync(session.OpenId, UserIds.NewId(), cancellationToken);
-            var existing = await users.FindAsync(id, cancellationToken);
-            if (existing is null)
+            // A returning person (nearly every login) gets the new session key in one atomic patch rather than a read
+            // and an ETag replace; only a missing account is created, and only under the id the link names.
+            var returning = await users.TryRecordLoginAsync(id, protector.Protect(session.SessionKey), session.UnionId, now, cancellationToken);
+            if (returning is not null)
             {
-                var created = await users.TryCreateAsync(
-                    new UserAccount
-                    {
-                        Id = id,
-                        OpenId = session.OpenId,
-                        UnionId = session.UnionId,
-                        SessionKeyProtected = protector.Protect(session.SessionKey),
-                        CreatedAt = now,
-                        UpdatedAt = now,
-                        LastLoginAt = now,
-                    },
-                    cancellationToken);
-                if (created is not null)
-                {
-                    return created;
-                }
-
-                continue;
+                return returning;
             }
 
-            var replaced = await users.ReplaceAsync(
-                existing with { SessionKeyProtected = protector.Protect(session.SessionKey), UnionId = session.UnionId ?? existing.UnionId, LastLoginAt = now },
+            var created = await users.TryCreateAsync(
+                new UserAccount
+                {
+                    Id = id,
+                    OpenId = session.OpenId,
+                    UnionId = session.UnionId,
+                    SessionKeyProtected = protector.Protect(session.SessionKey),
+                    CreatedAt = now,
+                    UpdatedAt = now,
+                    LastLoginAt = now,
+                },
                 cancellationToken);
-            if (replaced.IsSuccess)
+            if (created is not null)
             {
-                return replaced;
+                return created;
             }
         }
 

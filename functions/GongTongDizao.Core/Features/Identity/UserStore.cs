@@ -63,6 +63,31 @@ public sealed class UserStore(CosmosClient cosmos, IMemoryCache cache, UserIds i
         return ConditionalWrites.OrConcurrentChange(saved);
     }
 
+    /// <summary>
+    /// A login of an existing account in one write: the new session key, the union id when WeChat sent one, the time.
+    /// An atomic patch, so it needs no read and no ETag; null when there is no such account (first login, or deleted).
+    /// </summary>
+    public async Task<UserAccount?> TryRecordLoginAsync(string id, string sessionKeyProtected, string? unionId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        List<PatchOperation> operations = [PatchOperation.Set("/sessionKeyProtected", sessionKeyProtected), PatchOperation.Set("/lastLoginAt", now)];
+        if (unionId is not null)
+        {
+            operations.Add(PatchOperation.Set("/unionId", unionId));
+        }
+
+        var saved = await _users.PatchExistingAsync<UserAccount>(id, new PartitionKey(id), operations, cancellationToken);
+        if (saved is null)
+        {
+            cache.Remove(Key(id));
+        }
+        else
+        {
+            cache.Set(Key(id), saved, CacheTime);
+        }
+
+        return saved;
+    }
+
     public async Task DeleteAsync(string id, CancellationToken cancellationToken)
     {
         cache.Remove(Key(id));

@@ -26,19 +26,24 @@ public sealed class DailyLetterLimit(UserStore users, IOptions<LettersOptions> o
     }
 
     /// <summary>Takes a slot of the China day of <paramref name="now"/>: the day's key (to give it back), or why not.</summary>
-    public async Task<Result<string>> TakeAsync(string userId, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <remarks>
+    /// The first try replaces the account as authenticated (<paramref name="user"/>, with its ETag), saving a read;
+    /// when it changed since, the try loses the race and the account is read again.
+    /// </remarks>
+    public async Task<Result<string>> TakeAsync(UserAccount user, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(user);
         var day = ChinaTime.DayKey(now);
-        var slot = await TryTakeAsync(userId, day, options.Value.DailyLimit, cancellationToken);
+        var slot = await TryTakeAsync(user, day, options.Value.DailyLimit, cancellationToken);
         return !slot.IsSuccess ? slot.Error : slot.Value ? day : Limited(now);
     }
 
     /// <summary>True when a slot of <paramref name="day"/> was taken; false when the limit is reached; an error after endless contention.</summary>
-    private async Task<Result<bool>> TryTakeAsync(string userId, string day, int limit, CancellationToken cancellationToken)
+    private async Task<Result<bool>> TryTakeAsync(UserAccount authenticated, string day, int limit, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            if (await users.FindAsync(userId, cancellationToken) is not { } user)
+            if ((attempt == 0 && authenticated.ETag is not null ? authenticated : await users.FindAsync(authenticated.Id, cancellationToken)) is not { } user)
             {
                 return Error.Unauthenticated();
             }

@@ -25,9 +25,10 @@ public sealed class SubmitLetterValidator : AbstractValidator<SubmitLetterReques
 }
 
 /// <summary>
-/// A resident writes to the mailbox of their home community. Order matters: a cheap look at the daily limit first (it
-/// spares WeChat), then the text check (risky → nothing stored), then a slot of the day taken atomically
-/// (<see cref="DailyLetterLimit"/>), then the photos, then one write with the event in the outbox.
+/// A resident writes to the mailbox of their home community. A cheap look at the daily limit first (it spares WeChat),
+/// then the text check (risky → nothing stored) side by side with a slot of the day taken atomically
+/// (<see cref="DailyLetterLimit"/>, given back when the text is refused), then the photos, then one write with the
+/// event in the outbox.
 /// </summary>
 public sealed class SubmitLetter(
     LetterTransitions transitions,
@@ -62,14 +63,28 @@ public sealed class SubmitLetter(
 
         var title = request.Title.Trim();
         var content = request.Content.Trim();
-        var verdict = await guard.CheckAsync(caller.User.OpenId, ContentCheckScene.Forum, title, content, cancellationToken);
+
+        // WeChat's text check and the day's slot do not depend on each other, so the request waits for the slower of
+        // the two, not for both in turn; a refused text gives its slot back, so it still spends none.
+        var checking = guard.CheckAsync(caller.User.OpenId, ContentCheckScene.Forum, title, content, cancellationToken);
+        var day = await limit.TakeAsync(caller.User, now, cancellationToken);
+        ContentVerdict verdict;
+        try
+        {
+            verdict = await checking;
+        }
+        catch
+        {
+            await GiveBackAsync(caller.Id, day);
+            throw;
+        }
+
         if (verdict == ContentVerdict.Reject)
         {
+            await GiveBackAsync(caller.Id, day);
             return Error.From(ErrorCodes.ContentRejected);
         }
 
-        // The slot is taken atomically only now, so a refused text spends none; the cheap check above spares WeChat.
-        var day = await limit.TakeAsync(caller.Id, now, cancellationToken);
         if (!day.IsSuccess)
         {
             return day.Error;
@@ -120,5 +135,14 @@ public sealed class SubmitLetter(
 
         var view = await transitions.SubmitAsync(letter, events, deadlines, cancellationToken);
         return new Created(view, $"letters/{Uri.EscapeDataString(letter.Id)}");
+    }
+
+    /// <summary>Gives back a slot taken for a letter that is not stored (the request may be cancelled by now).</summary>
+    private async Task GiveBackAsync(string userId, Result<string> day)
+    {
+        if (day.IsSuccess)
+        {
+            await limit.GiveBackAsync(userId, day.Value, CancellationToken.None);
+        }
     }
 }

@@ -30,7 +30,7 @@ public sealed class DeliverNotification(
 
         // A person who deleted their account after the event was fanned out is gone for good (PIPL): a late delivery
         // must not write a record under their id again, so the message is dropped unrecorded.
-        if (await users.FindAsync(message.UserId, cancellationToken) is null)
+        if (await users.FindAsync(message.UserId, cancellationToken) is not { } user)
         {
             return null;
         }
@@ -43,7 +43,7 @@ public sealed class DeliverNotification(
 
         try
         {
-            var step = await quota.TakeAsync(message, record, cancellationToken);
+            var step = await quota.TakeAsync(message, record, user, cancellationToken);
             if (step.Target is not { } target)
             {
                 return step.Record;

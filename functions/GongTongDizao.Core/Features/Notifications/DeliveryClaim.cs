@@ -9,14 +9,15 @@ public sealed record ClaimedDelivery(DeliveryRecord? Record, bool Final)
 }
 
 /// <summary>
-/// The claim step. The delivery record is created (pending, leased) before anything else; a record that is final, or
-/// leased by another handler, means this message is a duplicate and nothing happens. A lapsed lease (a handler that
-/// died) is taken over. The common case of a large broadcast, no quota at all, is settled here in one write.
+/// The claim step. The delivery record is created (pending, leased) before anything else; a record that is final means
+/// this message is a duplicate and nothing happens; one leased by another handler sends this message back for when the
+/// lease lapses. A lapsed lease (a handler that died) is taken over. The common case of a large broadcast, no quota at all, is settled here in one write.
 /// </summary>
 public class DeliveryClaim(
     DeliveryStore deliveries,
     SubscriptionQuotas quotas,
     DeliveryCounters counters,
+    DeliveryQueue queue,
     IOptions<NotificationsOptions> options,
     TimeProvider time)
 {
@@ -36,22 +37,34 @@ public class DeliveryClaim(
         var id = NotificationKinds.DeliveryId(message.EventId);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
+            // Nearly every message is the first for its delivery: create first, and look only when a record exists.
             var now = time.GetUtcNow();
+            if (await deliveries.TryCreateAsync(NewRecord(message, DeliveryStatus.Pending, null, now) with { LeaseUntil = now + LeaseTime }, cancellationToken) is { } created)
+            {
+                return new(created, Final: false);
+            }
+
             var existing = await deliveries.FindAsync(message.UserId, id, cancellationToken);
-            if (existing is not null && (existing.Status != DeliveryStatus.Pending || existing.LeaseUntil > now))
+            if (existing is not null && existing.Status != DeliveryStatus.Pending)
             {
                 return ClaimedDelivery.Duplicate;
             }
 
-            var claimed = existing is null
-                ? await deliveries.TryCreateAsync(NewRecord(message, DeliveryStatus.Pending, null, now) with { LeaseUntil = now + LeaseTime }, cancellationToken)
-                : await deliveries.TrySaveAsync(existing with { LeaseUntil = now + LeaseTime }, cancellationToken);
-            if (claimed is not null)
+            if (existing is { LeaseUntil: { } leased } && leased > now)
             {
-                return new(claimed, Final: false);
+                // Another handler holds it, or held it and died (a worker killed mid-send leaves its lease). Dropping
+                // this message would lose the delivery in the second case, so it comes back once the lease has lapsed:
+                // then it finds the record final (nothing to do) or takes the lapsed lease over.
+                await queue.SendAsync(message, leased - now + TimeSpan.FromSeconds(1), cancellationToken);
+                return ClaimedDelivery.Duplicate;
             }
 
-            // Another handler got there first: look again.
+            if (existing is not null && await deliveries.TrySaveAsync(existing with { LeaseUntil = now + LeaseTime }, cancellationToken) is { } taken)
+            {
+                return new(taken, Final: false);
+            }
+
+            // Another handler got there first, or the record went meanwhile: look again.
         }
 
         return ClaimedDelivery.Duplicate;
@@ -63,7 +76,7 @@ public class DeliveryClaim(
     /// </summary>
     private async Task<DeliveryRecord?> TrySkipWithoutQuotaAsync(DeliveryMessage message, CancellationToken cancellationToken)
     {
-        if (options.Value.IsLongTerm(message.TemplateKey) || await quotas.FindAsync(message.UserId, message.TemplateKey, cancellationToken) is not null)
+        if (message.QuotaSeen || options.Value.IsLongTerm(message.TemplateKey) || await quotas.FindAsync(message.UserId, message.TemplateKey, cancellationToken) is not null)
         {
             return null;
         }

@@ -18,4 +18,10 @@ public sealed record DeliveryMessage
     public required NotificationContent Content { get; init; }
 
     public string? BroadcastId { get; init; }
+
+    /// <summary>
+    /// The fan-out read this person's quota and found a unit or subscription (a broadcast page reads them all at once),
+    /// so the claim does not look again; taking the unit still decides, under the ETag, and skips if it is gone.
+    /// </summary>
+    public bool QuotaSeen { get; init; }
 }

@@ -8,17 +8,17 @@ public sealed record QuotaStep(DeliveryRecord Record, SendTarget? Target);
 
 /// <summary>
 /// The quota step: one unit is taken once per delivery (marked on the record), however often the send is retried.
-/// Without a template id, a unit, or a person with an openid the delivery is skipped, and a unit taken is given back.
+/// Without a template id, a unit, or a person with an openid (as the handler read them) the delivery is skipped, and a unit taken is given back.
 /// </summary>
 public partial class DeliveryQuota(
     SubscriptionQuotas quotas,
-    UserStore users,
     TemplateCatalogue catalogue,
     DeliveryStore deliveries,
     DeliveryOutcomes outcomes,
     ILogger<DeliveryQuota> logger)
 {
-    public virtual async Task<QuotaStep> TakeAsync(DeliveryMessage message, DeliveryRecord record, CancellationToken cancellationToken)
+    /// <summary>Takes the unit for <paramref name="record"/>; <paramref name="user"/> is the recipient as the handler read them.</summary>
+    public virtual async Task<QuotaStep> TakeAsync(DeliveryMessage message, DeliveryRecord record, UserAccount? user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(record);
@@ -39,7 +39,6 @@ public partial class DeliveryQuota(
             record = await deliveries.SaveAsync(record with { QuotaTaken = true }, cancellationToken);
         }
 
-        var user = await users.FindAsync(message.UserId, cancellationToken);
         if (templateId is null || user is null || string.IsNullOrEmpty(user.OpenId))
         {
             await quotas.RefundAsync(message.UserId, message.TemplateKey, cancellationToken);

@@ -59,9 +59,6 @@ public sealed record DeliveryRecord
 
     public string? BroadcastId { get; init; }
 
-    /// <summary>The broadcast page whose fan-out recorded this delivery skipped itself (no quota): counted with that page.</summary>
-    public int? FanOutPage { get; init; }
-
     public required DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; init; }

@@ -34,9 +34,22 @@ public sealed record InboxItem
 
     public required DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>
+    /// For a broadcast recipient without a unit or subscription for the template: the WeChat delivery, skipped, recorded
+    /// in the same write as the item instead of as a delivery record of its own (one write, not two, for most of a large
+    /// audience). Null for everyone else, whose delivery has its <see cref="DeliveryRecord"/>.
+    /// </summary>
+    public SkippedDelivery? SkippedDelivery { get; init; }
+
     /// <summary>Seconds until Cosmos removes it.</summary>
     public int? Ttl { get; init; }
 
     [JsonPropertyName("_etag")]
     public string? ETag { get; init; }
 }
+
+/// <summary>
+/// A broadcast's delivery that the fan-out skipped (<see cref="Reason"/> <c>no_quota</c>), and the page whose fan-out
+/// recorded it, so a page handled again counts what an earlier try of the same page wrote.
+/// </summary>
+public sealed record SkippedDelivery(string TemplateKey, string Reason, string BroadcastId, int FanOutPage);

@@ -15,6 +15,9 @@ public class InboxStore(CosmosClient cosmos)
         return await _container.TryCreateAsync(item, new PartitionKey(item.UserId), cancellationToken, returnContent: false) is not null;
     }
 
+    public virtual Task<InboxItem?> FindAsync(string userId, string id, CancellationToken cancellationToken) =>
+        _container.FindAsync<InboxItem>(id, new PartitionKey(userId), cancellationToken);
+
     public virtual async Task<(IReadOnlyList<InboxItem> Items, string? Continuation)> PageAsync(string userId, string? continuation, int pageSize, CancellationToken cancellationToken)
     {
         var query = new QueryDefinition("SELECT * FROM c WHERE c.userId = @u AND c.kind = @k ORDER BY c.createdAt DESC")

@@ -44,10 +44,44 @@ public class NotificationPreferences(CosmosClient cosmos)
     }
 
     public virtual async Task<bool> WantsAsync(string userId, BroadcastAudience audience, CancellationToken cancellationToken) =>
-        await FindAsync(userId, cancellationToken) is { } p && audience switch
+        await FindAsync(userId, cancellationToken) is { } p && Wants(p, audience);
+
+    /// <summary>
+    /// Those of <paramref name="userIds"/> who opted in to <paramref name="audience"/>, in one query for a whole page of
+    /// a broadcast instead of a point read per person. It crosses partitions (one per person), so the SDK asks each
+    /// physical partition once; the ids travel as one array parameter.
+    /// </summary>
+    public virtual async Task<IReadOnlySet<string>> WhoWantsAsync(IReadOnlyCollection<string> userIds, BroadcastAudience audience, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(userIds);
+        var wanting = new HashSet<string>(StringComparer.Ordinal);
+        if (userIds.Count == 0)
         {
-            BroadcastAudience.Youth => p.Youth,
-            BroadcastAudience.Women => p.Women,
-            _ => p.All,
+            return wanting;
+        }
+
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.kind = @k AND c.id = @id AND ARRAY_CONTAINS(@users, c.userId)")
+            .WithParameter("@k", NotificationKinds.Preferences).WithParameter("@id", NotificationKinds.PreferencesId).WithParameter("@users", userIds);
+        await foreach (var p in _container.DrainAsync<PreferencesDocument>(query, partitionKey: null, cancellationToken))
+        {
+            if (Wants(p, audience))
+            {
+                wanting.Add(p.UserId);
+            }
+        }
+
+        return wanting;
+    }
+
+    /// <summary>Whether these switches let a broadcast to <paramref name="audience"/> through.</summary>
+    public static bool Wants(PreferencesDocument preferences, BroadcastAudience audience)
+    {
+        ArgumentNullException.ThrowIfNull(preferences);
+        return audience switch
+        {
+            BroadcastAudience.Youth => preferences.Youth,
+            BroadcastAudience.Women => preferences.Women,
+            _ => preferences.All,
         };
+    }
 }

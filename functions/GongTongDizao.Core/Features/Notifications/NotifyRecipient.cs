@@ -20,7 +20,11 @@ public class NotifyRecipient(InboxStore inbox, DeliveryQueue deliveries, IOption
 
     /// <summary>The delivery message (the delivery record lets only one of several send).</summary>
     public virtual Task QueueDeliveryAsync(Notice notice, string userId, CancellationToken cancellationToken) =>
-        deliveries.SendAsync(DeliveryFor(notice, userId), delay: null, cancellationToken);
+        QueueDeliveryAsync(DeliveryFor(notice, userId), cancellationToken);
+
+    /// <summary>The delivery message as given (e.g. one the fan-out marked <see cref="DeliveryMessage.QuotaSeen"/>).</summary>
+    public virtual Task QueueDeliveryAsync(DeliveryMessage message, CancellationToken cancellationToken) =>
+        deliveries.SendAsync(message, delay: null, cancellationToken);
 
     public InboxItem InboxItemFor(Notice notice, string userId)
     {

@@ -125,6 +125,38 @@ public class SubscriptionQuotas(CosmosClient cosmos, IOptions<NotificationsOptio
     public virtual Task<QuotaDocument?> FindAsync(string userId, string templateKey, CancellationToken cancellationToken) =>
         _container.FindAsync<QuotaDocument>(NotificationKinds.QuotaId(templateKey), new PartitionKey(userId), cancellationToken);
 
+    /// <summary>
+    /// Those of <paramref name="userIds"/> who may be sent <paramref name="templateKey"/> now (<see cref="MayReceive"/>),
+    /// in one query for a whole page of a broadcast instead of a point read per person (cross-partition, the ids as
+    /// one array parameter). A unit is still taken by the delivery itself, under the ETag.
+    /// </summary>
+    public virtual async Task<IReadOnlySet<string>> WhoMayReceiveAsync(IReadOnlyCollection<string> userIds, string templateKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(userIds);
+        var receiving = new HashSet<string>(StringComparer.Ordinal);
+        if (userIds.Count == 0)
+        {
+            return receiving;
+        }
+
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.kind = @k AND c.id = @id AND ARRAY_CONTAINS(@users, c.userId)")
+            .WithParameter("@k", NotificationKinds.Quota).WithParameter("@id", NotificationKinds.QuotaId(templateKey)).WithParameter("@users", userIds);
+        var longTermTemplate = options.Value.IsLongTerm(templateKey);
+        await foreach (var quota in _container.DrainAsync<QuotaDocument>(query, partitionKey: null, cancellationToken))
+        {
+            if (MayReceive(quota, longTermTemplate))
+            {
+                receiving.Add(quota.UserId);
+            }
+        }
+
+        return receiving;
+    }
+
+    /// <summary>As <see cref="TryTakeAsync"/> decides: a long-term subscription that is on, or a one-time unit left.</summary>
+    public static bool MayReceive(QuotaDocument? quota, bool longTermTemplate) =>
+        quota is not null && ((longTermTemplate && quota.LongTerm) || quota.Remaining > 0);
+
     public virtual IAsyncEnumerable<QuotaDocument> AllAsync(string userId, CancellationToken cancellationToken)
     {
         var query = new QueryDefinition("SELECT * FROM c WHERE c.userId = @u AND c.kind = @k").WithParameter("@u", userId).WithParameter("@k", NotificationKinds.Quota);

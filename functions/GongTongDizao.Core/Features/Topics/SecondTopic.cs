@@ -26,8 +26,10 @@ public sealed class SecondTopic(TopicStore store, TopicGate gate, SecondingPolic
         var second = new Second { Id = Second.IdFor(topic.Id, caller.Id), CommunityId = topic.CommunityId, TopicId = topic.Id, UserId = caller.Id, At = policy.Now };
         if (await store.TryCreateAsync(second, topic.CommunityId, cancellationToken))
         {
-            topic = await store.IncrementAsync(topic, [("/secondCount", 1)], cancellationToken);
-            await stats.IncrementAsync(topic.CommunityId, policy.Now, [(StatCounters.Participations, 1)], cancellationToken);
+            // The topic's count and the community's statistics are two atomic increments of two documents: side by side.
+            var counted = store.IncrementAsync(topic, [("/secondCount", 1)], cancellationToken);
+            await Task.WhenAll(counted, stats.IncrementAsync(topic.CommunityId, policy.Now, [(StatCounters.Participations, 1)], cancellationToken));
+            topic = await counted;
             topic = await publishing.SettleAsync(topic, cancellationToken) ?? topic;
         }
 
@@ -45,8 +47,9 @@ public sealed class SecondTopic(TopicStore store, TopicGate gate, SecondingPolic
         var topic = checkedTopic.Value;
         if (await store.TryDeleteAsync(Second.IdFor(topic.Id, caller.Id), topic.CommunityId, cancellationToken))
         {
-            topic = await store.IncrementAsync(topic, [("/secondCount", -1)], cancellationToken);
-            await stats.IncrementAsync(topic.CommunityId, policy.Now, [(StatCounters.Participations, -1)], cancellationToken);
+            var counted = store.IncrementAsync(topic, [("/secondCount", -1)], cancellationToken);
+            await Task.WhenAll(counted, stats.IncrementAsync(topic.CommunityId, policy.Now, [(StatCounters.Participations, -1)], cancellationToken));
+            topic = await counted;
         }
 
         return new SecondView(topic.Id, false, topic.SecondCount, topic.Status);
