@@ -3,6 +3,7 @@ using GongTongDizao.Core.Configuration;
 using GongTongDizao.Core.ContentSafety;
 using GongTongDizao.Core.Events;
 using GongTongDizao.Core.Features.Attachments;
+using GongTongDizao.Core.Features.Hours;
 using GongTongDizao.Core.Features.Letters;
 using GongTongDizao.Core.Features.Notifications;
 using GongTongDizao.Core.Features.Orders;
@@ -69,6 +70,7 @@ public static class ServiceCollectionExtensions
         services.AddNotificationsFeature(configuration);
         services.AddAttachmentsFeature(configuration);
         services.AddOrdersFeature(configuration);
+        services.AddHoursFeature(configuration);
         return services;
     }
 }

@@ -22,6 +22,7 @@ public static class StoreNames
         public const string Orders = "orders";
         public const string Teams = "teams";
         public const string Volunteers = "volunteers";
+        public const string Hours = "hours";
     }
 
     public static class Queues
