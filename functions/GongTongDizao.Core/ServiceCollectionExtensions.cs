@@ -2,6 +2,7 @@ using Azure.Core;
 using GongTongDizao.Core.Configuration;
 using GongTongDizao.Core.ContentSafety;
 using GongTongDizao.Core.Events;
+using GongTongDizao.Core.Features.Activities;
 using GongTongDizao.Core.Features.Attachments;
 using GongTongDizao.Core.Features.Hours;
 using GongTongDizao.Core.Features.Letters;
@@ -70,6 +71,7 @@ public static class ServiceCollectionExtensions
         services.AddNotificationsFeature(configuration);
         services.AddAttachmentsFeature(configuration);
         services.AddOrdersFeature(configuration);
+        services.AddActivitiesFeature(configuration);
         services.AddHoursFeature(configuration);
         return services;
     }

@@ -22,6 +22,8 @@ public static class StoreNames
         public const string Orders = "orders";
         public const string Teams = "teams";
         public const string Volunteers = "volunteers";
+        public const string Activities = "activities";
+        public const string Rosters = "rosters";
         public const string Hours = "hours";
     }
 

@@ -29,6 +29,12 @@ public sealed record HoursEntry
     /// <summary>The volunteer's real name from their profile when the record was made (the certificate's "who").</summary>
     public string? VolunteerName { get; init; }
 
+    /// <summary>Check-ins: the roster's sign-up checked in (the activities' attended / no-show reads it).</summary>
+    public string? SignUpId { get; init; }
+
+    /// <summary>A participant's check-in (served, not serving): attendance only, never hours.</summary>
+    public bool Participant { get; init; }
+
     public DateTimeOffset? CheckedInAt { get; init; }
 
     public DateTimeOffset? CheckedOutAt { get; init; }

@@ -58,7 +58,7 @@ public static class HoursRecords
     public static IReadOnlyList<HoursRecord> Fold(IEnumerable<HoursEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        return [.. entries.GroupBy(e => (e.VolunteerId, e.RecordId))
+        return [.. entries.Where(e => !e.Participant).GroupBy(e => (e.VolunteerId, e.RecordId))
             .Select(g => FoldOne([.. g.OrderBy(e => e.At).ThenBy(e => e.Kind)]))
             .OfType<HoursRecord>()
             .OrderByDescending(r => r.Service.Start)
@@ -127,6 +127,13 @@ public static class HoursRecords
             decisionReason,
             corrections,
             origin.At);
+    }
+
+    /// <summary>How an organiser is named on what they confirmed: their display name, as on every staff action.</summary>
+    public static string OrganiserName(Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return string.IsNullOrWhiteSpace(caller.User.DisplayName) ? "工作人员" : caller.User.DisplayName;
     }
 
     /// <summary>Minutes of the approved records: the total a certificate states.</summary>

@@ -1,6 +1,9 @@
+using GongTongDizao.Core.Features.Activities;
 using GongTongDizao.Core.Privacy;
+using GongTongDizao.Core.Timers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace GongTongDizao.Core.Features.Hours;
 
@@ -13,10 +16,24 @@ internal static class HoursServiceCollectionExtensions
         services.AddOptions<HoursOptions>().Bind(configuration.GetSection(HoursOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CheckInTokens>();
         services.AddSingleton<HoursLedger>();
-        services.AddSingleton<Attendance>();
+        services.AddSingleton<IActivityAttendance, HoursAttendance>();
+        // Also registered by the activities feature; one instance either way.
+        services.TryAddSingleton<ActivityAccess>();
+        services.AddSingleton<HoursActivities>();
+        services.AddSingleton<CheckInScan>();
+        services.AddSingleton<CheckInCodes>();
+        services.AddSingleton<ITimerHandler, CheckOutCloser>();
         services.AddSingleton<IPersonalDataSource, HoursPersonalData>();
+        services.AddTransient<GetCheckInCode>();
+        services.AddTransient<CheckIn>();
         services.AddTransient<ListMyHours>();
         services.AddTransient<RequestHoursCorrection>();
+        services.AddTransient<GetHoursCertificate>();
+        services.AddTransient<ListActivityHours>();
+        services.AddTransient<DecideHours>();
+        services.AddTransient<DecideHoursCorrection>();
+        services.AddTransient<AddOfflineHours>();
+        services.AddTransient<GetHoursStats>();
         return services;
     }
 }
