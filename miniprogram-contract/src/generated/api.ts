@@ -1800,6 +1800,215 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/checkins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 扫码签到 / 签退
+         * @description 志愿者（或参与者）扫描组织方出示的本场活动签到码（小程序码，页面 `pages/checkin/index`，`scene` 即 `code`），`action` 为 `in` 签到、`out` 签退。
+         *     只有本场已报名（registered）的人可以签到；签到码只对本场有效，从活动开始前 30 分钟起、到结束后 30 分钟为止（Hours__CheckInOpensBefore、Hours__CheckOutGrace），
+         *     过期的码（如昨天拍下的）返回 409 `CHECKIN_CODE_EXPIRED`，伪造或损坏的码返回 400 `CHECKIN_CODE_INVALID`，未报名本场（包括别的场次、别的活动的码）返回 403 `CHECKIN_NOT_REGISTERED`，
+         *     尚未开放返回 409 `CHECKIN_NOT_OPEN`。志愿者须已登记志愿者信息，未满 14 周岁不能服务，14–17 周岁须已登记监护人同意（409 `GUARDIAN_CONSENT_REQUIRED`）。
+         *     签退时按规则计时长：只计本场时段内的服务时间，按 30 分钟为单位向下取整（Hours__Step、Hours__Rounding），签到签退覆盖本场时长一半及以上（Hours__MinimumAttendance = 0.5）才计时长；
+         *     时长待组织方确认。重复扫码返回已记录的结果，不会重复记录。忘记签退的，签到码失效时由系统按本场结束时间签退并标记（`autoClosed`）。参与者只记签到，不计时长（`record` 为空）。
+         */
+        post: operations["checkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 我的志愿服务时长
+         * @description 本人的志愿服务记录（服务时间倒序）：谁、什么活动哪一场、何时、多长、由谁确认；`approvedMinutes` 为已确认的总时长（志愿服务证明上的数字），
+         *     `pendingMinutes` 为待组织方确认的时长。`flagged` 标出系统代为签退（`autoClosed`）与组织方补录（`offline`）的记录。记录只追加不修改：
+         *     组织方的确认、补录、本人的更正申请与其处理结果都是新的记录条目，汇总在 `corrections` 等字段中。
+         */
+        get: operations["listMyHours"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/hours/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 志愿服务证明内容
+         * @description 出具志愿服务证明所需的内容：本人真实姓名（志愿者信息）、已确认的各条记录（活动、时间、时长、组织方、确认人）、组织方与总时长。未登记志愿者信息返回 409 `VOLUNTEER_PROFILE_REQUIRED`。
+         */
+        get: operations["getHoursCertificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/hours/{id}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 申请更正时长记录
+         * @description 本人对一条已签退的记录申请更正（应记的分钟数与理由，理由经微信内容安全检测）；申请是新的记录条目，原记录不变，由组织方处理。同一记录同时只能有一条待处理的申请（409 `INVALID_STATE`）。
+         */
+        post: operations["requestHoursCorrection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activities/{id}/sessions/{sessionId}/checkin-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 本场签到码（组织方）
+         * @description 活动组织方（组织队伍的队长，或辖区覆盖活动地点的团委、妇联工作人员）取得某一场的签到小程序码（getwxacodeunlimit，`image` 为 base64 图片），
+         *     `scene` 是带签名、会过期的签到凭证（32 个字符），从 `opensAt` 起可签到，`validUntil`（本场结束后 30 分钟）后失效；同一场多次获取得到同一场的码。
+         *     本场结束后不能再获取（409 `INVALID_STATE`）；微信不可用返回 503 `WECHAT_UNAVAILABLE`。
+         */
+        get: operations["getCheckInCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activities/{id}/hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 活动的志愿服务时长（组织方）
+         * @description 活动组织方查看本活动所有志愿者的时长记录，待确认与有待处理更正的在前。
+         */
+        get: operations["listActivityHours"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activities/{id}/hours/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 确认或不予确认时长（组织方）
+         * @description 组织方对一条待确认（签退后）的记录作出决定，不予确认须说明理由；决定是新的记录条目，写明确认人，每条记录只能决定一次（再次决定返回 409 `INVALID_STATE`）。
+         */
+        post: operations["decideHours"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activities/{id}/hours/corrections/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 处理更正申请（组织方）
+         * @description 组织方处理一条记录的待处理更正申请：同意（按申请的分钟数，或组织方填写的 `minutes`）即按该时长确认；不同意须说明理由。处理结果是新的记录条目。
+         */
+        post: operations["decideHoursCorrection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activities/{id}/hours/offline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 补录时长（组织方）
+         * @description 组织方为某一场线下服务的志愿者补录时长（须说明理由），由补录的组织方确认，记录标记为补录（`offline`、`flagged`）。志愿者须已登记志愿者信息。
+         */
+        post: operations["addOfflineHours"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/hours/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 志愿服务时长统计（团委、妇联）
+         * @description 某组织（默认本人第一个辖区）在时段内（按服务开始时间，默认最近 30 天）的志愿服务时长：参与服务的志愿者人数、记录数、已确认时长（合计、每位志愿者、每个组织队伍）、待确认时长、系统代签退与补录的记录数。
+         */
+        get: operations["getHoursStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1846,7 +2055,7 @@ export interface components {
              * @example VALIDATION_FAILED
              * @enum {string}
              */
-            code: "INVALID_JSON" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "LOGIN_CODE_INVALID" | "WECHAT_USER_BLOCKED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONCURRENT_CHANGE" | "INVALID_STATE" | "IDEMPOTENCY_KEY_IN_USE" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "CONTENT_REJECTED" | "IDEMPOTENCY_KEY_REUSED" | "PHONE_CODE_INVALID" | "ORG_IMPORT_INVALID" | "ORDER_ALREADY_TAKEN" | "VOLUNTEER_PROFILE_REQUIRED" | "VOLUNTEER_TOO_YOUNG" | "GUARDIAN_CONSENT_REQUIRED" | "PHONE_REQUIRED" | "RATE_LIMITED" | "WECHAT_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
+            code: "INVALID_JSON" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "LOGIN_CODE_INVALID" | "WECHAT_USER_BLOCKED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONCURRENT_CHANGE" | "INVALID_STATE" | "IDEMPOTENCY_KEY_IN_USE" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "CONTENT_REJECTED" | "IDEMPOTENCY_KEY_REUSED" | "PHONE_CODE_INVALID" | "ORG_IMPORT_INVALID" | "ORDER_ALREADY_TAKEN" | "VOLUNTEER_PROFILE_REQUIRED" | "VOLUNTEER_TOO_YOUNG" | "GUARDIAN_CONSENT_REQUIRED" | "PHONE_REQUIRED" | "CHECKIN_CODE_INVALID" | "CHECKIN_CODE_EXPIRED" | "CHECKIN_NOT_OPEN" | "CHECKIN_NOT_REGISTERED" | "RATE_LIMITED" | "WECHAT_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
             /**
              * @description 分布式追踪 id，反馈问题时请附上
              * @example 4bf92f3577b34da6a3ce929d0e0e4736
@@ -3623,6 +3832,198 @@ export interface components {
             /** @enum {string} */
             eligibility: "eligible" | "no_profile" | "too_young" | "needs_guardian_consent";
         };
+        CheckInRequest: {
+            /** @description 扫码得到的 scene */
+            code: string;
+            /** @enum {string} */
+            action: "in" | "out";
+        };
+        CheckInOutcome: {
+            activityId: string;
+            activityTitle: string;
+            sessionId: string;
+            /** Format: date-time */
+            sessionStart: string;
+            /** Format: date-time */
+            sessionEnd: string;
+            /** @enum {string} */
+            action: "in" | "out";
+            /** Format: date-time */
+            at: string;
+            record?: components["schemas"]["HoursRecord"];
+        };
+        CheckInCodeView: {
+            activityId: string;
+            sessionId: string;
+            scene: string;
+            /**
+             * Format: byte
+             * @description 小程序码图片（base64）
+             */
+            image: string;
+            /** @example image/jpeg */
+            contentType: string;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            validUntil: string;
+        };
+        HoursService: {
+            activityId: string;
+            activityTitle: string;
+            sessionId?: string;
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string;
+            orgId: string;
+            orgPath: string[];
+            teamId?: string;
+            /** @description 组织方（队伍名或组织名） */
+            organiserName: string;
+        };
+        HoursCorrection: {
+            id: string;
+            requestedMinutes: number;
+            reason: string;
+            /** Format: date-time */
+            requestedAt: string;
+            /** @description 未处理时没有 */
+            accepted?: boolean;
+            grantedMinutes?: number;
+            decidedBy?: string;
+            /** Format: date-time */
+            decidedAt?: string;
+            decisionReason?: string;
+        };
+        HoursRecord: {
+            id: string;
+            volunteerId: string;
+            /** @description 志愿者真实姓名（志愿者信息） */
+            volunteerName?: string;
+            service: components["schemas"]["HoursService"];
+            /** @description 组织方补录 */
+            offline: boolean;
+            offlineReason?: string;
+            /** Format: date-time */
+            checkedInAt?: string;
+            /** Format: date-time */
+            checkedOutAt?: string;
+            /** @description 忘记签退，由系统按本场结束时间签退 */
+            autoClosed: boolean;
+            /** @description 签到签退是否覆盖本场时长一半及以上 */
+            coversSession?: boolean;
+            /** @description 按规则计得的分钟数 */
+            creditedMinutes: number;
+            /** @description 记录的分钟数（同意更正后为更正的分钟数） */
+            minutes: number;
+            hours: number;
+            /** @enum {string} */
+            status: "in_progress" | "pending" | "approved" | "declined";
+            /** @description 确认人 */
+            confirmedBy?: string;
+            /** Format: date-time */
+            confirmedAt?: string;
+            decisionReason?: string;
+            corrections: components["schemas"]["HoursCorrection"][];
+            /** Format: date-time */
+            recordedAt: string;
+            flagged: boolean;
+            correctionOpen: boolean;
+        };
+        MyHours: {
+            approvedMinutes: number;
+            approvedHours: number;
+            pendingMinutes: number;
+            records: components["schemas"]["HoursRecord"][];
+        };
+        ActivityHours: {
+            activityId: string;
+            pendingCount: number;
+            approvedMinutes: number;
+            records: components["schemas"]["HoursRecord"][];
+        };
+        HoursCorrectionRequest: {
+            minutes: number;
+            reason: string;
+        };
+        HoursDecisionRequest: {
+            volunteerId: string;
+            recordId: string;
+            approved: boolean;
+            /** @description 不予确认时必填 */
+            reason?: string;
+        };
+        HoursCorrectionDecisionRequest: {
+            volunteerId: string;
+            recordId: string;
+            accepted: boolean;
+            /** @description 同意时的分钟数，默认按申请 */
+            minutes?: number;
+            /** @description 不同意时必填 */
+            reason?: string;
+        };
+        OfflineHoursRequest: {
+            volunteerId: string;
+            sessionId: string;
+            minutes: number;
+            reason: string;
+        };
+        CertificateLine: {
+            recordId: string;
+            activity: string;
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string;
+            organiser: string;
+            minutes: number;
+            hours: number;
+            confirmedBy?: string;
+            /** Format: date-time */
+            confirmedAt?: string;
+            offline: boolean;
+        };
+        HoursCertificate: {
+            volunteerName: string;
+            /** Format: date-time */
+            issuedAt: string;
+            totalMinutes: number;
+            totalHours: number;
+            organisers: string[];
+            lines: components["schemas"]["CertificateLine"][];
+        };
+        VolunteerHoursCount: {
+            volunteerId: string;
+            name?: string;
+            approvedMinutes: number;
+            approvedHours: number;
+        };
+        TeamHoursCount: {
+            /** @description 由工作人员组织的活动没有 */
+            teamId?: string;
+            organiser: string;
+            volunteers: number;
+            approvedMinutes: number;
+            approvedHours: number;
+        };
+        HoursStats: {
+            orgId: string;
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            volunteersActive: number;
+            records: number;
+            approvedRecords: number;
+            approvedMinutes: number;
+            approvedHours: number;
+            pendingMinutes: number;
+            autoClosed: number;
+            offline: number;
+            perVolunteer: components["schemas"]["VolunteerHoursCount"][];
+            perTeam: components["schemas"]["TeamHoursCount"][];
+        };
     };
     responses: {
         /** @description 新写的信（`Location` 指向 `GET /letters/{id}`） */
@@ -4063,6 +4464,42 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description 一条时长记录（由记录条目汇总） */
+        HoursRecord: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["HoursRecord"];
+            };
+        };
+        /** @description 请求有误（`VALIDATION_FAILED`、`INVALID_JSON`）或签到码无效（`CHECKIN_CODE_INVALID`） */
+        CheckInBadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 没有权限：不是活动组织方（`FORBIDDEN`），或未报名本场活动（`CHECKIN_NOT_REGISTERED`） */
+        CheckInForbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 签到码已过期（`CHECKIN_CODE_EXPIRED`）、尚未开放（`CHECKIN_NOT_OPEN`）、当前状态不允许（`INVALID_STATE`）、同时修改（`CONCURRENT_CHANGE`），或志愿者条件不满足（`VOLUNTEER_PROFILE_REQUIRED`、`VOLUNTEER_TOO_YOUNG`、`GUARDIAN_CONSENT_REQUIRED`） */
+        CheckInConflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
     parameters: {
         /**
@@ -4133,6 +4570,12 @@ export interface components {
         OrderOrgId: string;
         /** @description 按状态筛选 */
         OrderStatusFilter: components["schemas"]["OrderStatus"];
+        /** @description 活动 id */
+        HoursActivityId: string;
+        /** @description 场次 id（s1、s2…） */
+        HoursSessionId: string;
+        /** @description 时长记录 id */
+        HoursRecordId: string;
     };
     requestBodies: never;
     headers: {
@@ -7052,6 +7495,298 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ContentRejected"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    checkIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInRequest"];
+            };
+        };
+        responses: {
+            /** @description 签到或签退结果 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInOutcome"];
+                };
+            };
+            400: components["responses"]["CheckInBadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["CheckInForbidden"];
+            409: components["responses"]["CheckInConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listMyHours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 时长与记录 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyHours"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getHoursCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 证明内容 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HoursCertificate"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            409: components["responses"]["CheckInConflict"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    requestHoursCorrection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 时长记录 id */
+                id: components["parameters"]["HoursRecordId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HoursCorrectionRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["HoursRecord"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["CheckInConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ContentRejectedOrKeyReused"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getCheckInCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 活动 id */
+                id: components["parameters"]["HoursActivityId"];
+                /** @description 场次 id（s1、s2…） */
+                sessionId: components["parameters"]["HoursSessionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 签到码 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInCodeView"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["CheckInForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["CheckInConflict"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listActivityHours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 活动 id */
+                id: components["parameters"]["HoursActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 本活动的时长记录 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityHours"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["CheckInForbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    decideHours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 活动 id */
+                id: components["parameters"]["HoursActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HoursDecisionRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["HoursRecord"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["CheckInForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["CheckInConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    decideHoursCorrection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 活动 id */
+                id: components["parameters"]["HoursActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HoursCorrectionDecisionRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["HoursRecord"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["CheckInForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["CheckInConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    addOfflineHours: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键（IETF draft-ietf-httpapi-idempotency-key-header）：每个“提交”操作生成一个新键（建议 UUID），网络超时后重试同一个操作时原样带上。
+                 *     同一用户 24 小时内用同一个键重发同一个请求，得到第一次的响应（状态、正文、`Location`），不会重复创建；
+                 *     同一个键用于不同的请求返回 422 `IDEMPOTENCY_KEY_REUSED`；第一次请求仍在处理时返回 409 `IDEMPOTENCY_KEY_IN_USE`（带 `Retry-After`）。
+                 *     只保存成功的响应：失败（4xx/5xx）后可以用同一个键再试。可以写成结构化字段的字符串形式（带双引号），也可以不带引号。
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description 活动 id */
+                id: components["parameters"]["HoursActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfflineHoursRequest"];
+            };
+        };
+        responses: {
+            201: components["responses"]["HoursRecord"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["CheckInForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["CheckInConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ContentRejectedOrKeyReused"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getHoursStats: {
+        parameters: {
+            query?: {
+                /** @description 组织 id，默认本人第一个辖区 */
+                orgId?: string;
+                /** @description 开始时间（RFC 3339，含），默认结束前 30 天 */
+                from?: string;
+                /** @description 结束时间（RFC 3339，不含），默认现在 */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 统计 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HoursStats"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["CheckInForbidden"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

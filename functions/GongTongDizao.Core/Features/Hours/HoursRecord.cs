@@ -50,6 +50,9 @@ public sealed record HoursRecord(
     public bool Flagged => AutoClosed || Offline;
 
     public bool CorrectionOpen => Corrections.Any(c => c.Accepted is null);
+
+    /// <summary>The minutes as hours (2.5).</summary>
+    public decimal Hours => HoursRules.ToHours(Minutes);
 }
 
 /// <summary>Folds ledger entries into records (pure: the ledger never changes, so this is the one reading of it).</summary>
