@@ -1856,7 +1856,7 @@ export interface paths {
         };
         /**
          * 志愿服务证明内容
-         * @description 出具志愿服务证明所需的内容：本人真实姓名（志愿者信息）、已确认的各条记录（活动、时间、时长、组织方、确认人）、组织方与总时长。未登记志愿者信息返回 409 `VOLUNTEER_PROFILE_REQUIRED`。
+         * @description 出具志愿服务证明所需的内容：本人真实姓名（志愿者信息；未登记时为昵称，且没有记录）、已确认的各条记录（活动、时间、时长、组织方、确认人）、组织方与总时长。
          */
         get: operations["getHoursCertificate"];
         put?: never;
@@ -7573,7 +7573,6 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
-            409: components["responses"]["CheckInConflict"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

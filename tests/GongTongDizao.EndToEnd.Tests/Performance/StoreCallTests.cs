@@ -75,6 +75,7 @@ public sealed class StoreCallTests(StoreCallFixture host, ITestOutputHelper outp
         });
         await MeasureAsync("GET /api/orders/{id}", Kind.Read, _ => host.SendMeasuredAsync(HttpMethod.Get, $"api/orders/{Uri.EscapeDataString(orders[0])}", resident));
         await MeasureAsync("GET /api/orders/mine", Kind.Read, _ => host.SendMeasuredAsync(HttpMethod.Get, "api/orders/mine", resident));
+        await MeasureAsync("GET /api/me/hours", Kind.Read, _ => host.SendMeasuredAsync(HttpMethod.Get, "api/me/hours", resident));
         await MeasureAsync("GET /api/staff/letters?orgId={community}", Kind.Staff, _ => host.SendMeasuredAsync(HttpMethod.Get, $"api/staff/letters?orgId={Community}", staff));
 
         var table = Table();

@@ -296,6 +296,40 @@ public sealed class MatrixWorld
         return orderId;
     }
 
+    // Volunteer hours (#25): activities organised by T1 in C1 (written through the stores), A registered as a volunteer.
+    public async Task<(string Activity, string Code)> HoursSessionAsync()
+    {
+        var activity = await Hours.HoursWorld.ActivityAsync(_host, Team, "矩阵服务队", ("s1", TimeSpan.FromMinutes(5), TimeSpan.FromHours(2)));
+        await Hours.HoursWorld.RegisterAsync(_host, activity, "s1", A.Id);
+        var code = await OkAsync(HttpMethod.Get, $"api/activities/{activity.Id}/sessions/s1/checkin-code", TeamLeader.Token);
+        return (activity.Id, code.GetProperty("scene").GetString()!);
+    }
+
+    /// <summary>A checked-in and checked-out record of A's, waiting for the organiser.</summary>
+    public async Task<(string Activity, string Record)> PendingHoursAsync()
+    {
+        var (activity, code) = await HoursSessionAsync();
+        await OkAsync(HttpMethod.Post, "api/checkins", A.Token, new { code, action = "in" });
+        var checkedOut = await OkAsync(HttpMethod.Post, "api/checkins", A.Token, new { code, action = "out" });
+        return (activity, checkedOut.GetProperty("record").GetProperty("id").GetString()!);
+    }
+
+    /// <summary>A 补录 record of A's, added by T1's leader.</summary>
+    public async Task<(string Activity, string Record)> OfflineHoursAsync()
+    {
+        var (activity, _) = await HoursSessionAsync();
+        var record = await OkAsync(HttpMethod.Post, $"api/activities/{activity}/hours/offline", TeamLeader.Token, new { volunteerId = A.Id, sessionId = "s1", minutes = 60, reason = "线下服务补录" });
+        return (activity, Id(record));
+    }
+
+    /// <summary>A 补录 record of A's with A's open correction request.</summary>
+    public async Task<(string Activity, string Record)> CorrectionAsync()
+    {
+        var (activity, record) = await OfflineHoursAsync();
+        await OkAsync(HttpMethod.Post, $"api/me/hours/{record}/corrections", A.Token, new { minutes = 90, reason = "实际服务一个半小时" });
+        return (activity, record);
+    }
+
     public async Task<JsonElement> OkAsync(HttpMethod method, string path, string? token = null, object? body = null)
     {
         var (status, json) = await _host.SendAsync(method, path, token, body);

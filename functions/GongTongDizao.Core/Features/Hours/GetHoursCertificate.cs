@@ -12,24 +12,21 @@ public sealed record CertificateLine(string RecordId, string Activity, DateTimeO
 /// </summary>
 public sealed record HoursCertificate(string VolunteerName, DateTimeOffset IssuedAt, int TotalMinutes, decimal TotalHours, IReadOnlyList<string> Organisers, IReadOnlyList<CertificateLine> Lines);
 
-/// <summary>The volunteer's certificate data, from their profile and their approved records.</summary>
+/// <summary>The volunteer's certificate data, from their profile (the real name) and their approved records.</summary>
 public sealed class GetHoursCertificate(HoursLedger ledger, VolunteerStore volunteers, TimeProvider time)
 {
     public async Task<Result<HoursCertificate>> HandleAsync(Caller caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (await volunteers.FindAsync(caller.Id, cancellationToken) is not { } profile)
-        {
-            return Error.From(ErrorCodes.VolunteerProfileRequired);
-        }
-
+        // Without a volunteer profile nobody can have checked in or been given 补录: an empty certificate in the account's name.
+        var profile = await volunteers.FindAsync(caller.Id, cancellationToken);
         var entries = new List<HoursEntry>();
         await foreach (var entry in ledger.OfVolunteerAsync(caller.Id, cancellationToken))
         {
             entries.Add(entry);
         }
 
-        return Certify(profile.RealName, time.GetUtcNow(), HoursRecords.Fold(entries));
+        return Certify(profile?.RealName ?? caller.User.DisplayName ?? "", time.GetUtcNow(), HoursRecords.Fold(entries));
     }
 
     public static HoursCertificate Certify(string name, DateTimeOffset issuedAt, IReadOnlyList<HoursRecord> records)

@@ -3,15 +3,14 @@ using GongTongDizao.Core.Features.Hours;
 
 namespace GongTongDizao.Functions.Features.Hours;
 
-/// <summary>Volunteer hours for an activity's organiser (check-in code, decisions, 补录) and for staff (the numbers).</summary>
+/// <summary>Volunteer hours for an activity's organiser: the sessions' check-in codes, the records, decisions and 补录.</summary>
 public sealed class OrganiserHoursFunctions(
     Api api,
     GetCheckInCode code,
     ListActivityHours list,
     DecideHours decide,
     DecideHoursCorrection decideCorrection,
-    AddOfflineHours offline,
-    GetHoursStats stats)
+    AddOfflineHours offline)
 {
     [Function("GetCheckInCode")]
     public Task<IActionResult> CheckInCode(
@@ -37,9 +36,4 @@ public sealed class OrganiserHoursFunctions(
     public Task<IActionResult> Offline(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "activities/{id}/hours/offline")] HttpRequest req, string id, CancellationToken cancellationToken) =>
         api.CreateAsync<OfflineHoursRequest, Created>(req, (caller, body, ct) => offline.HandleAsync(caller, id, body, ct), cancellationToken);
-
-    [Function("GetHoursStats")]
-    public Task<IActionResult> Stats(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "staff/hours/stats")] HttpRequest req, CancellationToken cancellationToken) =>
-        api.AuthenticatedAsync<HoursStats>(req, (caller, ct) => stats.HandleAsync(caller, new HoursStatsQuery(req.Query["orgId"], req.Query["from"], req.Query["to"]), ct), cancellationToken);
 }
