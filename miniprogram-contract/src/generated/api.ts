@@ -2009,10 +2009,288 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 活动列表
+         * @description 某组织节点（默认本人所在社区）下已发布的活动，按开始时间排序；可按类型、仅未结束（`upcoming=true`）筛选。只含公开信息。
+         */
+        get: operations["listActivities"];
+        put?: never;
+        /**
+         * 发布活动（队长或团委、妇联工作人员）
+         * @description 队长以本队名义（地点须在队伍服务区域内）或团委、妇联工作人员在辖区内发布活动：名称、类型、介绍、地点、场次（每场参与者名额 `capacity` 与志愿者名额 `volunteerPlaces`）、报名时间、取消截止（开场前若干小时，之后取消记为迟取消）、报名条件、是否需审核、活动须知；可关联议题（`topicId`），议题的提出人与附议人会收到通知。
+         *     文字经微信内容安全检测，不通过返回 422 `CONTENT_REJECTED`。
+         */
+        post: operations["createActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 活动详情
+         * @description 活动的公开信息、每场剩余名额与候补人数，以及本人的报名（候补名次、递补确认截止时间）。
+         */
+        get: operations["getActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activities/{id}/signups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 报名名单（组织者）
+         * @description 组织者查看某一场次（默认第一场）的报名，按报名先后排序。
+         */
+        get: operations["listActivitySignUps"];
+        put?: never;
+        /**
+         * 报名
+         * @description 报名某一场次：志愿者（`volunteer`，按志愿者信息的出生年份判断年龄：未满 14 周岁不能报名，14–17 周岁须先登记监护人同意）或参与者（`participant`；假日托管由家长为孩子报名，只填孩子的姓名和年龄，不填证件号）。
+         *     有名额且无人候补时报名成功（需审核的活动为待审核并占名额），否则按先后顺序候补。同一场次同时报名的人再多，成功人数也不会超过名额。
+         */
+        post: operations["signUpForActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activities/{id}/signups/{signUpId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 取消报名
+         * @description 本人取消报名；开场前的取消截止之后取消记为迟取消（`cancelled_late`）。空出的名额按候补顺序递补给下一位，对方须在规定时间内确认。
+         */
+        post: operations["cancelSignUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activities/{id}/signups/{signUpId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 确认递补名额
+         * @description 候补者在递补确认截止前确认名额；逾期名额转给下一位候补。
+         */
+        post: operations["acceptSeatOffer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activities/{id}/signups/{signUpId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 审核报名（组织者）
+         * @description 需审核的活动，组织者通过或不通过（须填写原因）待审核的报名；报名人会收到通知，不通过空出的名额递补给候补者。
+         */
+        post: operations["decideSignUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @enum {string} */
+        ActivityKind: "volunteer_market" | "holiday_childcare" | "youth_face_to_face" | "women_public_welfare" | "women_service" | "women_mutual_aid" | "women_culture_sports" | "screening" | "deed" | "other";
+        /** @enum {string} */
+        SignUpRole: "volunteer" | "participant";
+        /**
+         * @description registered 已报名、waitlisted 候补、offered 递补待确认、pending_approval 待审核、declined 未通过、cancelled 已取消、cancelled_late 迟取消、offer_expired 递补逾期、no_show 未到、attended 已到
+         * @enum {string}
+         */
+        SignUpStatus: "registered" | "waitlisted" | "offered" | "pending_approval" | "declined" | "cancelled" | "cancelled_late" | "offer_expired" | "no_show" | "attended";
+        ActivityPlace: {
+            orgId: string;
+            address: string;
+        };
+        ActivityEligibility: {
+            communityIds?: string[];
+            minAge?: number | null;
+            maxAge?: number | null;
+            womenOnly?: boolean;
+            childMinAge?: number | null;
+            childMaxAge?: number | null;
+        };
+        ActivitySessionRequest: {
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            capacity: number;
+            volunteerPlaces?: number;
+        };
+        ActivityCreateRequest: {
+            title: string;
+            kind: components["schemas"]["ActivityKind"];
+            description: string;
+            place: components["schemas"]["ActivityPlace"];
+            teamId?: string | null;
+            sessions: components["schemas"]["ActivitySessionRequest"][];
+            /** Format: date-time */
+            signUpOpensAt: string;
+            /** Format: date-time */
+            signUpClosesAt: string;
+            cancelCutoffHours?: number | null;
+            eligibility?: components["schemas"]["ActivityEligibility"];
+            needsApproval?: boolean | null;
+            terms?: string | null;
+            topicId?: string | null;
+        };
+        ActivityOrganiser: {
+            /** @enum {string} */
+            kind: "team" | "staff";
+            teamId?: string | null;
+            name: string;
+        };
+        SessionView: {
+            id: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            capacity: number;
+            volunteerPlaces: number;
+            seatsLeft: number;
+            volunteerSeatsLeft: number;
+            waiting: number;
+            volunteersWaiting: number;
+        };
+        ChildDetails: {
+            name: string;
+            age: number;
+        };
+        SignUpView: {
+            id: string;
+            sessionId: string;
+            role: components["schemas"]["SignUpRole"];
+            status: components["schemas"]["SignUpStatus"];
+            child?: components["schemas"]["ChildDetails"];
+            /** @description 候补名次（从 1 开始），只在候补时有 */
+            waitlistPosition?: number | null;
+            /** @description 报名先后序号 */
+            sequence: number;
+            /** Format: date-time */
+            signedUpAt: string;
+            /**
+             * Format: date-time
+             * @description 递补名额的确认截止时间
+             */
+            offerExpiresAt?: string | null;
+        };
+        ActivityView: {
+            id: string;
+            title: string;
+            kind: components["schemas"]["ActivityKind"];
+            description: string;
+            place: components["schemas"]["ActivityPlace"];
+            organiser: components["schemas"]["ActivityOrganiser"];
+            sessions: components["schemas"]["SessionView"][];
+            /** Format: date-time */
+            signUpOpensAt: string;
+            /** Format: date-time */
+            signUpClosesAt: string;
+            cancelCutoffHours: number;
+            eligibility: components["schemas"]["ActivityEligibility"];
+            needsApproval: boolean;
+            terms?: string | null;
+            topicId?: string | null;
+            /** @enum {string} */
+            status: "published" | "cancelled";
+            mySignUps: components["schemas"]["SignUpView"][];
+            canManage: boolean;
+        };
+        ActivitySummary: {
+            id: string;
+            title: string;
+            kind: components["schemas"]["ActivityKind"];
+            place: components["schemas"]["ActivityPlace"];
+            organiserName: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            sessionCount: number;
+        };
+        ActivityPage: {
+            items: components["schemas"]["ActivitySummary"][];
+            continuation?: string | null;
+        };
+        SignUpRequest: {
+            sessionId: string;
+            role: components["schemas"]["SignUpRole"];
+            child?: components["schemas"]["ChildDetails"];
+            /** @description 只在活动有年龄范围、以参与者身份报名时填写 */
+            birthYear?: number | null;
+            /** @description 仅限女性的活动须声明 */
+            isWoman?: boolean | null;
+            acceptTerms?: boolean | null;
+        };
+        SignUpDecisionRequest: {
+            approve: boolean;
+            reason?: string | null;
+        };
+        RosterEntry: {
+            signUp: components["schemas"]["SignUpView"];
+            userId: string;
+        };
+        RosterView: {
+            activityId: string;
+            sessionId: string;
+            signUps: components["schemas"]["RosterEntry"][];
+        };
         /**
          * @description 下一页的分页标记（不透明，原样放进下一次请求的 `continuation`）；最后一页没有
          * @example p1.8kQ2xw3N0bW9kZXJhdGlvbi1wYWdlLXRva2VuLWV4YW1wbGU
@@ -2055,7 +2333,7 @@ export interface components {
              * @example VALIDATION_FAILED
              * @enum {string}
              */
-            code: "INVALID_JSON" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "LOGIN_CODE_INVALID" | "WECHAT_USER_BLOCKED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONCURRENT_CHANGE" | "INVALID_STATE" | "IDEMPOTENCY_KEY_IN_USE" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "CONTENT_REJECTED" | "IDEMPOTENCY_KEY_REUSED" | "PHONE_CODE_INVALID" | "ORG_IMPORT_INVALID" | "ORDER_ALREADY_TAKEN" | "VOLUNTEER_PROFILE_REQUIRED" | "VOLUNTEER_TOO_YOUNG" | "GUARDIAN_CONSENT_REQUIRED" | "PHONE_REQUIRED" | "CHECKIN_CODE_INVALID" | "CHECKIN_CODE_EXPIRED" | "CHECKIN_NOT_OPEN" | "CHECKIN_NOT_REGISTERED" | "RATE_LIMITED" | "WECHAT_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
+            code: "INVALID_JSON" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "LOGIN_CODE_INVALID" | "WECHAT_USER_BLOCKED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONCURRENT_CHANGE" | "INVALID_STATE" | "IDEMPOTENCY_KEY_IN_USE" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "CONTENT_REJECTED" | "IDEMPOTENCY_KEY_REUSED" | "PHONE_CODE_INVALID" | "ORG_IMPORT_INVALID" | "ORDER_ALREADY_TAKEN" | "VOLUNTEER_PROFILE_REQUIRED" | "VOLUNTEER_TOO_YOUNG" | "GUARDIAN_CONSENT_REQUIRED" | "PHONE_REQUIRED" | "SIGNUP_CLOSED" | "ALREADY_SIGNED_UP" | "NOT_ELIGIBLE" | "CHECKIN_CODE_INVALID" | "CHECKIN_CODE_EXPIRED" | "CHECKIN_NOT_OPEN" | "CHECKIN_NOT_REGISTERED" | "RATE_LIMITED" | "WECHAT_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
             /**
              * @description 分布式追踪 id，反馈问题时请附上
              * @example 4bf92f3577b34da6a3ce929d0e0e4736
@@ -4026,6 +4304,80 @@ export interface components {
         };
     };
     responses: {
+        /** @description 新的活动（`Location` 指向 `GET /activities/{id}`） */
+        ActivityCreated: {
+            headers: {
+                Location: components["headers"]["Location"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ActivityView"];
+            };
+        };
+        /** @description 活动详情 */
+        ActivityView: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ActivityView"];
+            };
+        };
+        /** @description 一页活动 */
+        ActivityPage: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ActivityPage"];
+            };
+        };
+        /** @description 报名结果（已报名、待审核或候补） */
+        SignUpCreated: {
+            headers: {
+                Location: components["headers"]["Location"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["SignUpView"];
+            };
+        };
+        /** @description 报名 */
+        SignUpView: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["SignUpView"];
+            };
+        };
+        /** @description 某场次的报名名单 */
+        RosterView: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["RosterView"];
+            };
+        };
+        /** @description 没有权限（非本队队长、不在辖区内） */
+        ActivityForbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 不在报名时间内（`SIGNUP_CLOSED`）、已报名（`ALREADY_SIGNED_UP`）、不符合条件（`NOT_ELIGIBLE`、`VOLUNTEER_PROFILE_REQUIRED`、`VOLUNTEER_TOO_YOUNG`、`GUARDIAN_CONSENT_REQUIRED`）、状态不允许（`INVALID_STATE`）或同时修改（`CONCURRENT_CHANGE`） */
+        SignUpConflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description 新写的信（`Location` 指向 `GET /letters/{id}`） */
         LetterCreated: {
             headers: {
@@ -4502,6 +4854,8 @@ export interface components {
         };
     };
     parameters: {
+        ActivityId: string;
+        SignUpId: string;
         /**
          * @description 幂等键（IETF draft-ietf-httpapi-idempotency-key-header）：每个“提交”操作生成一个新键（建议 UUID），网络超时后重试同一个操作时原样带上。
          *     同一用户 24 小时内用同一个键重发同一个请求，得到第一次的响应（状态、正文、`Location`），不会重复创建；
@@ -7788,6 +8142,193 @@ export interface operations {
             403: components["responses"]["CheckInForbidden"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listActivities: {
+        parameters: {
+            query?: {
+                orgId?: string;
+                kind?: components["schemas"]["ActivityKind"];
+                upcoming?: "true" | "false";
+                /**
+                 * @description 上一页响应里的 `continuation`，原样传回；不传或为空表示第一页。分页标记对客户端不透明（服务器加密并认证，
+                 *     绑定到签发它的列表与查询条件），不要解析、修改或拼接：不是本列表、本查询签发的标记（被改动、伪造，
+                 *     或来自其他列表、其他筛选条件）一律返回 400 `VALIDATION_FAILED`（`errors.continuation`），此时从第一页重新加载。
+                 * @example p1.8kQ2xw3N0bW9kZXJhdGlvbi1wYWdlLXRva2VuLWV4YW1wbGU
+                 */
+                continuation?: components["parameters"]["Continuation"];
+                /** @description 每页条数，1–50，默认 20 */
+                pageSize?: components["parameters"]["OrderPageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ActivityPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+        };
+    };
+    createActivity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键（IETF draft-ietf-httpapi-idempotency-key-header）：每个“提交”操作生成一个新键（建议 UUID），网络超时后重试同一个操作时原样带上。
+                 *     同一用户 24 小时内用同一个键重发同一个请求，得到第一次的响应（状态、正文、`Location`），不会重复创建；
+                 *     同一个键用于不同的请求返回 422 `IDEMPOTENCY_KEY_REUSED`；第一次请求仍在处理时返回 409 `IDEMPOTENCY_KEY_IN_USE`（带 `Retry-After`）。
+                 *     只保存成功的响应：失败（4xx/5xx）后可以用同一个键再试。可以写成结构化字段的字符串形式（带双引号），也可以不带引号。
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityCreateRequest"];
+            };
+        };
+        responses: {
+            201: components["responses"]["ActivityCreated"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ActivityForbidden"];
+            409: components["responses"]["IdempotencyKeyInUse"];
+            422: components["responses"]["StaffTextRejected"];
+        };
+    };
+    getActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["ActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ActivityView"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listActivitySignUps: {
+        parameters: {
+            query?: {
+                sessionId?: string;
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["ActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["RosterView"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ActivityForbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    signUpForActivity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键（IETF draft-ietf-httpapi-idempotency-key-header）：每个“提交”操作生成一个新键（建议 UUID），网络超时后重试同一个操作时原样带上。
+                 *     同一用户 24 小时内用同一个键重发同一个请求，得到第一次的响应（状态、正文、`Location`），不会重复创建；
+                 *     同一个键用于不同的请求返回 422 `IDEMPOTENCY_KEY_REUSED`；第一次请求仍在处理时返回 409 `IDEMPOTENCY_KEY_IN_USE`（带 `Retry-After`）。
+                 *     只保存成功的响应：失败（4xx/5xx）后可以用同一个键再试。可以写成结构化字段的字符串形式（带双引号），也可以不带引号。
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["ActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignUpRequest"];
+            };
+        };
+        responses: {
+            201: components["responses"]["SignUpCreated"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["SignUpConflict"];
+        };
+    };
+    cancelSignUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["ActivityId"];
+                signUpId: components["parameters"]["SignUpId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["SignUpView"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["SignUpConflict"];
+        };
+    };
+    acceptSeatOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["ActivityId"];
+                signUpId: components["parameters"]["SignUpId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["SignUpView"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["SignUpConflict"];
+        };
+    };
+    decideSignUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["ActivityId"];
+                signUpId: components["parameters"]["SignUpId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignUpDecisionRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["SignUpView"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ActivityForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["SignUpConflict"];
         };
     };
 }

@@ -1,4 +1,6 @@
 using GongTongDizao.Core.Aggregates;
+using GongTongDizao.Core.Privacy;
+using GongTongDizao.Core.Timers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,6 +21,19 @@ internal static class ActivitiesServiceCollectionExtensions
 
         // The check-in feature registers the real attendance (AddSingleton wins over this fallback in either order).
         services.TryAddSingleton<IActivityAttendance, NoAttendanceRecorded>();
+        services.AddSingleton<ActivityAccess>();
+        services.AddSingleton<ActivityPlanning>();
+        services.AddSingleton<RosterTransitions>();
+        services.AddSingleton<ITimerHandler, ActivityTimerHandler>();
+        services.AddSingleton<IPersonalDataSource, ActivityPersonalData>();
+        services.AddTransient<CreateActivity>();
+        services.AddTransient<ListActivities>();
+        services.AddTransient<GetActivity>();
+        services.AddTransient<SignUpForActivity>();
+        services.AddTransient<CancelSignUp>();
+        services.AddTransient<AcceptOffer>();
+        services.AddTransient<DecideSignUp>();
+        services.AddTransient<ListActivitySignUps>();
         return services;
     }
 }

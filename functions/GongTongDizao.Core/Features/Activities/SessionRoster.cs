@@ -40,6 +40,9 @@ public sealed record SessionRoster : IAggregate<SessionRoster>
 
     public IReadOnlyList<SignUp> SignUps { get; init; } = [];
 
+    /// <summary>Set when the reminders of the day before went out (a repeated timer sends none).</summary>
+    public DateTimeOffset? RemindedAt { get; init; }
+
     /// <summary>Set when the session's end was processed (no-shows recorded): later timers find nothing to do.</summary>
     public DateTimeOffset? ClosedAt { get; init; }
 
@@ -57,6 +60,12 @@ public sealed record SessionRoster : IAggregate<SessionRoster>
     public int Places(SignUpRole role) => role == SignUpRole.Volunteer ? VolunteerPlaces : Capacity;
 
     public SignUp? Find(string signUpId) => SignUps.FirstOrDefault(s => s.Id == signUpId);
+
+    public static string NewSignUpId(string sessionId) => $"{sessionId}-{Guid.NewGuid():N}";
+
+    /// <summary>The session of a sign-up id, or null when it is not one.</summary>
+    public static string? SessionOf(string? signUpId) =>
+        signUpId?.Split('-') is [{ Length: > 0 and <= 8 } session, { Length: 32 } guid] && guid.All(char.IsAsciiHexDigitLower) ? session : null;
 }
 
 /// <summary>
@@ -65,7 +74,7 @@ public sealed record SessionRoster : IAggregate<SessionRoster>
 /// </summary>
 public sealed record SignUp
 {
-    /// <summary>A new guid (N) per sign-up.</summary>
+    /// <summary><c>&lt;sessionId&gt;-&lt;guid N&gt;</c>: the session part finds the roster from the id alone.</summary>
     public required string Id { get; init; }
 
     /// <summary>The account that signed up (the guardian for a child); a pseudonym after deletion.</summary>
