@@ -172,4 +172,31 @@ public sealed class CheckInTests(OrdersFixture host)
         Assert.Equal(2, certificate.GetProperty("lines").GetArrayLength());
         Assert.Equal(["补录测试队"], certificate.GetProperty("organisers").EnumerateArray().Select(o => o.GetString()));
     }
+
+    [Fact]
+    public async Task Export_holds_the_hours_and_deletion_keeps_the_service_under_a_pseudonym()
+    {
+        var (teamId, leader) = await host.TeamAsync("注销测试队");
+        var volunteer = await host.VolunteerAsync("志愿者小钱");
+        var activity = await host.ActivityAsync(teamId, "注销测试队", ("s1", TimeSpan.FromMinutes(5), s_hour));
+        await host.RegisterAsync(activity, "s1", volunteer);
+        await host.OkAsync(HttpMethod.Post, $"api/activities/{activity.Id}/hours/offline", leader.Token, new { volunteerId = volunteer.Id, sessionId = "s1", minutes = 90, reason = "线下服务补录" });
+        var code = await host.CodeAsync(leader.Token, activity, "s1");
+        await host.ScanAsync(volunteer.Token, code);
+
+        var export = await host.OkAsync(HttpMethod.Get, "api/me/export", volunteer.Token);
+        var (deleted, _) = await host.SendAsync(HttpMethod.Delete, "api/me", volunteer.Token);
+        var organiserView = await host.OkAsync(HttpMethod.Get, $"api/activities/{activity.Id}/hours", leader.Token);
+
+        var hours = export.GetProperty("records").GetProperty("hours").EnumerateArray().Single();
+        Assert.Equal(90, hours.GetProperty("approvedMinutes").GetInt32());
+        Assert.Equal(2, hours.GetProperty("records").GetArrayLength());
+        Assert.Equal(204, deleted);
+        Assert.Empty(await host.LedgerAsync(volunteer.Id));
+        var kept = organiserView.GetProperty("records").EnumerateArray().ToList();
+        Assert.Equal(2, kept.Count);
+        Assert.All(kept, r => Assert.NotEqual(volunteer.Id, r.GetProperty("volunteerId").GetString()));
+        Assert.All(kept, r => Assert.Equal("已注销", r.GetProperty("volunteerName").GetString()));
+        Assert.Equal(90, organiserView.GetProperty("approvedMinutes").GetInt32());
+    }
 }

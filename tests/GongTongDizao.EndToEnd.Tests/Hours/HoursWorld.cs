@@ -74,7 +74,7 @@ internal static class HoursWorld
         var roster = (await store.FindAsync(activity.Id, sessionId, CancellationToken.None))!;
         var added = people.Select((p, i) => new SignUp
         {
-            Id = Guid.NewGuid().ToString("N"),
+            Id = $"{sessionId}-{Guid.NewGuid():N}",
             UserId = p,
             Role = SignUpRole.Volunteer,
             Status = SignUpStatus.Registered,
