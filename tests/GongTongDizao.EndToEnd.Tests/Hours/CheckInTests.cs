@@ -199,4 +199,34 @@ public sealed class CheckInTests(OrdersFixture host)
         Assert.All(kept, r => Assert.Equal("已注销", r.GetProperty("volunteerName").GetString()));
         Assert.Equal(90, organiserView.GetProperty("approvedMinutes").GetInt32());
     }
+
+    [Fact]
+    public async Task The_numbers_for_the_community_and_period_match_a_hand_count()
+    {
+        host.Clock.Advance(TimeSpan.FromDays(3)); // a period of its own: earlier tests' service started before it
+        var from = host.Clock.GetUtcNow().AddMinutes(-1);
+        var (teamId, leader) = await host.TeamAsync("统计测试队");
+        var (first, second, third) = (await host.VolunteerAsync("统计甲"), await host.VolunteerAsync("统计乙"), await host.VolunteerAsync("统计丙"));
+        var activity = await host.ActivityAsync(teamId, "统计测试队", ("s1", TimeSpan.FromMinutes(5), s_hour));
+        await host.RegisterAsync(activity, "s1", first, third);
+        var code = await host.CodeAsync(leader.Token, activity, "s1");
+        await host.ScanAsync(first.Token, code);
+        await host.ScanAsync(third.Token, code); // never checks out: active, nothing credited yet
+        await host.OkAsync(HttpMethod.Post, $"api/activities/{activity.Id}/hours/offline", leader.Token, new { volunteerId = second.Id, sessionId = "s1", minutes = 90, reason = "线下服务补录" });
+        host.Clock.Advance(TimeSpan.FromMinutes(5 + 60 + 1));
+        var (_, checkedOut) = await host.ScanAsync(first.Token, code, "out");
+        await host.OkAsync(HttpMethod.Post, $"api/activities/{activity.Id}/hours/decisions", leader.Token, new { volunteerId = first.Id, recordId = checkedOut.GetProperty("record").GetProperty("id").GetString(), approved = true });
+        var to = host.Clock.GetUtcNow().AddDays(1);
+
+        var stats = await host.OkAsync(HttpMethod.Get, $"api/staff/hours/stats?orgId={OrdersFixture.Community}&from={Uri.EscapeDataString(from.ToString("O", System.Globalization.CultureInfo.InvariantCulture))}&to={Uri.EscapeDataString(to.ToString("O", System.Globalization.CultureInfo.InvariantCulture))}", await host.StaffAsync());
+        var (residentStatus, _) = await host.SendAsync(HttpMethod.Get, $"api/staff/hours/stats?orgId={OrdersFixture.Community}", first.Token);
+
+        // By hand: 甲 60 minutes (the whole session, approved), 乙 90 (补录), 丙 checked in only; one team.
+        Assert.Equal((3, 3, 2), (stats.GetProperty("volunteersActive").GetInt32(), stats.GetProperty("records").GetInt32(), stats.GetProperty("approvedRecords").GetInt32()));
+        Assert.Equal((150, 2.5m, 0, 1), (stats.GetProperty("approvedMinutes").GetInt32(), stats.GetProperty("approvedHours").GetDecimal(), stats.GetProperty("pendingMinutes").GetInt32(), stats.GetProperty("offline").GetInt32()));
+        Assert.Equal([(second.Id, 90), (first.Id, 60)], stats.GetProperty("perVolunteer").EnumerateArray().Select(v => (v.GetProperty("volunteerId").GetString()!, v.GetProperty("approvedMinutes").GetInt32())));
+        var team = stats.GetProperty("perTeam").EnumerateArray().Single();
+        Assert.Equal((teamId, 3, 150), (team.GetProperty("teamId").GetString(), team.GetProperty("volunteers").GetInt32(), team.GetProperty("approvedMinutes").GetInt32()));
+        Assert.Equal(403, residentStatus);
+    }
 }
