@@ -128,7 +128,7 @@ export interface paths {
          * @description 个人信息保护法规定的查阅、复制权：返回资料以及系统保存的与本人有关的每一类记录。
          *     `records` 的键是记录类别，值是该类记录的数组（没有记录的类别是空数组）：`auditTrail` 操作记录、`letters` 信件、
          *     `topics` 议题、附议、评论、举报、议事会报名（含候补位次和已取消的报名）与评价、`uploads` 图片、`notifications` 站内消息与订阅消息发送记录、
-         *     `broadcasts` 作为工作人员发出的通知公告、
+         *     `broadcasts` 作为工作人员发出的通知公告、`activitySignUps` 活动报名（含孩子的姓名年龄、填写的出生年份与声明）、
          *     `notificationSettings` 通知公告偏好（`kind: preferences`）以及每个订阅消息模板的授权结果与剩余额度（`kind: subscription`）。
          */
         get: operations["exportMyData"];
@@ -1930,10 +1930,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/staff/activities/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 活动统计（团委、妇联）
+         * @description 某组织（默认本人第一个辖区）在时段内（按场次开始时间，默认最近 30 天，只计已结束的场次）的活动数据：举办活动数、场次数、提供与占用的名额（场次结束时仍占名额的报名：已报名、已到、未到）、候补人数与递补成功数及递补转化率 = 递补成功 / 候补、未到率 = 未到 / (已到 + 未到)、服务人次（已到的参与者）、假日托管名额与使用率、妇女兴趣小组各类活动数。志愿时长等由志愿时长统计提供。无可计算对象的比率不返回。
+         */
+        get: operations["getActivityStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ActivityStats: {
+            orgId: string;
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            activitiesHeld: number;
+            sessions: number;
+            placesOffered: number;
+            placesFilled: number;
+            waitlisted: number;
+            waitlistConverted: number;
+            waitlistConversion?: number;
+            noShows: number;
+            noShowRate?: number;
+            participantsServed: number;
+            childcare: {
+                places: number;
+                filled: number;
+                fillRate?: number;
+            };
+            womenGroupActivitiesByKind: {
+                [key: string]: number;
+            };
+        };
         /** @enum {string} */
         ActivityKind: "volunteer_market" | "holiday_childcare" | "youth_face_to_face" | "women_public_welfare" | "women_service" | "women_mutual_aid" | "women_culture_sports" | "screening" | "deed" | "other";
         /** @enum {string} */
@@ -7595,6 +7640,35 @@ export interface operations {
             403: components["responses"]["ActivityForbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["SignUpConflict"];
+        };
+    };
+    getActivityStats: {
+        parameters: {
+            query?: {
+                orgId?: string;
+                /** @description 开始时间（RFC 3339，含），默认结束前 30 天 */
+                from?: string;
+                /** @description 结束时间（RFC 3339，不含），默认现在 */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 统计 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityStats"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ActivityForbidden"];
         };
     };
 }
