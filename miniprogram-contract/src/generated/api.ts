@@ -732,6 +732,10 @@ export interface paths {
          *     | `order.taken` / `order.delivered` 接单、完成服务 | 点单人（完成后请其评价） | `orderTaken` / `orderDelivered` |
          *     | `order.take_overdue` 超时无人接单 | 负责该社区的团组织工作人员 | `orderTakeOverdue` |
          *     | `order.rated_low` 低分评价 | 负责该社区的团组织工作人员（请其复核） | `orderRatedLow` |
+         *     | `activity.deed_scheduled` 议题实事已安排活动 | 议题的发起人、附议人 | `activityDeedScheduled` |
+         *     | `activity.seat_offered` 候补递补 | 被递补的报名人（请在截止前确认） | `activitySeatOffered` |
+         *     | `activity.session_reminder` 活动前一天提醒 | 已报名的人 | `activityReminder` |
+         *     | `activity.signup_confirmed` / `activity.signup_declined` 报名审核 | 报名人 | `activitySignUpConfirmed` / `activitySignUpDeclined` |
          *
          *     还有下一页时返回 `continuation`，把它原样放进查询参数再取下一页；没有时该字段不出现。
          */
@@ -2948,8 +2952,8 @@ export interface components {
              * @description 事件类型
              * @enum {string}
              */
-            eventType: "letter.submitted" | "letter.accepted" | "letter.replied" | "letter.overdue" | "letter.assigned" | "letter.marked_duplicate" | "topic.threshold_reached" | "topic.meeting_scheduled" | "topic.decided" | "topic.completed" | "broadcast.created" | "order.submitted" | "order.approved" | "order.rejected" | "order.dispatched" | "order.pooled" | "order.taken" | "order.delivered" | "order.take_overdue" | "order.rated_low";
-            /** @description 关联对象类型（letter、topic、broadcast、order） */
+            eventType: "letter.submitted" | "letter.accepted" | "letter.replied" | "letter.overdue" | "letter.assigned" | "letter.marked_duplicate" | "topic.threshold_reached" | "topic.meeting_scheduled" | "topic.decided" | "topic.completed" | "broadcast.created" | "order.submitted" | "order.approved" | "order.rejected" | "order.dispatched" | "order.pooled" | "order.taken" | "order.delivered" | "order.take_overdue" | "order.rated_low" | "activity.deed_scheduled" | "activity.seat_offered" | "activity.session_reminder" | "activity.signup_confirmed" | "activity.signup_declined";
+            /** @description 关联对象类型（letter、topic、broadcast、order、activity） */
             entityType: string;
             /** @description 关联对象编号 */
             entityId: string;
@@ -2989,7 +2993,7 @@ export interface components {
          * @description 订阅消息模板键（见 subscribe-templates.json）
          * @enum {string}
          */
-        NotificationsTemplateKey: "letterReceived" | "letterAccepted" | "letterReplied" | "letterOverdue" | "letterAssigned" | "letterDuplicate" | "topicThresholdReached" | "topicMeetingScheduled" | "topicDecided" | "topicCompleted" | "broadcast" | "orderReceived" | "orderApproved" | "orderRejected" | "orderDispatched" | "orderPooled" | "orderTaken" | "orderDelivered" | "orderTakeOverdue" | "orderRatedLow";
+        NotificationsTemplateKey: "letterReceived" | "letterAccepted" | "letterReplied" | "letterOverdue" | "letterAssigned" | "letterDuplicate" | "topicThresholdReached" | "topicMeetingScheduled" | "topicDecided" | "topicCompleted" | "broadcast" | "orderReceived" | "orderApproved" | "orderRejected" | "orderDispatched" | "orderPooled" | "orderTaken" | "orderDelivered" | "orderTakeOverdue" | "orderRatedLow" | "activityDeedScheduled" | "activitySeatOffered" | "activityReminder" | "activitySignUpConfirmed" | "activitySignUpDeclined";
         NotificationsSubscriptionReport: {
             /** @description 模板键 → wx.requestSubscribeMessage 返回的结果 */
             results: {
