@@ -128,7 +128,7 @@ export interface paths {
          * @description 个人信息保护法规定的查阅、复制权：返回资料以及系统保存的与本人有关的每一类记录。
          *     `records` 的键是记录类别，值是该类记录的数组（没有记录的类别是空数组）：`auditTrail` 操作记录、`letters` 信件、
          *     `topics` 议题、附议、评论、举报、议事会报名（含候补位次和已取消的报名）与评价、`uploads` 图片、`notifications` 站内消息与订阅消息发送记录、
-         *     `broadcasts` 作为工作人员发出的通知公告、
+         *     `broadcasts` 作为工作人员发出的通知公告、`activitySignUps` 活动报名（含孩子的姓名年龄、填写的出生年份与声明）、
          *     `notificationSettings` 通知公告偏好（`kind: preferences`）以及每个订阅消息模板的授权结果与剩余额度（`kind: subscription`）。
          */
         get: operations["exportMyData"];
@@ -732,6 +732,10 @@ export interface paths {
          *     | `order.taken` / `order.delivered` 接单、完成服务 | 点单人（完成后请其评价） | `orderTaken` / `orderDelivered` |
          *     | `order.take_overdue` 超时无人接单 | 负责该社区的团组织工作人员 | `orderTakeOverdue` |
          *     | `order.rated_low` 低分评价 | 负责该社区的团组织工作人员（请其复核） | `orderRatedLow` |
+         *     | `activity.deed_scheduled` 议题实事已安排活动 | 议题的发起人、附议人 | `activityDeedScheduled` |
+         *     | `activity.seat_offered` 候补递补 | 被递补的报名人（请在截止前确认） | `activitySeatOffered` |
+         *     | `activity.session_reminder` 活动前一天提醒 | 已报名的人 | `activityReminder` |
+         *     | `activity.signup_confirmed` / `activity.signup_declined` 报名审核 | 报名人 | `activitySignUpConfirmed` / `activitySignUpDeclined` |
          *
          *     还有下一页时返回 `continuation`，把它原样放进查询参数再取下一页；没有时该字段不出现。
          */
@@ -2139,10 +2143,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/staff/activities/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 活动统计（团委、妇联）
+         * @description 某组织（默认本人第一个辖区）在时段内（按场次开始时间，默认最近 30 天，只计已结束的场次）的活动数据：举办活动数、场次数、提供与占用的名额（场次结束时仍占名额的报名：已报名、已到、未到）、候补人数与递补成功数及递补转化率 = 递补成功 / 候补、未到率 = 未到 / (已到 + 未到)、服务人次（已到的参与者）、假日托管名额与使用率、妇女兴趣小组各类活动数。志愿时长等由志愿时长统计提供。无可计算对象的比率不返回。
+         */
+        get: operations["getActivityStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ActivityStats: {
+            orgId: string;
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            activitiesHeld: number;
+            sessions: number;
+            placesOffered: number;
+            placesFilled: number;
+            waitlisted: number;
+            waitlistConverted: number;
+            waitlistConversion?: number;
+            noShows: number;
+            noShowRate?: number;
+            participantsServed: number;
+            childcare: {
+                places: number;
+                filled: number;
+                fillRate?: number;
+            };
+            womenGroupActivitiesByKind: {
+                [key: string]: number;
+            };
+        };
         /** @enum {string} */
         ActivityKind: "volunteer_market" | "holiday_childcare" | "youth_face_to_face" | "women_public_welfare" | "women_service" | "women_mutual_aid" | "women_culture_sports" | "screening" | "deed" | "other";
         /** @enum {string} */
@@ -3112,8 +3161,8 @@ export interface components {
              * @description 事件类型
              * @enum {string}
              */
-            eventType: "letter.submitted" | "letter.accepted" | "letter.replied" | "letter.overdue" | "letter.assigned" | "letter.marked_duplicate" | "topic.threshold_reached" | "topic.meeting_scheduled" | "topic.decided" | "topic.completed" | "broadcast.created" | "order.submitted" | "order.approved" | "order.rejected" | "order.dispatched" | "order.pooled" | "order.taken" | "order.delivered" | "order.take_overdue" | "order.rated_low";
-            /** @description 关联对象类型（letter、topic、broadcast、order） */
+            eventType: "letter.submitted" | "letter.accepted" | "letter.replied" | "letter.overdue" | "letter.assigned" | "letter.marked_duplicate" | "topic.threshold_reached" | "topic.meeting_scheduled" | "topic.decided" | "topic.completed" | "broadcast.created" | "order.submitted" | "order.approved" | "order.rejected" | "order.dispatched" | "order.pooled" | "order.taken" | "order.delivered" | "order.take_overdue" | "order.rated_low" | "activity.deed_scheduled" | "activity.seat_offered" | "activity.session_reminder" | "activity.signup_confirmed" | "activity.signup_declined";
+            /** @description 关联对象类型（letter、topic、broadcast、order、activity） */
             entityType: string;
             /** @description 关联对象编号 */
             entityId: string;
@@ -3153,7 +3202,7 @@ export interface components {
          * @description 订阅消息模板键（见 subscribe-templates.json）
          * @enum {string}
          */
-        NotificationsTemplateKey: "letterReceived" | "letterAccepted" | "letterReplied" | "letterOverdue" | "letterAssigned" | "letterDuplicate" | "topicThresholdReached" | "topicMeetingScheduled" | "topicDecided" | "topicCompleted" | "broadcast" | "orderReceived" | "orderApproved" | "orderRejected" | "orderDispatched" | "orderPooled" | "orderTaken" | "orderDelivered" | "orderTakeOverdue" | "orderRatedLow";
+        NotificationsTemplateKey: "letterReceived" | "letterAccepted" | "letterReplied" | "letterOverdue" | "letterAssigned" | "letterDuplicate" | "topicThresholdReached" | "topicMeetingScheduled" | "topicDecided" | "topicCompleted" | "broadcast" | "orderReceived" | "orderApproved" | "orderRejected" | "orderDispatched" | "orderPooled" | "orderTaken" | "orderDelivered" | "orderTakeOverdue" | "orderRatedLow" | "activityDeedScheduled" | "activitySeatOffered" | "activityReminder" | "activitySignUpConfirmed" | "activitySignUpDeclined";
         NotificationsSubscriptionReport: {
             /** @description 模板键 → wx.requestSubscribeMessage 返回的结果 */
             results: {
@@ -8329,6 +8378,35 @@ export interface operations {
             403: components["responses"]["ActivityForbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["SignUpConflict"];
+        };
+    };
+    getActivityStats: {
+        parameters: {
+            query?: {
+                orgId?: string;
+                /** @description 开始时间（RFC 3339，含），默认结束前 30 天 */
+                from?: string;
+                /** @description 结束时间（RFC 3339，不含），默认现在 */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 统计 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityStats"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ActivityForbidden"];
         };
     };
 }

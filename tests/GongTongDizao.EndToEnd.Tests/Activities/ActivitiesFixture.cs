@@ -20,6 +20,7 @@ public sealed class ActivitiesFixture : DevHostFixture
     public const string Community = DemoData.DemoCommunityId;
     public const string Street = "420106001";
     public const string OtherCommunity = "420106008001";
+    public const string SiblingCommunity = "420106001002";
 
     /// <summary>Short enough for the tests to move the clock past, long enough that no real queue delay fires mid-test.</summary>
     public static readonly TimeSpan OfferTimeout = TimeSpan.FromMinutes(10);

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using GongTongDizao.Core.Events;
 using GongTongDizao.Core.Features.Activities;
+using GongTongDizao.Testing;
 using GongTongDizao.Core.Timers;
 
 namespace GongTongDizao.EndToEnd.Tests.Activities;
@@ -81,6 +83,35 @@ public sealed class WaitlistOfferTests(ActivitiesFixture host)
 
         Assert.Equal("no_show", Status(Mine(await host.ReadAsync(person.Token, id))));
     }
+
+    [Fact]
+    public async Task The_day_before_registered_people_are_reminded_and_the_first_waiting_is_told_of_a_freed_seat()
+    {
+        var activity = await host.PublishAsync("提醒测试", capacity: 1);
+        var id = activity.GetProperty("id").GetString()!;
+        var (seated, waiting) = (await host.PersonAsync("有座"), await host.PersonAsync("候补"));
+        var seat = await SignUpAsync(seated, id);
+        await SignUpAsync(waiting, id);
+        var startsAt = activity.GetProperty("sessions")[0].GetProperty("startsAt").GetDateTimeOffset();
+
+        host.Clock.Advance(startsAt.AddDays(-1) - host.Clock.GetUtcNow() + TimeSpan.FromMinutes(1));
+        (seated, waiting) = (await host.AgainAsync(seated), await host.AgainAsync(waiting));
+        await host.TimerAsync(new TimerMessage(ActivityRosters.ReminderKind, $"{id}~s1", id, startsAt.AddDays(-1)));
+        await Eventually.TrueAsync(async () => (await EventTypesAsync(seated, id)).Contains(EventTypes.ActivitySessionReminder), TimeSpan.FromSeconds(60), "the registered person is reminded");
+
+        // The seat given up within the last day is a late cancellation; the one waiting is offered it by a message.
+        Assert.Equal("cancelled_late", Status(await host.OkAsync(HttpMethod.Post, $"api/activities/{id}/signups/{Id(seat)}/cancel", seated.Token)));
+        await Eventually.TrueAsync(async () => (await EventTypesAsync(waiting, id)).Contains(EventTypes.ActivitySeatOffered), TimeSpan.FromSeconds(60), "the first waiting is told of the offer");
+        // The reminder went out before the offer through the same queue: the one who was waiting then was not reminded.
+        Assert.DoesNotContain(EventTypes.ActivitySessionReminder, await EventTypesAsync(waiting, id));
+        await host.TimerAsync(new TimerMessage(ActivityRosters.ReminderKind, $"{id}~s1", id, startsAt.AddDays(-1)));
+        Assert.Single(await EventTypesAsync(seated, id), EventTypes.ActivitySessionReminder);
+    }
+
+    private async Task<List<string>> EventTypesAsync(Resident person, string activityId) =>
+        [.. (await host.OkAsync(HttpMethod.Get, "api/me/notifications", person.Token)).GetProperty("items").EnumerateArray()
+            .Where(n => n.GetProperty("entityId").GetString() == activityId)
+            .Select(n => n.GetProperty("eventType").GetString()!)];
 
     private async Task<JsonElement> SignUpAsync(Resident person, string id)
     {

@@ -127,6 +127,16 @@ public static class MatrixScenarios
         new("GET", "/me/volunteer", SignedIn, _ => At("api/me/volunteer"), Family.Orders),
         new("PUT", "/me/volunteer", SignedIn, _ => At("api/me/volunteer", p => new { realName = p?.Name ?? "居民", birthYear = 1995 }), Family.Orders),
 
+        // Activities (issue 25): public to everyone signed in; organised by a team's leaders or staff in scope; a sign-up is its owner's.
+        new("POST", "/activities", ActivityOrganiser, w => At("api/activities", p => w.ActivityForm(p?.Id == w.TeamLeader.Id ? w.Team : null)), Family.Orders),
+        new("GET", "/activities", SignedIn, _ => At($"api/activities?orgId={C1}&upcoming=true"), Family.Orders),
+        new("GET", "/activities/{id}", SignedIn, async w => To($"api/activities/{await w.ActivityAsync()}"), Family.Orders),
+        new("POST", "/activities/{id}/signups", SignedIn, async w => To($"api/activities/{await w.ActivityAsync()}/signups", _ => new { sessionId = "s1", role = "participant" }), Family.Orders),
+        new("GET", "/activities/{id}/signups", ActivityOrganiser, async w => To($"api/activities/{await w.ActivityAsync()}/signups"), Family.Orders),
+        new("POST", "/activities/{id}/signups/{signUpId}/cancel", SignUpOwner, async w => SignUp(await w.SignUpAsync(), "cancel"), Family.Orders, UsesUp: true),
+        new("POST", "/activities/{id}/signups/{signUpId}/accept", SignUpOwner, async w => SignUp(await w.OfferedSignUpAsync(), "accept"), Family.Orders, UsesUp: true),
+        new("GET", "/staff/activities/stats", OrderStaffScope, _ => At($"api/staff/activities/stats?orgId={C1}"), Family.Orders),
+        new("POST", "/activities/{id}/signups/{signUpId}/decision", ActivityOrganiser, async w => SignUp(await w.SignUpAsync(needsApproval: true), "decision", new { approve = true }), Family.Orders, UsesUp: true),
         // Volunteer hours (check-in, the ledger, corrections, 补录, numbers).
         new("POST", "/checkins", HoursCheckIn, async w => { var (_, code) = await w.HoursSessionAsync(); return To("api/checkins", _ => new { code, action = "in" }); }, Family.Orders),
         new("GET", "/me/hours", SignedIn, _ => At("api/me/hours"), Family.Orders),
@@ -167,6 +177,9 @@ public static class MatrixScenarios
 
     private static Target Meeting((string Topic, string Meeting) meeting, string action, object? body = null) =>
         new($"api/topics/{meeting.Topic}/meetings/{meeting.Meeting}/{action}", body is null ? null : _ => body);
+
+    private static Target SignUp((string Activity, string SignUp) signUp, string action, object? body = null) =>
+        new($"api/activities/{signUp.Activity}/signups/{signUp.SignUp}/{action}", body is null ? null : _ => body);
 
     private static string Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 }

@@ -296,6 +296,40 @@ public sealed class MatrixWorld
         return orderId;
     }
 
+    // Activities: organised by T1 (its leader), in C1, a month ahead of the matrix clock.
+    public object ActivityForm(string? teamId, bool needsApproval = false, int capacity = 50) => new
+    {
+        title = "社区公益集市",
+        kind = "volunteer_market",
+        description = "周末社区公益集市，欢迎参加。",
+        place = new { orgId = Community, address = "社区广场" },
+        teamId,
+        sessions = new[] { new { startsAt = _host.Clock.GetUtcNow().AddDays(30), endsAt = _host.Clock.GetUtcNow().AddDays(30).AddHours(2), capacity } },
+        signUpOpensAt = _host.Clock.GetUtcNow().AddMinutes(-5),
+        signUpClosesAt = _host.Clock.GetUtcNow().AddDays(29),
+        needsApproval,
+    };
+
+    public async Task<string> ActivityAsync(bool needsApproval = false, int capacity = 50) =>
+        Id(await OkAsync(HttpMethod.Post, "api/activities", TeamLeader.Token, ActivityForm(Team, needsApproval, capacity)));
+
+    /// <summary>A's sign-up for a new activity of T1 (pending approval when it needs approval).</summary>
+    public async Task<(string Activity, string SignUp)> SignUpAsync(bool needsApproval = false)
+    {
+        var activity = await ActivityAsync(needsApproval);
+        return (activity, Id(await OkAsync(HttpMethod.Post, $"api/activities/{activity}/signups", A.Token, new { sessionId = "s1", role = "participant" })));
+    }
+
+    /// <summary>A's sign-up offered the seat B gave up.</summary>
+    public async Task<(string Activity, string SignUp)> OfferedSignUpAsync()
+    {
+        var activity = await ActivityAsync(capacity: 1);
+        var seat = Id(await OkAsync(HttpMethod.Post, $"api/activities/{activity}/signups", B.Token, new { sessionId = "s1", role = "participant" }));
+        var waiting = Id(await OkAsync(HttpMethod.Post, $"api/activities/{activity}/signups", A.Token, new { sessionId = "s1", role = "participant" }));
+        await OkAsync(HttpMethod.Post, $"api/activities/{activity}/signups/{seat}/cancel", B.Token);
+        return (activity, waiting);
+    }
+
     // Volunteer hours (#25): activities organised by T1 in C1 (written through the stores), A registered as a volunteer.
     public async Task<(string Activity, string Code)> HoursSessionAsync()
     {

@@ -34,6 +34,7 @@ internal static class ActivitiesServiceCollectionExtensions
         services.AddTransient<AcceptOffer>();
         services.AddTransient<DecideSignUp>();
         services.AddTransient<ListActivitySignUps>();
+        services.AddTransient<GetActivityStats>();
         return services;
     }
 }
