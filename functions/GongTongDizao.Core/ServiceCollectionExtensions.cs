@@ -2,7 +2,9 @@ using Azure.Core;
 using GongTongDizao.Core.Configuration;
 using GongTongDizao.Core.ContentSafety;
 using GongTongDizao.Core.Events;
+using GongTongDizao.Core.Features.Activities;
 using GongTongDizao.Core.Features.Attachments;
+using GongTongDizao.Core.Features.Hours;
 using GongTongDizao.Core.Features.Letters;
 using GongTongDizao.Core.Features.Notifications;
 using GongTongDizao.Core.Features.Orders;
@@ -69,6 +71,8 @@ public static class ServiceCollectionExtensions
         services.AddNotificationsFeature(configuration);
         services.AddAttachmentsFeature(configuration);
         services.AddOrdersFeature(configuration);
+        services.AddActivitiesFeature(configuration);
+        services.AddHoursFeature(configuration);
         return services;
     }
 }

@@ -265,6 +265,17 @@ var appAppSettings = {
   Orders__TakeTimeout: '1.00:00:00'
   Orders__RatingWindow: '7.00:00:00'
   Orders__DailyLimit: '3'
+  // Activities (ActivitiesOptions): how long an offered seat waits for confirmation, the reminder lead, the sign-up race bound.
+  Activities__OfferTimeout: '12:00:00'
+  Activities__ReminderLead: '1.00:00:00'
+  Activities__SignUpAttempts: '100'
+  // Volunteer hours (HoursOptions, decision 0016): half-hour steps rounded down, credited when attendance covers at
+  // least half the session; a session's check-in code opens 30 min before its start and checks out until 30 min after its end.
+  Hours__Step: '00:30:00'
+  Hours__Rounding: 'Down'
+  Hours__MinimumAttendance: '0.5'
+  Hours__CheckInOpensBefore: '00:30:00'
+  Hours__CheckOutGrace: '00:30:00'
   // Notification delivery (NotificationsOptions). Long-term subscribe templates, where the mini-program's category
   // allows them, are added as Notifications__LongTermTemplates__0, __1… by the operator.
   Notifications__BroadcastDailyLimitPerOrg: '3'

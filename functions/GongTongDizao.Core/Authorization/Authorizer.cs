@@ -18,6 +18,7 @@ public sealed class Authorizer(OrgDirectory orgs)
         [Permission.BroadcastToYouth] = [Role.YouthLeagueWorker],
         [Permission.BroadcastToWomen] = [Role.WomensFederationWorker],
         [Permission.RunVolunteerService] = [Role.YouthLeagueWorker],
+        [Permission.OrganiseActivities] = [Role.YouthLeagueWorker, Role.WomensFederationWorker],
     }.ToFrozenDictionary();
 
     public static IReadOnlyList<Role> RolesGranting(Permission permission) => s_grants[permission];

@@ -26,6 +26,13 @@ public static class ErrorCodes
     public const string VolunteerTooYoung = "VOLUNTEER_TOO_YOUNG";
     public const string GuardianConsentRequired = "GUARDIAN_CONSENT_REQUIRED";
     public const string PhoneRequired = "PHONE_REQUIRED";
+    public const string SignUpClosed = "SIGNUP_CLOSED";
+    public const string AlreadySignedUp = "ALREADY_SIGNED_UP";
+    public const string NotEligible = "NOT_ELIGIBLE";
+    public const string CheckInCodeInvalid = "CHECKIN_CODE_INVALID";
+    public const string CheckInCodeExpired = "CHECKIN_CODE_EXPIRED";
+    public const string CheckInNotOpen = "CHECKIN_NOT_OPEN";
+    public const string CheckInNotRegistered = "CHECKIN_NOT_REGISTERED";
     public const string RateLimited = "RATE_LIMITED";
     public const string WeChatUnavailable = "WECHAT_UNAVAILABLE";
     public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";

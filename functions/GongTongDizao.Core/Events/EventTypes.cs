@@ -23,4 +23,9 @@ public static class EventTypes
     public const string OrderDelivered = "order.delivered";
     public const string OrderTakeOverdue = "order.take_overdue";
     public const string OrderRatedLow = "order.rated_low";
+    public const string ActivityDeedScheduled = "activity.deed_scheduled";
+    public const string ActivitySeatOffered = "activity.seat_offered";
+    public const string ActivitySessionReminder = "activity.session_reminder";
+    public const string ActivitySignUpConfirmed = "activity.signup_confirmed";
+    public const string ActivitySignUpDeclined = "activity.signup_declined";
 }

@@ -18,6 +18,8 @@ public sealed class OutboxSweeper(CosmosClient cosmos, OutboxPublisher publisher
         (StoreNames.Containers.Letters, "communityId"),
         (StoreNames.Containers.Topics, "communityId"),
         (StoreNames.Containers.Orders, "communityId"),
+        (StoreNames.Containers.Activities, "id"),
+        (StoreNames.Containers.Rosters, "activityId"),
         (StoreNames.Containers.Notifications, "userId"),
     ];
 

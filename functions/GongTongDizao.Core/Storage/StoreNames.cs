@@ -23,6 +23,9 @@ public static class StoreNames
         public const string Teams = "teams";
         public const string Volunteers = "volunteers";
         public const string Settings = "settings";
+        public const string Activities = "activities";
+        public const string Rosters = "rosters";
+        public const string Hours = "hours";
     }
 
     public static class Queues

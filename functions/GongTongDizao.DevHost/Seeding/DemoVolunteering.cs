@@ -33,6 +33,8 @@ internal sealed class DemoVolunteering(DemoApi api, IReadOnlyDictionary<string, 
             // The orders go with the teams: a host that finds the teams (a reused emulator) finds their orders too.
             await OrdersAsync(serviceTeam, club, cancellationToken);
         }
+
+        await new DemoActivities(api, people, time).SeedAsync(serviceTeam, cancellationToken);
     }
 
     private async Task VolunteerProfileAsync(DemoSession person, string realName, string phone, CancellationToken cancellationToken)

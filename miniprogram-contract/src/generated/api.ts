@@ -128,7 +128,7 @@ export interface paths {
          * @description 个人信息保护法规定的查阅、复制权：返回资料以及系统保存的与本人有关的每一类记录。
          *     `records` 的键是记录类别，值是该类记录的数组（没有记录的类别是空数组）：`auditTrail` 操作记录、`letters` 信件、
          *     `topics` 议题、附议、评论、举报、议事会报名（含候补位次和已取消的报名）与评价、`uploads` 图片、`notifications` 站内消息与订阅消息发送记录、
-         *     `broadcasts` 作为工作人员发出的通知公告、
+         *     `broadcasts` 作为工作人员发出的通知公告、`activitySignUps` 活动报名（含孩子的姓名年龄、填写的出生年份与声明）、
          *     `notificationSettings` 通知公告偏好（`kind: preferences`）以及每个订阅消息模板的授权结果与剩余额度（`kind: subscription`）。
          */
         get: operations["exportMyData"];
@@ -228,46 +228,6 @@ export interface paths {
          */
         get: operations["listStaff"];
         put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/manage/order-categories": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * 青年点单服务菜单（管理）
-         * @description 服务菜单的全部类别，含已停用的；`version` 用于修改时的 `If-Match`。
-         */
-        get: operations["listManagedOrderCategories"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/manage/order-categories/{code}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * 新增、修改、停用或恢复一个服务类别
-         * @description 按代码新增类别，或修改已有类别的名称、说明、是否启用。类别不删除：停用后居民点单、新建队伍不能再选，已有订单和队伍保留它。带 `If-Match`（`version`）时，菜单已被他人修改则返回 409；不带时按最新菜单修改。每次修改都记入审计日志。
-         */
-        put: operations["saveOrderCategory"];
         post?: never;
         delete?: never;
         options?: never;
@@ -772,6 +732,10 @@ export interface paths {
          *     | `order.taken` / `order.delivered` 接单、完成服务 | 点单人（完成后请其评价） | `orderTaken` / `orderDelivered` |
          *     | `order.take_overdue` 超时无人接单 | 负责该社区的团组织工作人员 | `orderTakeOverdue` |
          *     | `order.rated_low` 低分评价 | 负责该社区的团组织工作人员（请其复核） | `orderRatedLow` |
+         *     | `activity.deed_scheduled` 议题实事已安排活动 | 议题的发起人、附议人 | `activityDeedScheduled` |
+         *     | `activity.seat_offered` 候补递补 | 被递补的报名人（请在截止前确认） | `activitySeatOffered` |
+         *     | `activity.session_reminder` 活动前一天提醒 | 已报名的人 | `activityReminder` |
+         *     | `activity.signup_confirmed` / `activity.signup_declined` 报名审核 | 报名人 | `activitySignUpConfirmed` / `activitySignUpDeclined` |
          *
          *     还有下一页时返回 `continuation`，把它原样放进查询参数再取下一页；没有时该字段不出现。
          */
@@ -1376,7 +1340,7 @@ export interface paths {
         };
         /**
          * 点单服务菜单
-         * @description 点单页服务类别的选项（管理员维护的服务菜单中未停用的类别），按显示顺序：`code` 放进 `POST /orders` 的 `category`，`label` 显示给居民。
+         * @description 点单页服务类别的选项，按显示顺序：`code` 放进 `POST /orders` 的 `category`，`label` 显示给居民。
          */
         get: operations["listOrderCategories"];
         put?: never;
@@ -1840,10 +1804,542 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/checkins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 扫码签到 / 签退
+         * @description 志愿者（或参与者）扫描组织方出示的本场活动签到码（小程序码，页面 `pages/checkin/index`，`scene` 即 `code`），`action` 为 `in` 签到、`out` 签退。
+         *     只有本场已报名（registered）的人可以签到；签到码只对本场有效，从活动开始前 30 分钟起、到结束后 30 分钟为止（Hours__CheckInOpensBefore、Hours__CheckOutGrace），
+         *     过期的码（如昨天拍下的）返回 409 `CHECKIN_CODE_EXPIRED`，伪造或损坏的码返回 400 `CHECKIN_CODE_INVALID`，未报名本场（包括别的场次、别的活动的码）返回 403 `CHECKIN_NOT_REGISTERED`，
+         *     尚未开放返回 409 `CHECKIN_NOT_OPEN`。志愿者须已登记志愿者信息，未满 14 周岁不能服务，14–17 周岁须已登记监护人同意（409 `GUARDIAN_CONSENT_REQUIRED`）。
+         *     签退时按规则计时长：只计本场时段内的服务时间，按 30 分钟为单位向下取整（Hours__Step、Hours__Rounding），签到签退覆盖本场时长一半及以上（Hours__MinimumAttendance = 0.5）才计时长；
+         *     时长待组织方确认。重复扫码返回已记录的结果，不会重复记录。忘记签退的，签到码失效时由系统按本场结束时间签退并标记（`autoClosed`）。参与者只记签到，不计时长（`record` 为空）。
+         */
+        post: operations["checkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 我的志愿服务时长
+         * @description 本人的志愿服务记录（服务时间倒序）：谁、什么活动哪一场、何时、多长、由谁确认；`approvedMinutes` 为已确认的总时长（志愿服务证明上的数字），
+         *     `pendingMinutes` 为待组织方确认的时长。`flagged` 标出系统代为签退（`autoClosed`）与组织方补录（`offline`）的记录。记录只追加不修改：
+         *     组织方的确认、补录、本人的更正申请与其处理结果都是新的记录条目，汇总在 `corrections` 等字段中。
+         */
+        get: operations["listMyHours"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/hours/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 志愿服务证明内容
+         * @description 出具志愿服务证明所需的内容：本人真实姓名（志愿者信息；未登记时为昵称，且没有记录）、已确认的各条记录（活动、时间、时长、组织方、确认人）、组织方与总时长。
+         */
+        get: operations["getHoursCertificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/hours/{id}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 申请更正时长记录
+         * @description 本人对一条已签退的记录申请更正（应记的分钟数与理由，理由经微信内容安全检测）；申请是新的记录条目，原记录不变，由组织方处理。同一记录同时只能有一条待处理的申请（409 `INVALID_STATE`）。
+         */
+        post: operations["requestHoursCorrection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activities/{id}/sessions/{sessionId}/checkin-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 本场签到码（组织方）
+         * @description 活动组织方（组织队伍的队长，或辖区覆盖活动地点的团委、妇联工作人员）取得某一场的签到小程序码（getwxacodeunlimit，`image` 为 base64 图片），
+         *     `scene` 是带签名、会过期的签到凭证（32 个字符），从 `opensAt` 起可签到，`validUntil`（本场结束后 30 分钟）后失效；同一场多次获取得到同一场的码。
+         *     本场结束后不能再获取（409 `INVALID_STATE`）；微信不可用返回 503 `WECHAT_UNAVAILABLE`。
+         */
+        get: operations["getCheckInCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activities/{id}/hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 活动的志愿服务时长（组织方）
+         * @description 活动组织方查看本活动所有志愿者的时长记录，待确认与有待处理更正的在前。
+         */
+        get: operations["listActivityHours"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activities/{id}/hours/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 确认或不予确认时长（组织方）
+         * @description 组织方对一条待确认（签退后）的记录作出决定，不予确认须说明理由；决定是新的记录条目，写明确认人，每条记录只能决定一次（再次决定返回 409 `INVALID_STATE`）。
+         */
+        post: operations["decideHours"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activities/{id}/hours/corrections/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 处理更正申请（组织方）
+         * @description 组织方处理一条记录的待处理更正申请：同意（按申请的分钟数，或组织方填写的 `minutes`）即按该时长确认；不同意须说明理由。处理结果是新的记录条目。
+         */
+        post: operations["decideHoursCorrection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activities/{id}/hours/offline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 补录时长（组织方）
+         * @description 组织方为某一场线下服务的志愿者补录时长（须说明理由），由补录的组织方确认，记录标记为补录（`offline`、`flagged`）。志愿者须已登记志愿者信息。
+         */
+        post: operations["addOfflineHours"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/hours/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 志愿服务时长统计（团委、妇联）
+         * @description 某组织（默认本人第一个辖区）在时段内（按服务开始时间，默认最近 30 天）的志愿服务时长：参与服务的志愿者人数、记录数、已确认时长（合计、每位志愿者、每个组织队伍）、待确认时长、系统代签退与补录的记录数。
+         */
+        get: operations["getHoursStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 活动列表
+         * @description 某组织节点（默认本人所在社区）下已发布的活动，按开始时间排序；可按类型、仅未结束（`upcoming=true`）筛选。只含公开信息。
+         */
+        get: operations["listActivities"];
+        put?: never;
+        /**
+         * 发布活动（队长或团委、妇联工作人员）
+         * @description 队长以本队名义（地点须在队伍服务区域内）或团委、妇联工作人员在辖区内发布活动：名称、类型、介绍、地点、场次（每场参与者名额 `capacity` 与志愿者名额 `volunteerPlaces`）、报名时间、取消截止（开场前若干小时，之后取消记为迟取消）、报名条件、是否需审核、活动须知；可关联议题（`topicId`），议题的提出人与附议人会收到通知。
+         *     文字经微信内容安全检测，不通过返回 422 `CONTENT_REJECTED`。
+         */
+        post: operations["createActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 活动详情
+         * @description 活动的公开信息、每场剩余名额与候补人数，以及本人的报名（候补名次、递补确认截止时间）。
+         */
+        get: operations["getActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activities/{id}/signups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 报名名单（组织者）
+         * @description 组织者查看某一场次（默认第一场）的报名，按报名先后排序。
+         */
+        get: operations["listActivitySignUps"];
+        put?: never;
+        /**
+         * 报名
+         * @description 报名某一场次：志愿者（`volunteer`，按志愿者信息的出生年份判断年龄：未满 14 周岁不能报名，14–17 周岁须先登记监护人同意）或参与者（`participant`；假日托管由家长为孩子报名，只填孩子的姓名和年龄，不填证件号）。
+         *     有名额且无人候补时报名成功（需审核的活动为待审核并占名额），否则按先后顺序候补。同一场次同时报名的人再多，成功人数也不会超过名额。
+         */
+        post: operations["signUpForActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activities/{id}/signups/{signUpId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 取消报名
+         * @description 本人取消报名；开场前的取消截止之后取消记为迟取消（`cancelled_late`）。空出的名额按候补顺序递补给下一位，对方须在规定时间内确认。
+         */
+        post: operations["cancelSignUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activities/{id}/signups/{signUpId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 确认递补名额
+         * @description 候补者在递补确认截止前确认名额；逾期名额转给下一位候补。
+         */
+        post: operations["acceptSeatOffer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activities/{id}/signups/{signUpId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 审核报名（组织者）
+         * @description 需审核的活动，组织者通过或不通过（须填写原因）待审核的报名；报名人会收到通知，不通过空出的名额递补给候补者。
+         */
+        post: operations["decideSignUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/activities/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 活动统计（团委、妇联）
+         * @description 某组织（默认本人第一个辖区）在时段内（按场次开始时间，默认最近 30 天，只计已结束的场次）的活动数据：举办活动数、场次数、提供与占用的名额（场次结束时仍占名额的报名：已报名、已到、未到）、候补人数与递补成功数及递补转化率 = 递补成功 / 候补、未到率 = 未到 / (已到 + 未到)、服务人次（已到的参与者）、假日托管名额与使用率、妇女兴趣小组各类活动数。志愿时长等由志愿时长统计提供。无可计算对象的比率不返回。
+         */
+        get: operations["getActivityStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ActivityStats: {
+            orgId: string;
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            activitiesHeld: number;
+            sessions: number;
+            placesOffered: number;
+            placesFilled: number;
+            waitlisted: number;
+            waitlistConverted: number;
+            waitlistConversion?: number;
+            noShows: number;
+            noShowRate?: number;
+            participantsServed: number;
+            childcare: {
+                places: number;
+                filled: number;
+                fillRate?: number;
+            };
+            womenGroupActivitiesByKind: {
+                [key: string]: number;
+            };
+        };
+        /** @enum {string} */
+        ActivityKind: "volunteer_market" | "holiday_childcare" | "youth_face_to_face" | "women_public_welfare" | "women_service" | "women_mutual_aid" | "women_culture_sports" | "screening" | "deed" | "other";
+        /** @enum {string} */
+        SignUpRole: "volunteer" | "participant";
+        /**
+         * @description registered 已报名、waitlisted 候补、offered 递补待确认、pending_approval 待审核、declined 未通过、cancelled 已取消、cancelled_late 迟取消、offer_expired 递补逾期、no_show 未到、attended 已到
+         * @enum {string}
+         */
+        SignUpStatus: "registered" | "waitlisted" | "offered" | "pending_approval" | "declined" | "cancelled" | "cancelled_late" | "offer_expired" | "no_show" | "attended";
+        ActivityPlace: {
+            orgId: string;
+            address: string;
+        };
+        ActivityEligibility: {
+            communityIds?: string[];
+            minAge?: number | null;
+            maxAge?: number | null;
+            womenOnly?: boolean;
+            childMinAge?: number | null;
+            childMaxAge?: number | null;
+        };
+        ActivitySessionRequest: {
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            capacity: number;
+            volunteerPlaces?: number;
+        };
+        ActivityCreateRequest: {
+            title: string;
+            kind: components["schemas"]["ActivityKind"];
+            description: string;
+            place: components["schemas"]["ActivityPlace"];
+            teamId?: string | null;
+            sessions: components["schemas"]["ActivitySessionRequest"][];
+            /** Format: date-time */
+            signUpOpensAt: string;
+            /** Format: date-time */
+            signUpClosesAt: string;
+            cancelCutoffHours?: number | null;
+            eligibility?: components["schemas"]["ActivityEligibility"];
+            needsApproval?: boolean | null;
+            terms?: string | null;
+            topicId?: string | null;
+        };
+        ActivityOrganiser: {
+            /** @enum {string} */
+            kind: "team" | "staff";
+            teamId?: string | null;
+            name: string;
+        };
+        SessionView: {
+            id: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            capacity: number;
+            volunteerPlaces: number;
+            seatsLeft: number;
+            volunteerSeatsLeft: number;
+            waiting: number;
+            volunteersWaiting: number;
+        };
+        ChildDetails: {
+            name: string;
+            age: number;
+        };
+        SignUpView: {
+            id: string;
+            sessionId: string;
+            role: components["schemas"]["SignUpRole"];
+            status: components["schemas"]["SignUpStatus"];
+            child?: components["schemas"]["ChildDetails"];
+            /** @description 候补名次（从 1 开始），只在候补时有 */
+            waitlistPosition?: number | null;
+            /** @description 报名先后序号 */
+            sequence: number;
+            /** Format: date-time */
+            signedUpAt: string;
+            /**
+             * Format: date-time
+             * @description 递补名额的确认截止时间
+             */
+            offerExpiresAt?: string | null;
+        };
+        ActivityView: {
+            id: string;
+            title: string;
+            kind: components["schemas"]["ActivityKind"];
+            description: string;
+            place: components["schemas"]["ActivityPlace"];
+            organiser: components["schemas"]["ActivityOrganiser"];
+            sessions: components["schemas"]["SessionView"][];
+            /** Format: date-time */
+            signUpOpensAt: string;
+            /** Format: date-time */
+            signUpClosesAt: string;
+            cancelCutoffHours: number;
+            eligibility: components["schemas"]["ActivityEligibility"];
+            needsApproval: boolean;
+            terms?: string | null;
+            topicId?: string | null;
+            /** @enum {string} */
+            status: "published" | "cancelled";
+            mySignUps: components["schemas"]["SignUpView"][];
+            canManage: boolean;
+        };
+        ActivitySummary: {
+            id: string;
+            title: string;
+            kind: components["schemas"]["ActivityKind"];
+            place: components["schemas"]["ActivityPlace"];
+            organiserName: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            sessionCount: number;
+        };
+        ActivityPage: {
+            items: components["schemas"]["ActivitySummary"][];
+            continuation?: string | null;
+        };
+        SignUpRequest: {
+            sessionId: string;
+            role: components["schemas"]["SignUpRole"];
+            child?: components["schemas"]["ChildDetails"];
+            /** @description 只在活动有年龄范围、以参与者身份报名时填写 */
+            birthYear?: number | null;
+            /** @description 仅限女性的活动须声明 */
+            isWoman?: boolean | null;
+            acceptTerms?: boolean | null;
+        };
+        SignUpDecisionRequest: {
+            approve: boolean;
+            reason?: string | null;
+        };
+        RosterEntry: {
+            signUp: components["schemas"]["SignUpView"];
+            userId: string;
+        };
+        RosterView: {
+            activityId: string;
+            sessionId: string;
+            signUps: components["schemas"]["RosterEntry"][];
+        };
         /**
          * @description 下一页的分页标记（不透明，原样放进下一次请求的 `continuation`）；最后一页没有
          * @example p1.8kQ2xw3N0bW9kZXJhdGlvbi1wYWdlLXRva2VuLWV4YW1wbGU
@@ -1886,7 +2382,7 @@ export interface components {
              * @example VALIDATION_FAILED
              * @enum {string}
              */
-            code: "INVALID_JSON" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "LOGIN_CODE_INVALID" | "WECHAT_USER_BLOCKED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONCURRENT_CHANGE" | "INVALID_STATE" | "IDEMPOTENCY_KEY_IN_USE" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "CONTENT_REJECTED" | "IDEMPOTENCY_KEY_REUSED" | "PHONE_CODE_INVALID" | "ORG_IMPORT_INVALID" | "ORDER_ALREADY_TAKEN" | "ORDER_CATEGORY_UNAVAILABLE" | "VOLUNTEER_PROFILE_REQUIRED" | "VOLUNTEER_TOO_YOUNG" | "GUARDIAN_CONSENT_REQUIRED" | "PHONE_REQUIRED" | "RATE_LIMITED" | "WECHAT_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
+            code: "INVALID_JSON" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "LOGIN_CODE_INVALID" | "WECHAT_USER_BLOCKED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONCURRENT_CHANGE" | "INVALID_STATE" | "IDEMPOTENCY_KEY_IN_USE" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "CONTENT_REJECTED" | "IDEMPOTENCY_KEY_REUSED" | "PHONE_CODE_INVALID" | "ORG_IMPORT_INVALID" | "ORDER_ALREADY_TAKEN" | "VOLUNTEER_PROFILE_REQUIRED" | "VOLUNTEER_TOO_YOUNG" | "GUARDIAN_CONSENT_REQUIRED" | "PHONE_REQUIRED" | "SIGNUP_CLOSED" | "ALREADY_SIGNED_UP" | "NOT_ELIGIBLE" | "CHECKIN_CODE_INVALID" | "CHECKIN_CODE_EXPIRED" | "CHECKIN_NOT_OPEN" | "CHECKIN_NOT_REGISTERED" | "RATE_LIMITED" | "WECHAT_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
             /**
              * @description 分布式追踪 id，反馈问题时请附上
              * @example 4bf92f3577b34da6a3ce929d0e0e4736
@@ -2665,8 +3161,8 @@ export interface components {
              * @description 事件类型
              * @enum {string}
              */
-            eventType: "letter.submitted" | "letter.accepted" | "letter.replied" | "letter.overdue" | "letter.assigned" | "letter.marked_duplicate" | "topic.threshold_reached" | "topic.meeting_scheduled" | "topic.decided" | "topic.completed" | "broadcast.created" | "order.submitted" | "order.approved" | "order.rejected" | "order.dispatched" | "order.pooled" | "order.taken" | "order.delivered" | "order.take_overdue" | "order.rated_low";
-            /** @description 关联对象类型（letter、topic、broadcast、order） */
+            eventType: "letter.submitted" | "letter.accepted" | "letter.replied" | "letter.overdue" | "letter.assigned" | "letter.marked_duplicate" | "topic.threshold_reached" | "topic.meeting_scheduled" | "topic.decided" | "topic.completed" | "broadcast.created" | "order.submitted" | "order.approved" | "order.rejected" | "order.dispatched" | "order.pooled" | "order.taken" | "order.delivered" | "order.take_overdue" | "order.rated_low" | "activity.deed_scheduled" | "activity.seat_offered" | "activity.session_reminder" | "activity.signup_confirmed" | "activity.signup_declined";
+            /** @description 关联对象类型（letter、topic、broadcast、order、activity） */
             entityType: string;
             /** @description 关联对象编号 */
             entityId: string;
@@ -2706,7 +3202,7 @@ export interface components {
          * @description 订阅消息模板键（见 subscribe-templates.json）
          * @enum {string}
          */
-        NotificationsTemplateKey: "letterReceived" | "letterAccepted" | "letterReplied" | "letterOverdue" | "letterAssigned" | "letterDuplicate" | "topicThresholdReached" | "topicMeetingScheduled" | "topicDecided" | "topicCompleted" | "broadcast" | "orderReceived" | "orderApproved" | "orderRejected" | "orderDispatched" | "orderPooled" | "orderTaken" | "orderDelivered" | "orderTakeOverdue" | "orderRatedLow";
+        NotificationsTemplateKey: "letterReceived" | "letterAccepted" | "letterReplied" | "letterOverdue" | "letterAssigned" | "letterDuplicate" | "topicThresholdReached" | "topicMeetingScheduled" | "topicDecided" | "topicCompleted" | "broadcast" | "orderReceived" | "orderApproved" | "orderRejected" | "orderDispatched" | "orderPooled" | "orderTaken" | "orderDelivered" | "orderTakeOverdue" | "orderRatedLow" | "activityDeedScheduled" | "activitySeatOffered" | "activityReminder" | "activitySignUpConfirmed" | "activitySignUpDeclined";
         NotificationsSubscriptionReport: {
             /** @description 模板键 → wx.requestSubscribeMessage 返回的结果 */
             results: {
@@ -3303,52 +3799,16 @@ export interface components {
             items: components["schemas"]["TopicShowcaseEntry"][];
         };
         /**
-         * @description 服务类别的代码，取自服务菜单（`GET /orders/categories`，管理员维护）。未编辑过的部署内置 elder_care 助老助残、errands 代买代办、digital_help 智能手机帮教、tutoring 课业辅导、companionship 陪伴关爱、cleanup 环境整治、other 其他；已停用或不存在的代码点单、建队时返回 `ORDER_CATEGORY_UNAVAILABLE`。
+         * @description 服务类别：elder_care 助老助残、errands 代买代办、digital_help 智能手机帮教、tutoring 课业辅导、companionship 陪伴关爱、cleanup 环境整治、other 其他
          * @example digital_help
+         * @enum {string}
          */
-        OrderCategory: string;
-        ManagedOrderCategory: {
-            code: components["schemas"]["OrderCategory"];
-            /** @example 智能手机帮教 */
-            name: string;
-            /** @example 教老人用手机、挂号、视频通话 */
-            description?: string | null;
-            /** @description false 表示已停用：居民点单、新建队伍不能再选，已有订单和队伍保留该类别 */
-            active: boolean;
-            /** Format: date-time */
-            updatedAt?: string | null;
-        };
-        ManagedOrderCategoryList: {
-            items: components["schemas"]["ManagedOrderCategory"][];
-            /**
-             * @description 菜单的版本；修改时放进 `If-Match`，菜单已被他人修改则返回 409 `CONCURRENT_CHANGE`。尚未编辑过时为 `default`
-             * @example default
-             */
-            version: string;
-            /** @description false 表示尚未编辑过，使用内置菜单；第一次修改时连同内置类别一起保存 */
-            stored: boolean;
-        };
-        SaveOrderCategoryRequest: {
-            /**
-             * @description 中文名称（2–12 个字），居民在点单页看到
-             * @example 心理疏导
-             */
-            name: string;
-            /** @example 倾听陪伴、情绪疏导 */
-            description?: string | null;
-            /**
-             * @description false 停用该类别（不删除，已有订单保留）；true 启用或恢复
-             * @default true
-             */
-            active: boolean;
-        };
+        OrderCategory: "elder_care" | "errands" | "digital_help" | "tutoring" | "companionship" | "cleanup" | "other";
         OrderCategoryList: {
             items: {
                 code: components["schemas"]["OrderCategory"];
                 /** @example 智能手机帮教 */
                 label: string;
-                /** @example 教老人用手机、挂号、视频通话 */
-                description?: string | null;
             }[];
         };
         /**
@@ -3699,8 +4159,274 @@ export interface components {
             /** @enum {string} */
             eligibility: "eligible" | "no_profile" | "too_young" | "needs_guardian_consent";
         };
+        CheckInRequest: {
+            /** @description 扫码得到的 scene */
+            code: string;
+            /** @enum {string} */
+            action: "in" | "out";
+        };
+        CheckInOutcome: {
+            activityId: string;
+            activityTitle: string;
+            sessionId: string;
+            /** Format: date-time */
+            sessionStart: string;
+            /** Format: date-time */
+            sessionEnd: string;
+            /** @enum {string} */
+            action: "in" | "out";
+            /** Format: date-time */
+            at: string;
+            record?: components["schemas"]["HoursRecord"];
+        };
+        CheckInCodeView: {
+            activityId: string;
+            sessionId: string;
+            scene: string;
+            /**
+             * Format: byte
+             * @description 小程序码图片（base64）
+             */
+            image: string;
+            /** @example image/jpeg */
+            contentType: string;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            validUntil: string;
+        };
+        HoursService: {
+            activityId: string;
+            activityTitle: string;
+            sessionId?: string;
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string;
+            orgId: string;
+            orgPath: string[];
+            teamId?: string;
+            /** @description 组织方（队伍名或组织名） */
+            organiserName: string;
+        };
+        HoursCorrection: {
+            id: string;
+            requestedMinutes: number;
+            reason: string;
+            /** Format: date-time */
+            requestedAt: string;
+            /** @description 未处理时没有 */
+            accepted?: boolean;
+            grantedMinutes?: number;
+            decidedBy?: string;
+            /** Format: date-time */
+            decidedAt?: string;
+            decisionReason?: string;
+        };
+        HoursRecord: {
+            id: string;
+            volunteerId: string;
+            /** @description 志愿者真实姓名（志愿者信息） */
+            volunteerName?: string;
+            service: components["schemas"]["HoursService"];
+            /** @description 组织方补录 */
+            offline: boolean;
+            offlineReason?: string;
+            /** Format: date-time */
+            checkedInAt?: string;
+            /** Format: date-time */
+            checkedOutAt?: string;
+            /** @description 忘记签退，由系统按本场结束时间签退 */
+            autoClosed: boolean;
+            /** @description 签到签退是否覆盖本场时长一半及以上 */
+            coversSession?: boolean;
+            /** @description 按规则计得的分钟数 */
+            creditedMinutes: number;
+            /** @description 记录的分钟数（同意更正后为更正的分钟数） */
+            minutes: number;
+            hours: number;
+            /** @enum {string} */
+            status: "in_progress" | "pending" | "approved" | "declined";
+            /** @description 确认人 */
+            confirmedBy?: string;
+            /** Format: date-time */
+            confirmedAt?: string;
+            decisionReason?: string;
+            corrections: components["schemas"]["HoursCorrection"][];
+            /** Format: date-time */
+            recordedAt: string;
+            flagged: boolean;
+            correctionOpen: boolean;
+        };
+        MyHours: {
+            approvedMinutes: number;
+            approvedHours: number;
+            pendingMinutes: number;
+            records: components["schemas"]["HoursRecord"][];
+        };
+        ActivityHours: {
+            activityId: string;
+            pendingCount: number;
+            approvedMinutes: number;
+            records: components["schemas"]["HoursRecord"][];
+        };
+        HoursCorrectionRequest: {
+            minutes: number;
+            reason: string;
+        };
+        HoursDecisionRequest: {
+            volunteerId: string;
+            recordId: string;
+            approved: boolean;
+            /** @description 不予确认时必填 */
+            reason?: string;
+        };
+        HoursCorrectionDecisionRequest: {
+            volunteerId: string;
+            recordId: string;
+            accepted: boolean;
+            /** @description 同意时的分钟数，默认按申请 */
+            minutes?: number;
+            /** @description 不同意时必填 */
+            reason?: string;
+        };
+        OfflineHoursRequest: {
+            volunteerId: string;
+            sessionId: string;
+            minutes: number;
+            reason: string;
+        };
+        CertificateLine: {
+            recordId: string;
+            activity: string;
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string;
+            organiser: string;
+            minutes: number;
+            hours: number;
+            confirmedBy?: string;
+            /** Format: date-time */
+            confirmedAt?: string;
+            offline: boolean;
+        };
+        HoursCertificate: {
+            volunteerName: string;
+            /** Format: date-time */
+            issuedAt: string;
+            totalMinutes: number;
+            totalHours: number;
+            organisers: string[];
+            lines: components["schemas"]["CertificateLine"][];
+        };
+        VolunteerHoursCount: {
+            volunteerId: string;
+            name?: string;
+            approvedMinutes: number;
+            approvedHours: number;
+        };
+        TeamHoursCount: {
+            /** @description 由工作人员组织的活动没有 */
+            teamId?: string;
+            organiser: string;
+            volunteers: number;
+            approvedMinutes: number;
+            approvedHours: number;
+        };
+        HoursStats: {
+            orgId: string;
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            volunteersActive: number;
+            records: number;
+            approvedRecords: number;
+            approvedMinutes: number;
+            approvedHours: number;
+            pendingMinutes: number;
+            autoClosed: number;
+            offline: number;
+            perVolunteer: components["schemas"]["VolunteerHoursCount"][];
+            perTeam: components["schemas"]["TeamHoursCount"][];
+        };
     };
     responses: {
+        /** @description 新的活动（`Location` 指向 `GET /activities/{id}`） */
+        ActivityCreated: {
+            headers: {
+                Location: components["headers"]["Location"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ActivityView"];
+            };
+        };
+        /** @description 活动详情 */
+        ActivityView: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ActivityView"];
+            };
+        };
+        /** @description 一页活动 */
+        ActivityPage: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ActivityPage"];
+            };
+        };
+        /** @description 报名结果（已报名、待审核或候补） */
+        SignUpCreated: {
+            headers: {
+                Location: components["headers"]["Location"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["SignUpView"];
+            };
+        };
+        /** @description 报名 */
+        SignUpView: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["SignUpView"];
+            };
+        };
+        /** @description 某场次的报名名单 */
+        RosterView: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["RosterView"];
+            };
+        };
+        /** @description 没有权限（非本队队长、不在辖区内） */
+        ActivityForbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 不在报名时间内（`SIGNUP_CLOSED`）、已报名（`ALREADY_SIGNED_UP`）、不符合条件（`NOT_ELIGIBLE`、`VOLUNTEER_PROFILE_REQUIRED`、`VOLUNTEER_TOO_YOUNG`、`GUARDIAN_CONSENT_REQUIRED`）、状态不允许（`INVALID_STATE`）或同时修改（`CONCURRENT_CHANGE`） */
+        SignUpConflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description 新写的信（`Location` 指向 `GET /letters/{id}`） */
         LetterCreated: {
             headers: {
@@ -3742,15 +4468,6 @@ export interface components {
         };
         /** @description 文字含违规内容，未保存（`CONTENT_REJECTED`）；或同一个 `Idempotency-Key` 已用于另一个请求（`IDEMPOTENCY_KEY_REUSED`） */
         ContentRejectedOrKeyReused: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-        /** @description 所选服务类别已停用或不在服务菜单上（`ORDER_CATEGORY_UNAVAILABLE`：重新拉取服务菜单后再选）；文字含违规内容，未保存（`CONTENT_REJECTED`）；或同一个 `Idempotency-Key` 已用于另一个请求（`IDEMPOTENCY_KEY_REUSED`） */
-        OrderUnprocessable: {
             headers: {
                 [name: string]: unknown;
             };
@@ -4148,8 +4865,46 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description 一条时长记录（由记录条目汇总） */
+        HoursRecord: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["HoursRecord"];
+            };
+        };
+        /** @description 请求有误（`VALIDATION_FAILED`、`INVALID_JSON`）或签到码无效（`CHECKIN_CODE_INVALID`） */
+        CheckInBadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 没有权限：不是活动组织方（`FORBIDDEN`），或未报名本场活动（`CHECKIN_NOT_REGISTERED`） */
+        CheckInForbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 签到码已过期（`CHECKIN_CODE_EXPIRED`）、尚未开放（`CHECKIN_NOT_OPEN`）、当前状态不允许（`INVALID_STATE`）、同时修改（`CONCURRENT_CHANGE`），或志愿者条件不满足（`VOLUNTEER_PROFILE_REQUIRED`、`VOLUNTEER_TOO_YOUNG`、`GUARDIAN_CONSENT_REQUIRED`） */
+        CheckInConflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
     parameters: {
+        ActivityId: string;
+        SignUpId: string;
         /**
          * @description 幂等键（IETF draft-ietf-httpapi-idempotency-key-header）：每个“提交”操作生成一个新键（建议 UUID），网络超时后重试同一个操作时原样带上。
          *     同一用户 24 小时内用同一个键重发同一个请求，得到第一次的响应（状态、正文、`Location`），不会重复创建；
@@ -4218,6 +4973,12 @@ export interface components {
         OrderOrgId: string;
         /** @description 按状态筛选 */
         OrderStatusFilter: components["schemas"]["OrderStatus"];
+        /** @description 活动 id */
+        HoursActivityId: string;
+        /** @description 场次 id（s1、s2…） */
+        HoursSessionId: string;
+        /** @description 时长记录 id */
+        HoursRecordId: string;
     };
     requestBodies: never;
     headers: {
@@ -4593,66 +5354,6 @@ export interface operations {
             };
             401: components["responses"]["FunctionKeyMissing"];
             404: components["responses"]["NotFound"];
-            500: components["responses"]["InternalError"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    listManagedOrderCategories: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description 服务菜单 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ManagedOrderCategoryList"];
-                };
-            };
-            401: components["responses"]["FunctionKeyMissing"];
-            500: components["responses"]["InternalError"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    saveOrderCategory: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description 读取时的 `version` */
-                "If-Match"?: string;
-            };
-            path: {
-                /** @description 类别代码：2–32 位小写字母、数字或下划线，以字母开头 */
-                code: components["schemas"]["OrderCategory"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SaveOrderCategoryRequest"];
-            };
-        };
-        responses: {
-            /** @description 修改后的服务菜单 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ManagedOrderCategoryList"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["FunctionKeyMissing"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -6535,7 +7236,7 @@ export interface operations {
             409: components["responses"]["IdempotencyKeyInUse"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["OrderUnprocessable"];
+            422: components["responses"]["ContentRejectedOrKeyReused"];
             429: components["responses"]["OrderRateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -6915,7 +7616,7 @@ export interface operations {
             409: components["responses"]["IdempotencyKeyInUse"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["OrderUnprocessable"];
+            422: components["responses"]["ContentRejectedOrKeyReused"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -6981,7 +7682,7 @@ export interface operations {
             409: components["responses"]["IdempotencyKeyInUse"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["OrderUnprocessable"];
+            422: components["responses"]["ContentRejectedOrKeyReused"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -7199,6 +7900,513 @@ export interface operations {
             422: components["responses"]["ContentRejected"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    checkIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInRequest"];
+            };
+        };
+        responses: {
+            /** @description 签到或签退结果 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInOutcome"];
+                };
+            };
+            400: components["responses"]["CheckInBadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["CheckInForbidden"];
+            409: components["responses"]["CheckInConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listMyHours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 时长与记录 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyHours"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getHoursCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 证明内容 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HoursCertificate"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    requestHoursCorrection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 时长记录 id */
+                id: components["parameters"]["HoursRecordId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HoursCorrectionRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["HoursRecord"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["CheckInConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ContentRejectedOrKeyReused"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getCheckInCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 活动 id */
+                id: components["parameters"]["HoursActivityId"];
+                /** @description 场次 id（s1、s2…） */
+                sessionId: components["parameters"]["HoursSessionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 签到码 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInCodeView"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["CheckInForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["CheckInConflict"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listActivityHours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 活动 id */
+                id: components["parameters"]["HoursActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 本活动的时长记录 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityHours"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["CheckInForbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    decideHours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 活动 id */
+                id: components["parameters"]["HoursActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HoursDecisionRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["HoursRecord"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["CheckInForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["CheckInConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    decideHoursCorrection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 活动 id */
+                id: components["parameters"]["HoursActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HoursCorrectionDecisionRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["HoursRecord"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["CheckInForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["CheckInConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    addOfflineHours: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键（IETF draft-ietf-httpapi-idempotency-key-header）：每个“提交”操作生成一个新键（建议 UUID），网络超时后重试同一个操作时原样带上。
+                 *     同一用户 24 小时内用同一个键重发同一个请求，得到第一次的响应（状态、正文、`Location`），不会重复创建；
+                 *     同一个键用于不同的请求返回 422 `IDEMPOTENCY_KEY_REUSED`；第一次请求仍在处理时返回 409 `IDEMPOTENCY_KEY_IN_USE`（带 `Retry-After`）。
+                 *     只保存成功的响应：失败（4xx/5xx）后可以用同一个键再试。可以写成结构化字段的字符串形式（带双引号），也可以不带引号。
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description 活动 id */
+                id: components["parameters"]["HoursActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfflineHoursRequest"];
+            };
+        };
+        responses: {
+            201: components["responses"]["HoursRecord"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["CheckInForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["CheckInConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ContentRejectedOrKeyReused"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getHoursStats: {
+        parameters: {
+            query?: {
+                /** @description 组织 id，默认本人第一个辖区 */
+                orgId?: string;
+                /** @description 开始时间（RFC 3339，含），默认结束前 30 天 */
+                from?: string;
+                /** @description 结束时间（RFC 3339，不含），默认现在 */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 统计 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HoursStats"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["CheckInForbidden"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listActivities: {
+        parameters: {
+            query?: {
+                orgId?: string;
+                kind?: components["schemas"]["ActivityKind"];
+                upcoming?: "true" | "false";
+                /**
+                 * @description 上一页响应里的 `continuation`，原样传回；不传或为空表示第一页。分页标记对客户端不透明（服务器加密并认证，
+                 *     绑定到签发它的列表与查询条件），不要解析、修改或拼接：不是本列表、本查询签发的标记（被改动、伪造，
+                 *     或来自其他列表、其他筛选条件）一律返回 400 `VALIDATION_FAILED`（`errors.continuation`），此时从第一页重新加载。
+                 * @example p1.8kQ2xw3N0bW9kZXJhdGlvbi1wYWdlLXRva2VuLWV4YW1wbGU
+                 */
+                continuation?: components["parameters"]["Continuation"];
+                /** @description 每页条数，1–50，默认 20 */
+                pageSize?: components["parameters"]["OrderPageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ActivityPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+        };
+    };
+    createActivity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键（IETF draft-ietf-httpapi-idempotency-key-header）：每个“提交”操作生成一个新键（建议 UUID），网络超时后重试同一个操作时原样带上。
+                 *     同一用户 24 小时内用同一个键重发同一个请求，得到第一次的响应（状态、正文、`Location`），不会重复创建；
+                 *     同一个键用于不同的请求返回 422 `IDEMPOTENCY_KEY_REUSED`；第一次请求仍在处理时返回 409 `IDEMPOTENCY_KEY_IN_USE`（带 `Retry-After`）。
+                 *     只保存成功的响应：失败（4xx/5xx）后可以用同一个键再试。可以写成结构化字段的字符串形式（带双引号），也可以不带引号。
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityCreateRequest"];
+            };
+        };
+        responses: {
+            201: components["responses"]["ActivityCreated"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ActivityForbidden"];
+            409: components["responses"]["IdempotencyKeyInUse"];
+            422: components["responses"]["StaffTextRejected"];
+        };
+    };
+    getActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["ActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ActivityView"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listActivitySignUps: {
+        parameters: {
+            query?: {
+                sessionId?: string;
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["ActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["RosterView"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ActivityForbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    signUpForActivity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 幂等键（IETF draft-ietf-httpapi-idempotency-key-header）：每个“提交”操作生成一个新键（建议 UUID），网络超时后重试同一个操作时原样带上。
+                 *     同一用户 24 小时内用同一个键重发同一个请求，得到第一次的响应（状态、正文、`Location`），不会重复创建；
+                 *     同一个键用于不同的请求返回 422 `IDEMPOTENCY_KEY_REUSED`；第一次请求仍在处理时返回 409 `IDEMPOTENCY_KEY_IN_USE`（带 `Retry-After`）。
+                 *     只保存成功的响应：失败（4xx/5xx）后可以用同一个键再试。可以写成结构化字段的字符串形式（带双引号），也可以不带引号。
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["ActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignUpRequest"];
+            };
+        };
+        responses: {
+            201: components["responses"]["SignUpCreated"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["SignUpConflict"];
+        };
+    };
+    cancelSignUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["ActivityId"];
+                signUpId: components["parameters"]["SignUpId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["SignUpView"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["SignUpConflict"];
+        };
+    };
+    acceptSeatOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["ActivityId"];
+                signUpId: components["parameters"]["SignUpId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["SignUpView"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["SignUpConflict"];
+        };
+    };
+    decideSignUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["ActivityId"];
+                signUpId: components["parameters"]["SignUpId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignUpDecisionRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["SignUpView"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ActivityForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["SignUpConflict"];
+        };
+    };
+    getActivityStats: {
+        parameters: {
+            query?: {
+                orgId?: string;
+                /** @description 开始时间（RFC 3339，含），默认结束前 30 天 */
+                from?: string;
+                /** @description 结束时间（RFC 3339，不含），默认现在 */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 统计 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityStats"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ActivityForbidden"];
         };
     };
 }

@@ -75,7 +75,32 @@ public sealed class StoreCallTests(StoreCallFixture host, ITestOutputHelper outp
         });
         await MeasureAsync("GET /api/orders/{id}", Kind.Read, _ => host.SendMeasuredAsync(HttpMethod.Get, $"api/orders/{Uri.EscapeDataString(orders[0])}", resident));
         await MeasureAsync("GET /api/orders/mine", Kind.Read, _ => host.SendMeasuredAsync(HttpMethod.Get, "api/orders/mine", resident));
+        await MeasureAsync("GET /api/me/hours", Kind.Read, _ => host.SendMeasuredAsync(HttpMethod.Get, "api/me/hours", resident));
         await MeasureAsync("GET /api/staff/letters?orgId={community}", Kind.Staff, _ => host.SendMeasuredAsync(HttpMethod.Get, $"api/staff/letters?orgId={Community}", staff));
+
+        // Activities: sign-up is one read-decide-write of the session roster; reading an activity is its point read, the
+        // organiser check and one single-partition query of its rosters; the public list crosses partitions by node.
+        var activities = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            var start = DateTimeOffset.UtcNow.AddDays(3);
+            (status, var published) = await host.SendAsync(HttpMethod.Post, "api/activities", staff, new
+            {
+                title = "社区公益集市",
+                kind = "volunteer_market",
+                description = "周末社区公益集市。",
+                place = new { orgId = Community, address = "社区广场" },
+                sessions = new[] { new { startsAt = start, endsAt = start.AddHours(2), capacity = 10 } },
+                signUpOpensAt = DateTimeOffset.UtcNow.AddMinutes(-1),
+                signUpClosesAt = start.AddDays(-1),
+            });
+            Assert.True(status == 201, published.ToString());
+            activities.Add(published.GetProperty("id").GetString()!);
+        }
+
+        var signUp = await MeasureAsync("POST /api/activities/{id}/signups", Kind.Write, run => host.SendMeasuredAsync(HttpMethod.Post, $"api/activities/{activities[run]}/signups", resident, new { sessionId = "s1", role = "participant" }));
+        var readActivity = await MeasureAsync("GET /api/activities/{id}", Kind.Detail, _ => host.SendMeasuredAsync(HttpMethod.Get, $"api/activities/{activities[0]}", resident));
+        await MeasureAsync("GET /api/activities?orgId={community}", Kind.PublicListing, _ => host.SendMeasuredAsync(HttpMethod.Get, $"api/activities?orgId={Community}&upcoming=true", resident));
 
         var table = Table();
         output.WriteLine(table);
@@ -84,7 +109,7 @@ public sealed class StoreCallTests(StoreCallFixture host, ITestOutputHelper outp
 
         foreach (var (endpoint, kind, calls) in _rows)
         {
-            if (kind != Kind.Staff)
+            if (kind is not (Kind.Staff or Kind.PublicListing))
             {
                 Assert.True(calls.CrossPartitionQueries == 0, $"{endpoint} queried across partitions: {calls}");
             }
@@ -120,6 +145,11 @@ public sealed class StoreCallTests(StoreCallFixture host, ITestOutputHelper outp
         Assert.True(submit.QueueSends <= 2, $"submit should send the event and one timer, no more: {submit}");
         // An order: the day's slot (read and one conditional write), the order, its audit entry, the outbox cleared; one event sent.
         Assert.True(place.Writes <= 4 && place.PointReads <= 1 && place.QueueSends <= 1, $"placing an order should read the day's count once, write at most four times and send one event: {place}");
+        // A sign-up: the activity and the roster read once each, the roster written once (seat and arrival number
+        // together) and its audit entry; nothing to publish.
+        Assert.True(signUp.PointReads <= 2 && signUp.Writes <= 2 && signUp.QueueSends == 0, $"a sign-up should read the activity and the roster and write the roster and its audit entry: {signUp}");
+        Assert.True(readActivity.PointReads <= 1 && readActivity.Queries <= 1 && readActivity.Writes == 0, $"reading an activity should be its point read and one query of its rosters: {readActivity}");
+
         // A community's staff listing names its partition: the street- and district-wide listings are the cross-partition ones.
         Assert.Equal(0, _rows.Single(r => r.Kind == Kind.Staff).Calls.CrossPartitionQueries);
     }
@@ -131,6 +161,12 @@ public sealed class StoreCallTests(StoreCallFixture host, ITestOutputHelper outp
         Submit,
         Write,
         Staff,
+
+        /// <summary>A public item with its parts in a second container: one point read and one single-partition query.</summary>
+        Detail,
+
+        /// <summary>A public list by node (activities): across partitions like the team list, for anyone signed in.</summary>
+        PublicListing,
     }
 
     private async Task<StoreCallTally> MeasureAsync(string endpoint, Kind kind, Func<int, Task<(int Status, JsonElement Body, StoreCallTally Calls)>> call)

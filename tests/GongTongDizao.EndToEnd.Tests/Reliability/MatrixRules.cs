@@ -136,6 +136,22 @@ public static class MatrixRules
 
     public static readonly Rule TeamMembers = Person("team-members", "a team's work list is for its members", No, No, No, No, No, Ok, Ok, No);
 
+    // Activities (issue 25): public items, so an organiser's route refuses others with 403; a sign-up is private to its owner.
+    public static readonly Rule ActivityOrganiser = Person("activity-organiser", "a team's leaders for their team's activities, and youth-league or women's-federation staff in scope of the place", No, No, Ok, No, No, Ok, No, No);
+
+    public static readonly Rule SignUpOwner = Person("signup-owner", "the person who signed up cancels or takes an offered seat; to anyone else (organisers too) the sign-up does not exist", Ok, Hidden, Hidden, Hidden, Hidden, Hidden, Hidden, Hidden);
+
+    // Volunteer hours (issue 25). A's own records are private to A; an activity's organisers are the leaders of the
+    // organising team and staff who organise activities in scope of its place; a check-in code checks in only those
+    // registered for its session.
+    public static readonly Rule HoursOwn = Person("hours-own", "a volunteer's own hours record: only they ask to correct it; to anyone else it does not exist", Ok, Hidden, Hidden, Hidden, Hidden, Hidden, Hidden, Hidden);
+
+    public static readonly Rule HoursCheckIn = Person("hours-check-in", "a session's check-in code checks in only those registered for the session", Ok, No, No, No, No, No, No, No);
+
+    public static readonly Rule HoursOrganiser = Person("hours-organiser", "an activity's organisers (the team's leaders, staff in scope of its place) show codes, decide hours and add 补录; the activity is public, so others are refused", No, No, Ok, No, No, Ok, No, No);
+
+    public static readonly Rule HoursStaffScope = Person("hours-scope", "the hours numbers for staff who organise activities, only for orgs in scope", No, No, Ok, No, No, No, No, No);
+
     /// <summary>The team columns default to a plain resident of the community (they are called on 青年点单 routes only).</summary>
     private static Rule Person(string name, string summary, Outcome owner, Outcome other, Outcome staffIn, Outcome staffOut, Outcome moderator, Outcome? leader = null, Outcome? member = null, Outcome? otherTeam = null) =>
         new(name, summary, column => column switch
@@ -158,5 +174,7 @@ public static class MatrixRules
         Open, WeChatOnly, AdminOnly, SignedIn, LetterRead, LetterAuthor, LetterStaff, HeldLetter, HeldLetterRead, RejectedLetterRead, RejectedLetterAct, StaffLetterScope, StaffTopicScope, TopicCreate,
         TopicAuthor, TopicResident, TopicComment, TopicStaff, HeldTopicRead, CommentReport, HeldComment, ModerationQueue, ModerationDecision, BroadcastSend, BroadcastRead,
         OrderRead, OrderRequester, OrderRate, OrderOffice, OrderOfficeServed, OrderTake, OrderServe, OrderStaffScope, TeamJoin, TeamLeader, TeamMembers,
+        ActivityOrganiser, SignUpOwner,
+        HoursOwn, HoursCheckIn, HoursOrganiser, HoursStaffScope,
     ];
 }

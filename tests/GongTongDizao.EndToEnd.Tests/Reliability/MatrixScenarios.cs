@@ -130,6 +130,28 @@ public static class MatrixScenarios
         new("GET", "/me/volunteer", SignedIn, _ => At("api/me/volunteer"), Family.Orders),
         new("PUT", "/me/volunteer", SignedIn, _ => At("api/me/volunteer", p => new { realName = p?.Name ?? "居民", birthYear = 1995 }), Family.Orders),
 
+        // Activities (issue 25): public to everyone signed in; organised by a team's leaders or staff in scope; a sign-up is its owner's.
+        new("POST", "/activities", ActivityOrganiser, w => At("api/activities", p => w.ActivityForm(p?.Id == w.TeamLeader.Id ? w.Team : null)), Family.Orders),
+        new("GET", "/activities", SignedIn, _ => At($"api/activities?orgId={C1}&upcoming=true"), Family.Orders),
+        new("GET", "/activities/{id}", SignedIn, async w => To($"api/activities/{await w.ActivityAsync()}"), Family.Orders),
+        new("POST", "/activities/{id}/signups", SignedIn, async w => To($"api/activities/{await w.ActivityAsync()}/signups", _ => new { sessionId = "s1", role = "participant" }), Family.Orders),
+        new("GET", "/activities/{id}/signups", ActivityOrganiser, async w => To($"api/activities/{await w.ActivityAsync()}/signups"), Family.Orders),
+        new("POST", "/activities/{id}/signups/{signUpId}/cancel", SignUpOwner, async w => SignUp(await w.SignUpAsync(), "cancel"), Family.Orders, UsesUp: true),
+        new("POST", "/activities/{id}/signups/{signUpId}/accept", SignUpOwner, async w => SignUp(await w.OfferedSignUpAsync(), "accept"), Family.Orders, UsesUp: true),
+        new("GET", "/staff/activities/stats", OrderStaffScope, _ => At($"api/staff/activities/stats?orgId={C1}"), Family.Orders),
+        new("POST", "/activities/{id}/signups/{signUpId}/decision", ActivityOrganiser, async w => SignUp(await w.SignUpAsync(needsApproval: true), "decision", new { approve = true }), Family.Orders, UsesUp: true),
+        // Volunteer hours (check-in, the ledger, corrections, 补录, numbers).
+        new("POST", "/checkins", HoursCheckIn, async w => { var (_, code) = await w.HoursSessionAsync(); return To("api/checkins", _ => new { code, action = "in" }); }, Family.Orders),
+        new("GET", "/me/hours", SignedIn, _ => At("api/me/hours"), Family.Orders),
+        new("GET", "/me/hours/certificate", SignedIn, _ => At("api/me/hours/certificate"), Family.Orders),
+        new("POST", "/me/hours/{id}/corrections", HoursOwn, async w => To($"api/me/hours/{(await w.OfflineHoursAsync()).Record}/corrections", _ => new { minutes = 90, reason = "实际服务一个半小时" }), Family.Orders, UsesUp: true),
+        new("GET", "/activities/{id}/sessions/{sessionId}/checkin-code", HoursOrganiser, async w => To($"api/activities/{(await w.HoursSessionAsync()).Activity}/sessions/s1/checkin-code"), Family.Orders),
+        new("GET", "/activities/{id}/hours", HoursOrganiser, async w => To($"api/activities/{(await w.HoursSessionAsync()).Activity}/hours"), Family.Orders),
+        new("POST", "/activities/{id}/hours/decisions", HoursOrganiser, async w => { var (a, r) = await w.PendingHoursAsync(); return To($"api/activities/{a}/hours/decisions", _ => new { volunteerId = w.A.Id, recordId = r, approved = true }); }, Family.Orders, UsesUp: true),
+        new("POST", "/activities/{id}/hours/corrections/decisions", HoursOrganiser, async w => { var (a, r) = await w.CorrectionAsync(); return To($"api/activities/{a}/hours/corrections/decisions", _ => new { volunteerId = w.A.Id, recordId = r, accepted = true }); }, Family.Orders, UsesUp: true),
+        new("POST", "/activities/{id}/hours/offline", HoursOrganiser, async w => To($"api/activities/{(await w.HoursSessionAsync()).Activity}/hours/offline", _ => new { volunteerId = w.A.Id, sessionId = "s1", minutes = 60, reason = "线下服务补录" }), Family.Orders),
+        new("GET", "/staff/hours/stats", HoursStaffScope, _ => At($"api/staff/hours/stats?orgId={C1}"), Family.Orders),
+
         // The moderators' queue (a held topic to approve, a held comment to reject).
         new("GET", "/staff/moderation", ModerationQueue, _ => At("api/staff/moderation"), Family.Moderation),
         new("POST", "/staff/moderation/{itemType}/{itemId}/approve", ModerationDecision, async w => To($"api/staff/moderation/topic/{await w.HeldTopicAsync()}/approve"), Family.Moderation, UsesUp: true),
@@ -158,6 +180,9 @@ public static class MatrixScenarios
 
     private static Target Meeting((string Topic, string Meeting) meeting, string action, object? body = null) =>
         new($"api/topics/{meeting.Topic}/meetings/{meeting.Meeting}/{action}", body is null ? null : _ => body);
+
+    private static Target SignUp((string Activity, string SignUp) signUp, string action, object? body = null) =>
+        new($"api/activities/{signUp.Activity}/signups/{signUp.SignUp}/{action}", body is null ? null : _ => body);
 
     private static string Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 }

@@ -296,6 +296,74 @@ public sealed class MatrixWorld
         return orderId;
     }
 
+    // Activities: organised by T1 (its leader), in C1, a month ahead of the matrix clock.
+    public object ActivityForm(string? teamId, bool needsApproval = false, int capacity = 50) => new
+    {
+        title = "社区公益集市",
+        kind = "volunteer_market",
+        description = "周末社区公益集市，欢迎参加。",
+        place = new { orgId = Community, address = "社区广场" },
+        teamId,
+        sessions = new[] { new { startsAt = _host.Clock.GetUtcNow().AddDays(30), endsAt = _host.Clock.GetUtcNow().AddDays(30).AddHours(2), capacity } },
+        signUpOpensAt = _host.Clock.GetUtcNow().AddMinutes(-5),
+        signUpClosesAt = _host.Clock.GetUtcNow().AddDays(29),
+        needsApproval,
+    };
+
+    public async Task<string> ActivityAsync(bool needsApproval = false, int capacity = 50) =>
+        Id(await OkAsync(HttpMethod.Post, "api/activities", TeamLeader.Token, ActivityForm(Team, needsApproval, capacity)));
+
+    /// <summary>A's sign-up for a new activity of T1 (pending approval when it needs approval).</summary>
+    public async Task<(string Activity, string SignUp)> SignUpAsync(bool needsApproval = false)
+    {
+        var activity = await ActivityAsync(needsApproval);
+        return (activity, Id(await OkAsync(HttpMethod.Post, $"api/activities/{activity}/signups", A.Token, new { sessionId = "s1", role = "participant" })));
+    }
+
+    /// <summary>A's sign-up offered the seat B gave up.</summary>
+    public async Task<(string Activity, string SignUp)> OfferedSignUpAsync()
+    {
+        var activity = await ActivityAsync(capacity: 1);
+        var seat = Id(await OkAsync(HttpMethod.Post, $"api/activities/{activity}/signups", B.Token, new { sessionId = "s1", role = "participant" }));
+        var waiting = Id(await OkAsync(HttpMethod.Post, $"api/activities/{activity}/signups", A.Token, new { sessionId = "s1", role = "participant" }));
+        await OkAsync(HttpMethod.Post, $"api/activities/{activity}/signups/{seat}/cancel", B.Token);
+        return (activity, waiting);
+    }
+
+    // Volunteer hours (#25): activities organised by T1 in C1 (written through the stores), A registered as a volunteer.
+    public async Task<(string Activity, string Code)> HoursSessionAsync()
+    {
+        var activity = await Hours.HoursWorld.ActivityAsync(_host, Team, "矩阵服务队", ("s1", TimeSpan.FromMinutes(5), TimeSpan.FromHours(2)));
+        await Hours.HoursWorld.RegisterAsync(_host, activity, "s1", A.Id);
+        var code = await OkAsync(HttpMethod.Get, $"api/activities/{activity.Id}/sessions/s1/checkin-code", TeamLeader.Token);
+        return (activity.Id, code.GetProperty("scene").GetString()!);
+    }
+
+    /// <summary>A checked-in and checked-out record of A's, waiting for the organiser.</summary>
+    public async Task<(string Activity, string Record)> PendingHoursAsync()
+    {
+        var (activity, code) = await HoursSessionAsync();
+        await OkAsync(HttpMethod.Post, "api/checkins", A.Token, new { code, action = "in" });
+        var checkedOut = await OkAsync(HttpMethod.Post, "api/checkins", A.Token, new { code, action = "out" });
+        return (activity, checkedOut.GetProperty("record").GetProperty("id").GetString()!);
+    }
+
+    /// <summary>A 补录 record of A's, added by T1's leader.</summary>
+    public async Task<(string Activity, string Record)> OfflineHoursAsync()
+    {
+        var (activity, _) = await HoursSessionAsync();
+        var record = await OkAsync(HttpMethod.Post, $"api/activities/{activity}/hours/offline", TeamLeader.Token, new { volunteerId = A.Id, sessionId = "s1", minutes = 60, reason = "线下服务补录" });
+        return (activity, Id(record));
+    }
+
+    /// <summary>A 补录 record of A's with A's open correction request.</summary>
+    public async Task<(string Activity, string Record)> CorrectionAsync()
+    {
+        var (activity, record) = await OfflineHoursAsync();
+        await OkAsync(HttpMethod.Post, $"api/me/hours/{record}/corrections", A.Token, new { minutes = 90, reason = "实际服务一个半小时" });
+        return (activity, record);
+    }
+
     public async Task<JsonElement> OkAsync(HttpMethod method, string path, string? token = null, object? body = null)
     {
         var (status, json) = await _host.SendAsync(method, path, token, body);

@@ -29,7 +29,9 @@ public sealed record ResidentPage(IReadOnlyList<string> Ids, FanOutCursor? Next)
 /// registrants; topic.decided → author and seconders; topic.completed → every participant (asked to evaluate);
 /// broadcast.created → residents of the subtree who opted in to that audience, a page at a time; order.submitted, order.take_overdue and
 /// order.rated_low → youth-league workers covering the community; order.approved, rejected, taken and delivered → the
-/// requester; order.dispatched → the team's leaders; order.pooled → the leaders of every team serving the community.
+/// requester; order.dispatched → the team's leaders; order.pooled → the leaders of every team serving the community;
+/// activity.deed_scheduled → the topic's author and seconders; activity.seat_offered, session_reminder,
+/// signup_confirmed and signup_declined → the person who signed up.
 /// </summary>
 public sealed class AudienceResolver(AudienceStore people, OrgDirectory orgs, ITopicAudience topics, ITeamAudience teams)
 {
@@ -64,6 +66,11 @@ public sealed class AudienceResolver(AudienceStore people, OrgDirectory orgs, IT
                 Text(domainEvent.Data, "requesterId") is { } requester ? new(One(requester)) : Audience.Empty,
             EventTypes.OrderDispatched => Text(domainEvent.Data, "teamId") is { } teamId ? new(teams.LeadersAsync(teamId, cancellationToken)) : Audience.Empty,
             EventTypes.OrderPooled when org is not null => new(teams.LeadersServingAsync(org.Id, org.Path, cancellationToken)),
+            EventTypes.ActivityDeedScheduled => Text(domainEvent.Data, "topicId") is { } topicId
+                ? new(topics.AuthorAndSecondersAsync(domainEvent.OrgId, topicId, cancellationToken))
+                : Audience.Empty,
+            EventTypes.ActivitySeatOffered or EventTypes.ActivitySessionReminder or EventTypes.ActivitySignUpConfirmed or EventTypes.ActivitySignUpDeclined =>
+                Text(domainEvent.Data, "userId") is { } person ? new(One(person)) : Audience.Empty,
             _ => Audience.Empty,
         };
     }

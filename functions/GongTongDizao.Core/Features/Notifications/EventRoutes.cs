@@ -33,6 +33,11 @@ public static class EventRoutes
         new(EventTypes.OrderDelivered, "orderDelivered", "服务已完成，请您评价", "待评价"),
         new(EventTypes.OrderTakeOverdue, "orderTakeOverdue", "有点单超时无人接单，已退回", "超时未接"),
         new(EventTypes.OrderRatedLow, "orderRatedLow", "有点单评价较低，请复核", "待复核"),
+        new(EventTypes.ActivityDeedScheduled, "activityDeedScheduled", "您关注的议题实事已安排活动", "已安排"),
+        new(EventTypes.ActivitySeatOffered, "activitySeatOffered", "您候补的活动有空位了，请尽快确认", "待确认"),
+        new(EventTypes.ActivitySessionReminder, "activityReminder", "您报名的活动明天开始", "即将开始"),
+        new(EventTypes.ActivitySignUpConfirmed, "activitySignUpConfirmed", "您的活动报名已通过", "已通过"),
+        new(EventTypes.ActivitySignUpDeclined, "activitySignUpDeclined", "您的活动报名未通过", "未通过"),
     }.ToFrozenDictionary(r => r.EventType, StringComparer.Ordinal);
 
     public static IReadOnlyCollection<EventRoute> All => s_routes.Values;
@@ -63,7 +68,7 @@ public static class EventRoutes
         var detail = route.EventType switch
         {
             EventTypes.LetterReplied => Text(data, "replySummary"),
-            EventTypes.OrderRejected => Text(data, "reason"),
+            EventTypes.OrderRejected or EventTypes.ActivitySignUpDeclined => Text(data, "reason"),
             EventTypes.OrderTaken or EventTypes.OrderDelivered => Text(data, "teamName"),
             EventTypes.TopicMeetingScheduled => Text(data, "place"),
             EventTypes.TopicDecided => Text(data, "outcome"),

@@ -1,0 +1,26 @@
+using GongTongDizao.Core.Common;
+using GongTongDizao.Core.Features.Activities;
+
+namespace GongTongDizao.Functions.Features.Activities;
+
+/// <summary>Activities: publish (organisers), list and read (anyone signed in).</summary>
+public sealed class ActivityFunctions(Api api, CreateActivity create, ListActivities list, GetActivity get)
+{
+    [Function("CreateActivity")]
+    public Task<IActionResult> Create(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "activities")] HttpRequest req, CancellationToken cancellationToken) =>
+        api.CreateAsync<CreateActivityRequest, Created>(req, create.HandleAsync, cancellationToken);
+
+    [Function("ListActivities")]
+    public Task<IActionResult> List(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "activities")] HttpRequest req, CancellationToken cancellationToken) =>
+        api.AuthenticatedAsync<ActivityPage>(
+            req,
+            (caller, ct) => list.HandleAsync(caller, new ActivityListQuery(req.Query["orgId"], req.Query["kind"], req.Query["upcoming"], req.Query["continuation"], req.Query["pageSize"]), ct),
+            cancellationToken);
+
+    [Function("GetActivity")]
+    public Task<IActionResult> Get(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "activities/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        api.AuthenticatedAsync<ActivityView>(req, (caller, ct) => get.HandleAsync(caller, id, ct), cancellationToken);
+}
