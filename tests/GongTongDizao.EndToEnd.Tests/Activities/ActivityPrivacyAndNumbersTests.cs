@@ -1,4 +1,5 @@
 using GongTongDizao.Core.Features.Activities;
+using GongTongDizao.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GongTongDizao.EndToEnd.Tests.Activities;
@@ -33,6 +34,28 @@ public sealed class ActivityPrivacyAndNumbersTests(ActivitiesFixture host)
         Assert.NotEqual(guardian.Id, kept.UserId);
         Assert.Null(kept.Child);
         Assert.Equal(SignUpStatus.Registered, kept.Status);
+    }
+
+    [Fact]
+    public async Task An_activity_delivering_a_topics_deed_tells_the_topics_author()
+    {
+        var author = await host.PersonAsync("提议人");
+        var topic = await host.OkAsync(HttpMethod.Post, "api/topics", author.Token, new { communityId = ActivitiesFixture.Community, title = "楼道加装扶手", description = "老人上下楼不方便，建议在楼道加装扶手，方便大家出行。" });
+        var topicId = topic.GetProperty("id").GetString()!;
+
+        var activity = await host.PublishAsync("加装扶手志愿行动", capacity: 0, volunteerPlaces: 5, kind: "deed", change: r =>
+        {
+            r["topicId"] = topicId;
+            return r;
+        });
+
+        Assert.Equal(topicId, activity.GetProperty("topicId").GetString());
+        var id = activity.GetProperty("id").GetString()!;
+        await Eventually.TrueAsync(
+            async () => (await host.OkAsync(HttpMethod.Get, "api/me/notifications", author.Token)).GetProperty("items").EnumerateArray()
+                .Any(n => n.GetProperty("eventType").GetString() == "activity.deed_scheduled" && n.GetProperty("entityId").GetString() == id),
+            TimeSpan.FromSeconds(60),
+            "the topic's author hears of the activity");
     }
 
     [Fact]
