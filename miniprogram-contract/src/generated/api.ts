@@ -235,6 +235,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/manage/order-categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 青年点单服务菜单（管理）
+         * @description 服务菜单的全部类别，含已停用的；`version` 用于修改时的 `If-Match`。
+         */
+        get: operations["listManagedOrderCategories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/manage/order-categories/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 新增、修改、停用或恢复一个服务类别
+         * @description 按代码新增类别，或修改已有类别的名称、说明、是否启用。类别不删除：停用后居民点单、新建队伍不能再选，已有订单和队伍保留它。带 `If-Match`（`version`）时，菜单已被他人修改则返回 409；不带时按最新菜单修改。每次修改都记入审计日志。
+         */
+        put: operations["saveOrderCategory"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/manage/users/{userId}/roles": {
         parameters: {
             query?: never;
@@ -1340,7 +1380,7 @@ export interface paths {
         };
         /**
          * 点单服务菜单
-         * @description 点单页服务类别的选项，按显示顺序：`code` 放进 `POST /orders` 的 `category`，`label` 显示给居民。
+         * @description 点单页服务类别的选项（管理员维护的服务菜单中未停用的类别），按显示顺序：`code` 放进 `POST /orders` 的 `category`，`label` 显示给居民。
          */
         get: operations["listOrderCategories"];
         put?: never;
@@ -2382,7 +2422,7 @@ export interface components {
              * @example VALIDATION_FAILED
              * @enum {string}
              */
-            code: "INVALID_JSON" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "LOGIN_CODE_INVALID" | "WECHAT_USER_BLOCKED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONCURRENT_CHANGE" | "INVALID_STATE" | "IDEMPOTENCY_KEY_IN_USE" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "CONTENT_REJECTED" | "IDEMPOTENCY_KEY_REUSED" | "PHONE_CODE_INVALID" | "ORG_IMPORT_INVALID" | "ORDER_ALREADY_TAKEN" | "VOLUNTEER_PROFILE_REQUIRED" | "VOLUNTEER_TOO_YOUNG" | "GUARDIAN_CONSENT_REQUIRED" | "PHONE_REQUIRED" | "SIGNUP_CLOSED" | "ALREADY_SIGNED_UP" | "NOT_ELIGIBLE" | "CHECKIN_CODE_INVALID" | "CHECKIN_CODE_EXPIRED" | "CHECKIN_NOT_OPEN" | "CHECKIN_NOT_REGISTERED" | "RATE_LIMITED" | "WECHAT_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
+            code: "INVALID_JSON" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "LOGIN_CODE_INVALID" | "WECHAT_USER_BLOCKED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONCURRENT_CHANGE" | "INVALID_STATE" | "IDEMPOTENCY_KEY_IN_USE" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "CONTENT_REJECTED" | "IDEMPOTENCY_KEY_REUSED" | "PHONE_CODE_INVALID" | "ORG_IMPORT_INVALID" | "ORDER_ALREADY_TAKEN" | "ORDER_CATEGORY_UNAVAILABLE" | "VOLUNTEER_PROFILE_REQUIRED" | "VOLUNTEER_TOO_YOUNG" | "GUARDIAN_CONSENT_REQUIRED" | "PHONE_REQUIRED" | "SIGNUP_CLOSED" | "ALREADY_SIGNED_UP" | "NOT_ELIGIBLE" | "CHECKIN_CODE_INVALID" | "CHECKIN_CODE_EXPIRED" | "CHECKIN_NOT_OPEN" | "CHECKIN_NOT_REGISTERED" | "RATE_LIMITED" | "WECHAT_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
             /**
              * @description 分布式追踪 id，反馈问题时请附上
              * @example 4bf92f3577b34da6a3ce929d0e0e4736
@@ -3799,16 +3839,52 @@ export interface components {
             items: components["schemas"]["TopicShowcaseEntry"][];
         };
         /**
-         * @description 服务类别：elder_care 助老助残、errands 代买代办、digital_help 智能手机帮教、tutoring 课业辅导、companionship 陪伴关爱、cleanup 环境整治、other 其他
+         * @description 服务类别的代码，取自服务菜单（`GET /orders/categories`，管理员维护）。未编辑过的部署内置 elder_care 助老助残、errands 代买代办、digital_help 智能手机帮教、tutoring 课业辅导、companionship 陪伴关爱、cleanup 环境整治、other 其他；已停用或不存在的代码点单、建队时返回 `ORDER_CATEGORY_UNAVAILABLE`。
          * @example digital_help
-         * @enum {string}
          */
-        OrderCategory: "elder_care" | "errands" | "digital_help" | "tutoring" | "companionship" | "cleanup" | "other";
+        OrderCategory: string;
+        ManagedOrderCategory: {
+            code: components["schemas"]["OrderCategory"];
+            /** @example 智能手机帮教 */
+            name: string;
+            /** @example 教老人用手机、挂号、视频通话 */
+            description?: string | null;
+            /** @description false 表示已停用：居民点单、新建队伍不能再选，已有订单和队伍保留该类别 */
+            active: boolean;
+            /** Format: date-time */
+            updatedAt?: string | null;
+        };
+        ManagedOrderCategoryList: {
+            items: components["schemas"]["ManagedOrderCategory"][];
+            /**
+             * @description 菜单的版本；修改时放进 `If-Match`，菜单已被他人修改则返回 409 `CONCURRENT_CHANGE`。尚未编辑过时为 `default`
+             * @example default
+             */
+            version: string;
+            /** @description false 表示尚未编辑过，使用内置菜单；第一次修改时连同内置类别一起保存 */
+            stored: boolean;
+        };
+        SaveOrderCategoryRequest: {
+            /**
+             * @description 中文名称（2–12 个字），居民在点单页看到
+             * @example 心理疏导
+             */
+            name: string;
+            /** @example 倾听陪伴、情绪疏导 */
+            description?: string | null;
+            /**
+             * @description false 停用该类别（不删除，已有订单保留）；true 启用或恢复
+             * @default true
+             */
+            active: boolean;
+        };
         OrderCategoryList: {
             items: {
                 code: components["schemas"]["OrderCategory"];
                 /** @example 智能手机帮教 */
                 label: string;
+                /** @example 教老人用手机、挂号、视频通话 */
+                description?: string | null;
             }[];
         };
         /**
@@ -4468,6 +4544,15 @@ export interface components {
         };
         /** @description 文字含违规内容，未保存（`CONTENT_REJECTED`）；或同一个 `Idempotency-Key` 已用于另一个请求（`IDEMPOTENCY_KEY_REUSED`） */
         ContentRejectedOrKeyReused: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 所选服务类别已停用或不在服务菜单上（`ORDER_CATEGORY_UNAVAILABLE`：重新拉取服务菜单后再选）；文字含违规内容，未保存（`CONTENT_REJECTED`）；或同一个 `Idempotency-Key` 已用于另一个请求（`IDEMPOTENCY_KEY_REUSED`） */
+        OrderUnprocessable: {
             headers: {
                 [name: string]: unknown;
             };
@@ -5354,6 +5439,66 @@ export interface operations {
             };
             401: components["responses"]["FunctionKeyMissing"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listManagedOrderCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 服务菜单 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedOrderCategoryList"];
+                };
+            };
+            401: components["responses"]["FunctionKeyMissing"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    saveOrderCategory: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 读取时的 `version` */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description 类别代码：2–32 位小写字母、数字或下划线，以字母开头 */
+                code: components["schemas"]["OrderCategory"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveOrderCategoryRequest"];
+            };
+        };
+        responses: {
+            /** @description 修改后的服务菜单 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedOrderCategoryList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["FunctionKeyMissing"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -7236,7 +7381,7 @@ export interface operations {
             409: components["responses"]["IdempotencyKeyInUse"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ContentRejectedOrKeyReused"];
+            422: components["responses"]["OrderUnprocessable"];
             429: components["responses"]["OrderRateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -7616,7 +7761,7 @@ export interface operations {
             409: components["responses"]["IdempotencyKeyInUse"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ContentRejectedOrKeyReused"];
+            422: components["responses"]["OrderUnprocessable"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -7682,7 +7827,7 @@ export interface operations {
             409: components["responses"]["IdempotencyKeyInUse"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ContentRejectedOrKeyReused"];
+            422: components["responses"]["OrderUnprocessable"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
