@@ -205,9 +205,9 @@ public sealed class CheckInTests(OrdersFixture host)
     {
         host.Clock.Advance(TimeSpan.FromDays(3)); // a period of its own: earlier tests' service started before it
         var from = host.Clock.GetUtcNow().AddMinutes(-1);
-        var (teamId, leader) = await host.TeamAsync("统计测试队");
+        var (teamId, leader) = await host.TeamAsync("统计测试队", OrdersFixture.OtherStreet);
         var (first, second, third) = (await host.VolunteerAsync("统计甲"), await host.VolunteerAsync("统计乙"), await host.VolunteerAsync("统计丙"));
-        var activity = await host.ActivityAsync(teamId, "统计测试队", ("s1", TimeSpan.FromMinutes(5), s_hour));
+        var activity = await host.ActivityElsewhereAsync(teamId, "统计测试队", ("s1", TimeSpan.FromMinutes(5), s_hour));
         await host.RegisterAsync(activity, "s1", first, third);
         var code = await host.CodeAsync(leader.Token, activity, "s1");
         await host.ScanAsync(first.Token, code);
@@ -218,8 +218,8 @@ public sealed class CheckInTests(OrdersFixture host)
         await host.OkAsync(HttpMethod.Post, $"api/activities/{activity.Id}/hours/decisions", leader.Token, new { volunteerId = first.Id, recordId = checkedOut.GetProperty("record").GetProperty("id").GetString(), approved = true });
         var to = host.Clock.GetUtcNow().AddDays(1);
 
-        var stats = await host.OkAsync(HttpMethod.Get, $"api/staff/hours/stats?orgId={OrdersFixture.Community}&from={Uri.EscapeDataString(from.ToString("O", System.Globalization.CultureInfo.InvariantCulture))}&to={Uri.EscapeDataString(to.ToString("O", System.Globalization.CultureInfo.InvariantCulture))}", await host.StaffAsync());
-        var (residentStatus, _) = await host.SendAsync(HttpMethod.Get, $"api/staff/hours/stats?orgId={OrdersFixture.Community}", first.Token);
+        var stats = await host.OkAsync(HttpMethod.Get, $"api/staff/hours/stats?orgId={OrdersFixture.OtherCommunity}&from={Uri.EscapeDataString(from.ToString("O", System.Globalization.CultureInfo.InvariantCulture))}&to={Uri.EscapeDataString(to.ToString("O", System.Globalization.CultureInfo.InvariantCulture))}", await host.StaffOfAsync(OrdersFixture.OtherStreet));
+        var (residentStatus, _) = await host.SendAsync(HttpMethod.Get, $"api/staff/hours/stats?orgId={OrdersFixture.OtherCommunity}", first.Token);
 
         // By hand: 甲 60 minutes (the whole session, approved), 乙 90 (补录), 丙 checked in only; one team.
         Assert.Equal((3, 3, 2), (stats.GetProperty("volunteersActive").GetInt32(), stats.GetProperty("records").GetInt32(), stats.GetProperty("approvedRecords").GetInt32()));

@@ -20,8 +20,18 @@ internal static class HoursWorld
     public static Task<Activity> ActivityAsync(this OrdersFixture host, string teamId, string teamName, params (string SessionId, TimeSpan StartsIn, TimeSpan Length)[] sessions) =>
         ActivityAsync((DevHostFixture)host, teamId, teamName, sessions);
 
+    /// <summary>The same in 积玉桥街道's community, where no other suite records hours (the numbers' test counts a node alone).</summary>
+    public static async Task<Activity> ActivityElsewhereAsync(this OrdersFixture host, string teamId, string teamName, params (string SessionId, TimeSpan StartsIn, TimeSpan Length)[] sessions)
+    {
+        var activity = await ActivityAsync((DevHostFixture)host, teamId, teamName, sessions, OrdersFixture.OtherCommunity, ["420106", OrdersFixture.OtherStreet, OrdersFixture.OtherCommunity]);
+        return activity;
+    }
+
     /// <summary>An activity organised by the team in 昙华林社区 (any host with a shiftable clock: the matrix uses it too).</summary>
-    public static async Task<Activity> ActivityAsync(DevHostFixture host, string teamId, string teamName, params (string SessionId, TimeSpan StartsIn, TimeSpan Length)[] sessions)
+    public static Task<Activity> ActivityAsync(DevHostFixture host, string teamId, string teamName, params (string SessionId, TimeSpan StartsIn, TimeSpan Length)[] sessions) =>
+        ActivityAsync(host, teamId, teamName, sessions, OrdersFixture.Community, ["420106", OrdersFixture.Street, OrdersFixture.Community]);
+
+    private static async Task<Activity> ActivityAsync(DevHostFixture host, string teamId, string teamName, (string SessionId, TimeSpan StartsIn, TimeSpan Length)[] sessions, string placeId, IReadOnlyList<string> orgPath)
     {
         var now = host.Clock.GetUtcNow();
         var list = sessions.Select(s => new ActivitySession(s.SessionId, now + s.StartsIn, now + s.StartsIn + s.Length, 20, 10)).ToList();
@@ -31,8 +41,8 @@ internal static class HoursWorld
             Title = "志愿公益集市",
             Kind = ActivityKind.VolunteerMarket,
             Description = "社区志愿公益集市，需要志愿者维持秩序、引导居民。",
-            Place = new ActivityPlace(OrdersFixture.Community, "社区广场"),
-            OrgPath = ["420106", OrdersFixture.Street, OrdersFixture.Community],
+            Place = new ActivityPlace(placeId, "社区广场"),
+            OrgPath = orgPath,
             Organiser = new ActivityOrganiser(ActivityOrganiserKind.Team, teamId, teamName),
             Sessions = list,
             SignUpOpensAt = now.AddDays(-3),
