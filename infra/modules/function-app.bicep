@@ -265,10 +265,12 @@ var appAppSettings = {
   Orders__TakeTimeout: '1.00:00:00'
   Orders__RatingWindow: '7.00:00:00'
   Orders__DailyLimit: '3'
-  // Activities (ActivitiesOptions): how long an offered seat waits for confirmation, the reminder lead, the sign-up race bound.
+  // Activities (ActivitiesOptions): how long an offered seat waits for confirmation, the reminder lead, the sign-up race
+  // bound, the longest waiting list of a session.
   Activities__OfferTimeout: '12:00:00'
   Activities__ReminderLead: '1.00:00:00'
   Activities__SignUpAttempts: '100'
+  Activities__MaxWaiting: '200'
   // Notification delivery (NotificationsOptions). Long-term subscribe templates, where the mini-program's category
   // allows them, are added as Notifications__LongTermTemplates__0, __1… by the operator.
   Notifications__BroadcastDailyLimitPerOrg: '3'
