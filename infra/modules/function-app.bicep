@@ -265,10 +265,12 @@ var appAppSettings = {
   Orders__TakeTimeout: '1.00:00:00'
   Orders__RatingWindow: '7.00:00:00'
   Orders__DailyLimit: '3'
-  // Activities (ActivitiesOptions): how long an offered seat waits for confirmation, the reminder lead, the sign-up race bound.
+  // Activities (ActivitiesOptions): how long an offered seat waits for confirmation, the reminder lead, the sign-up race
+  // bound, the longest waiting list of a session.
   Activities__OfferTimeout: '12:00:00'
   Activities__ReminderLead: '1.00:00:00'
   Activities__SignUpAttempts: '100'
+  Activities__MaxWaiting: '200'
   // Volunteer hours (HoursOptions, decision 0016): half-hour steps rounded down, credited when attendance covers at
   // least half the session; a session's check-in code opens 30 min before its start and checks out until 30 min after its end.
   Hours__Step: '00:30:00'

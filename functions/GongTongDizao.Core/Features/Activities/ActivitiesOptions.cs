@@ -16,6 +16,13 @@ public sealed class ActivitiesOptions
     public TimeSpan ReminderLead { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>
+    /// The longest waiting list of one role in one session: the roster is one document, so it must stay small, and a
+    /// longer list would only promise seats that never come.
+    /// </summary>
+    [Range(1, 2000)]
+    public int MaxWaiting { get; set; } = 200;
+
+    /// <summary>
     /// How many times one sign-up re-reads the session roster after losing the race to another: every lost race means
     /// another sign-up was saved, so this bounds the number of people signing up for one session at the same moment.
     /// </summary>

@@ -51,7 +51,7 @@ public sealed class RosterTransitions(ActivityStore activities, AggregatePipelin
                 Events = [.. change.Events ?? [], .. events],
                 Timers = timers,
             });
-        }, cancellationToken, maxAttempts: 5);
+        }, cancellationToken, maxAttempts: options.Value.SignUpAttempts);
         if (!saved.IsSuccess)
         {
             return saved.Error;

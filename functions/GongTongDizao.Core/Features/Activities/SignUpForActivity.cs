@@ -68,6 +68,11 @@ public sealed class SignUpForActivity(ActivityStore activities, VolunteerStore v
                 return Task.FromResult<Result<AggregateChange<SessionRoster>>>(Error.From(ErrorCodes.AlreadySignedUp));
             }
 
+            if (SeatRules.SeatsLeft(roster, role) == 0 && SeatRules.Waiting(roster, role) >= options.Value.MaxWaiting)
+            {
+                return Task.FromResult<Result<AggregateChange<SessionRoster>>>(Error.From(ErrorCodes.SignUpClosed, "本场次候补人数已满"));
+            }
+
             (var after, joined) = SeatRules.Join(roster, draft.Value!, activity.NeedsApproval, time.GetUtcNow());
             return Task.FromResult<Result<AggregateChange<SessionRoster>>>(new AggregateChange<SessionRoster>(
                 after, new AuditEntry(ActivityEvents.EntityType, "activity.signup", caller.Id, null, RosterTransitions.Code(joined.Status))));
