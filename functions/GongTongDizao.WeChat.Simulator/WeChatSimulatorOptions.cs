@@ -66,6 +66,8 @@ public sealed class WeChatSimulatorOptions
         "pages/orders/detail",
         "pages/staff/orders/detail",
         "pages/teams/orders/detail",
+        "pages/activities/detail",
+        "pages/checkin/index",
     ];
 
     /// <summary>

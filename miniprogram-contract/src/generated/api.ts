@@ -8392,6 +8392,8 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["ActivityForbidden"];
             409: components["responses"]["IdempotencyKeyInUse"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["StaffTextRejected"];
         };
     };
@@ -8461,6 +8463,8 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["SignUpConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     cancelSignUp: {
@@ -8523,6 +8527,8 @@ export interface operations {
             403: components["responses"]["ActivityForbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["SignUpConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     getActivityStats: {
