@@ -39,6 +39,7 @@ internal static class IdentityServiceCollectionExtensions
         services.AddSingleton<SessionAccounts>();
         services.AddSingleton<OrgDirectory>();
         services.AddSingleton<Authorizer>();
+        services.AddSingleton<StatsScope>();
         services.AddSingleton<Authenticator>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<MeViews>();
