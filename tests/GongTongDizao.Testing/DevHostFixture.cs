@@ -35,6 +35,9 @@ public class DevHostFixture : IAsyncLifetime
     /// <summary>The clock the worker and the test share, when <see cref="UsesShiftableClock"/>.</summary>
     public ShiftableClock Clock => _clock ?? throw new InvalidOperationException($"{GetType().Name} does not use a shiftable clock.");
 
+    /// <summary>The clock the worker reads: the shiftable clock when there is one, otherwise the system's. Tests read time here.</summary>
+    public TimeProvider Time => Services.GetRequiredService<TimeProvider>();
+
     private ShiftableClock? _clock;
     private string? _hostJson;
 

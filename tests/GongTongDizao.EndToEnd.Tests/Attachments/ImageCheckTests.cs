@@ -69,7 +69,7 @@ public sealed class ImageCheckTests(AttachmentsFixture host)
     {
         var (refs, userId, _) = await CommitAsync();
         var dispatcher = host.Services.GetRequiredService<TimerDispatcher>();
-        var timeout = new TimerMessage(AttachmentRules.TimeoutTimerKind, refs[0].UploadId, userId, DateTimeOffset.UtcNow);
+        var timeout = new TimerMessage(AttachmentRules.TimeoutTimerKind, refs[0].UploadId, userId, host.Time.GetUtcNow());
 
         await dispatcher.DispatchAsync(timeout, CancellationToken.None);
         await dispatcher.DispatchAsync(timeout, CancellationToken.None);
@@ -89,7 +89,7 @@ public sealed class ImageCheckTests(AttachmentsFixture host)
         await Verdicts.HandleAsync(Verdict(traceId, ContentSuggest.Pass), CancellationToken.None);
 
         await host.Services.GetRequiredService<TimerDispatcher>().DispatchAsync(
-            new TimerMessage(AttachmentRules.TimeoutTimerKind, refs[0].UploadId, userId, DateTimeOffset.UtcNow), CancellationToken.None);
+            new TimerMessage(AttachmentRules.TimeoutTimerKind, refs[0].UploadId, userId, host.Time.GetUtcNow()), CancellationToken.None);
 
         Assert.Equal(MediaCheckStatus.Passed, (await host.Uploads.FindAsync(userId, refs[0].UploadId, CancellationToken.None))!.Check!.Status);
     }

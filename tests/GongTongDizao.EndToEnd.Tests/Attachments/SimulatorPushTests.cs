@@ -78,7 +78,7 @@ public sealed class SimulatorPushTests(AttachmentsFixture host)
 
         var before = (await host.Uploads.FindAsync(userId, refs[0].UploadId, CancellationToken.None))!.Check!.Status;
         await host.Services.GetRequiredService<TimerDispatcher>().DispatchAsync(
-            new TimerMessage(AttachmentRules.TimeoutTimerKind, refs[0].UploadId, userId, DateTimeOffset.UtcNow), CancellationToken.None);
+            new TimerMessage(AttachmentRules.TimeoutTimerKind, refs[0].UploadId, userId, host.Time.GetUtcNow()), CancellationToken.None);
         var view = Assert.Single(await host.Attachments.ViewAsync(refs, CancellationToken.None));
 
         Assert.Equal(MediaCheckStatus.Pending, before);

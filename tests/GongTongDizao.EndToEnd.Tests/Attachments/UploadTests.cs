@@ -32,7 +32,7 @@ public sealed class UploadTests(AttachmentsFixture host)
         Assert.Equal("BlockBlob", ticket.GetProperty("headers").GetProperty("x-ms-blob-type").GetString());
         Assert.Equal("image/jpeg", ticket.GetProperty("headers").GetProperty("Content-Type").GetString());
         Assert.Contains($"/attachments/uploads/{userId}/{uploadId}", ticket.GetProperty("url").GetString(), StringComparison.Ordinal);
-        Assert.InRange(ticket.GetProperty("expiresAt").GetDateTimeOffset() - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(9), TimeSpan.FromMinutes(10.1));
+        Assert.InRange(ticket.GetProperty("expiresAt").GetDateTimeOffset() - host.Time.GetUtcNow(), TimeSpan.FromMinutes(9), TimeSpan.FromMinutes(10.1));
         Assert.Equal(201, put);
         Assert.True(committed.IsSuccess);
         Assert.Equal(new AttachmentRef(uploadId, "image/jpeg", AttachmentsFixture.Jpeg.Length) { OwnerId = userId }, Assert.Single(committed.Value));
@@ -43,7 +43,7 @@ public sealed class UploadTests(AttachmentsFixture host)
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         Assert.Equal(AttachmentsFixture.Jpeg, await read.Content.ReadAsByteArrayAsync());
         Assert.Equal("image/jpeg", read.Content.Headers.ContentType?.MediaType);
-        Assert.InRange(view.ExpiresAt!.Value - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15.1));
+        Assert.InRange(view.ExpiresAt!.Value - host.Time.GetUtcNow(), TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15.1));
         Assert.NotNull(record.Check?.TraceId);
     }
 

@@ -57,7 +57,7 @@ public sealed class DeletionTests(IdentityFixture host)
         var (_, letter) = await host.SendAsync(HttpMethod.Post, "api/letters", resident, new { category = "other", title = "请团干部处理", content = "请问社区活动室几点开放？", anonymous = false });
         var letterId = letter.GetProperty("id").GetString()!;
         await host.SendAsync(HttpMethod.Post, $"api/letters/{letterId}/accept", staff);
-        var (assigned, _) = await host.SendAsync(HttpMethod.Post, $"api/letters/{letterId}/assign", staff, new { staffUserId = staffId, dueAt = DateTimeOffset.UtcNow.AddDays(3) });
+        var (assigned, _) = await host.SendAsync(HttpMethod.Post, $"api/letters/{letterId}/assign", staff, new { staffUserId = staffId, dueAt = host.Time.GetUtcNow().AddDays(3) });
         var (replied, _) = await host.SendAsync(HttpMethod.Post, $"api/letters/{letterId}/reply", staff, new { content = "您好，活动室每天九点开放。" });
 
         var (deleted, _) = await host.SendAsync(HttpMethod.Delete, "api/me", staff);

@@ -91,7 +91,7 @@ public sealed class LoginTests(IdentityFixture host)
         var algNone = $"{Base64UrlEncoder.Encode("{\"alg\":\"none\",\"typ\":\"JWT\"}")}.{parts[1]}.";
         var handler = new JsonWebTokenHandler();
         var wrongKey = new SigningCredentials(new SymmetricSecurityKey(new byte[32]), SecurityAlgorithms.HmacSha256);
-        var foreign = handler.CreateToken(new SecurityTokenDescriptor { Issuer = "https://localhost:7071", Audience = "someone-else", Expires = DateTime.UtcNow.AddHours(1), SigningCredentials = wrongKey });
+        var foreign = handler.CreateToken(new SecurityTokenDescriptor { Issuer = "https://localhost:7071", Audience = "someone-else", Expires = host.Time.GetUtcNow().UtcDateTime.AddHours(1), SigningCredentials = wrongKey });
 
         foreach (var bad in new[] { tampered, algNone, foreign, "garbage", string.Empty })
         {

@@ -130,7 +130,7 @@ public sealed class ProfileTests(IdentityFixture host)
 
         Assert.Equal(200, status);
         Assert.Equal("2026-11", me.GetProperty("privacyConsent").GetProperty("version").GetString());
-        Assert.True(me.GetProperty("privacyConsent").GetProperty("acceptedAt").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(-5));
+        Assert.True(me.GetProperty("privacyConsent").GetProperty("acceptedAt").GetDateTimeOffset() > host.Time.GetUtcNow().AddMinutes(-5));
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class ScopeTests(IdentityFixture host)
     public async Task A_role_covers_its_node_and_subtree_only(Role role, Permission permission)
     {
         var authorizer = host.Services.GetRequiredService<Authorizer>();
-        var user = new UserAccount { Id = "u-scope", OpenId = "o", CreatedAt = DateTimeOffset.UtcNow, Roles = [new RoleAssignment(role, "420106001", DateTimeOffset.UtcNow)] };
+        var user = new UserAccount { Id = "u-scope", OpenId = "o", CreatedAt = host.Time.GetUtcNow(), Roles = [new RoleAssignment(role, "420106001", host.Time.GetUtcNow())] };
 
         Assert.True(await authorizer.CanAsync(user, permission, "420106001", CancellationToken.None));
         Assert.True(await authorizer.CanAsync(user, permission, "420106001001", CancellationToken.None));
@@ -34,8 +34,8 @@ public sealed class ScopeTests(IdentityFixture host)
     public async Task A_role_grants_only_its_own_permissions_and_a_resident_none()
     {
         var authorizer = host.Services.GetRequiredService<Authorizer>();
-        var youth = new UserAccount { Id = "u-y", OpenId = "o", CreatedAt = DateTimeOffset.UtcNow, Roles = [new RoleAssignment(Role.YouthLeagueWorker, "42", DateTimeOffset.UtcNow)] };
-        var resident = new UserAccount { Id = "u-r", OpenId = "o", CreatedAt = DateTimeOffset.UtcNow };
+        var youth = new UserAccount { Id = "u-y", OpenId = "o", CreatedAt = host.Time.GetUtcNow(), Roles = [new RoleAssignment(Role.YouthLeagueWorker, "42", host.Time.GetUtcNow())] };
+        var resident = new UserAccount { Id = "u-r", OpenId = "o", CreatedAt = host.Time.GetUtcNow() };
 
         Assert.False(await authorizer.CanAsync(youth, Permission.ManageDeliberation, "420106001001", CancellationToken.None));
         Assert.False(await authorizer.CanAsync(youth, Permission.ModerateContent, "420106001001", CancellationToken.None));
