@@ -74,5 +74,14 @@ for (const [file, name] of [["exchanges.json", "end-to-end exchanges"], ["blackb
   failed += violations + (report.checked > 0 ? 0 : 1);
 }
 
+// The contract lint (redocly) counts as one check: clean means no errors and no warnings, as test.sh judges it.
+const lintLog = join(dir, "contract-lint.log");
+if (existsSync(lintLog)) {
+  const lint = readFileSync(lintLog, "utf8");
+  const problems = /Validation failed|\d+ warnings?|\berror\b/i.test(lint);
+  console.log(`Contract lint (redocly): ${problems ? "problems found, see " + lintLog : "clean"}`);
+  if (problems) failed++; else passed++;
+}
+
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exit(failed > 0 || passed === 0 || logsFailed ? 1 : 0);

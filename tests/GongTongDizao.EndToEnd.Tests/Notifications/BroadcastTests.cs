@@ -78,7 +78,9 @@ public sealed class BroadcastTests(NotificationsFixture host, ITestOutputHelper 
             {
                 // One without: the skip is recorded on the inbox item, in the same write, and no delivery record is written.
                 Assert.Equal(("broadcast", "no_quota", id), (item.SkippedDelivery!.TemplateKey, item.SkippedDelivery.Reason, item.SkippedDelivery.BroadcastId));
-                Assert.InRange(item.SkippedDelivery.FanOutPage, 1, (s_residents / 4) + 1);
+                // A page of the audience query may come back short (the store ends a page where it likes), so the
+                // bound is the page count the broadcast reports, not the audience divided by the page size.
+                Assert.InRange(item.SkippedDelivery.FanOutPage, 1, view.GetProperty("pages").GetInt32());
                 Assert.Null(await host.DeliveryAsync(user.Id, eventId));
             }
         }
