@@ -43,7 +43,7 @@ internal sealed class DevHostProcess : IAsyncDisposable
                  {
                      options.DevHostDll, $"--urls=http://127.0.0.1:{port}", $"--DevHost:FunctionKey={FunctionKey}",
                      $"--DevHost:MasterKey={MasterKey}", "--Logging:LogLevel:Default=Warning",
-                 }.Concat(extraArguments))
+                 }.Concat(extraArguments).Concat(DiagnosticArguments()))
         {
             info.ArgumentList.Add(argument);
         }
@@ -51,7 +51,19 @@ internal sealed class DevHostProcess : IAsyncDisposable
         info.Environment["LocalStack__RepoRoot"] = options.RepoRoot;
         var clock = Stopwatch.StartNew();
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
-        process.OutputDataReceived += (_, _) => { };
+        // BENCH_DEVHOST_LOG=<file> keeps the host's output (with BENCH_DEVHOST_ARGS, e.g. the store-call log switched on)
+        // to see where a part's time goes; the measured figures are taken without it.
+        var log = Environment.GetEnvironmentVariable("BENCH_DEVHOST_LOG") is { Length: > 0 } logPath ? new StreamWriter(logPath, append: true) { AutoFlush = true } : null;
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null && log is not null)
+            {
+                lock (log)
+                {
+                    log.WriteLine(e.Data);
+                }
+            }
+        };
         process.ErrorDataReceived += (_, e) =>
         {
             if (e.Data is not null)
@@ -94,6 +106,9 @@ internal sealed class DevHostProcess : IAsyncDisposable
         await host.DisposeAsync();
         throw new TimeoutException("The DevHost did not answer /api/health within 3 minutes.");
     }
+
+    private static string[] DiagnosticArguments() =>
+        Environment.GetEnvironmentVariable("BENCH_DEVHOST_ARGS")?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
 
     /// <summary>Peak resident set size of the worker, where the app runs, so far (VmHWM), in bytes.</summary>
     public long PeakWorkingSet() => ReadStatus(WorkerProcessId(), "VmHWM:");

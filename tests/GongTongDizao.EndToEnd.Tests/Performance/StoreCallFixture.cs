@@ -17,6 +17,8 @@ public sealed partial class StoreCallFixture : DevHostFixture
     {
         ArgumentNullException.ThrowIfNull(hostJson);
         hostJson["logging"]!["logLevel"]![StoreCallLog.Category] = "Debug";
+        // The WeChat client's own line per call (redacted path, status, duration), for the timeline of a request.
+        hostJson["logging"]!["logLevel"]!["GongTongDizao.WeChat"] = "Debug";
         return true;
     }
 
@@ -33,19 +35,21 @@ public sealed partial class StoreCallFixture : DevHostFixture
 
         // The host logs the request once the worker has answered the invocation, so every call line is in by then.
         var route = $"HTTP {method.Method} ";
-        string? invocationId = null;
+        Match? requestLine = null;
         await Eventually.TrueAsync(
             () =>
             {
-                invocationId = Logs.Entries.Skip(before)
+                requestLine = Logs.Entries.Skip(before)
                     .Where(e => e.Category == "GongTongDizao.DevHost.Http.RequestLogging" && e.Message.StartsWith(route, StringComparison.Ordinal))
-                    .Select(e => InvocationId().Match(e.Message).Groups["id"].Value)
-                    .LastOrDefault(id => id.Length > 1);
-                return invocationId is not null;
+                    .Select(e => RequestLine().Match(e.Message))
+                    .LastOrDefault(m => m.Success);
+                return requestLine is not null;
             },
             TimeSpan.FromSeconds(30));
         var json = text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
-        return ((int)response.StatusCode, json, StoreCallLogReader.Tally(Logs.Entries, invocationId!));
+        var tally = StoreCallLogReader.Tally(Logs.Entries, requestLine!.Groups["id"].Value);
+        tally.RequestMilliseconds = double.Parse(requestLine.Groups["ms"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        return ((int)response.StatusCode, json, tally);
     }
 
     // Two switches, one per process. The worker takes the app's categories at Debug (a dot-free key: the one naming
@@ -56,10 +60,11 @@ public sealed partial class StoreCallFixture : DevHostFixture
         .. base.Arguments(),
         "--Logging:LogLevel:GongTongDizao=Debug",
         $"--Logging:LogLevel:Worker.{StoreCallLog.Category}=Debug",
+        "--Logging:LogLevel:Worker.GongTongDizao.WeChat=Debug",
     ];
 
-    [GeneratedRegex(@"Id=(?<id>[0-9a-f-]+)\)$")]
-    private static partial Regex InvocationId();
+    [GeneratedRegex(@" in (?<ms>[0-9.]+) ms \(.*Id=(?<id>[0-9a-f-]+)\)$")]
+    private static partial Regex RequestLine();
 }
 
 [CollectionDefinition(Name)]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using GongTongDizao.Core.Storage;
 using GongTongDizao.Testing;
@@ -12,15 +13,27 @@ namespace GongTongDizao.EndToEnd.Tests.Performance;
 public static partial class StoreCallLogReader
 {
     private const string Category = "Worker." + StoreCallLog.Category;
+    private const string WeChatCategory = "Worker.GongTongDizao.WeChat.WeChatLoggingHandler";
 
     public static StoreCallTally Tally(IEnumerable<LogEntry> entries, string invocationId)
     {
         ArgumentNullException.ThrowIfNull(entries);
         var tally = new StoreCallTally();
         var prefix = $" {invocationId}] ";
-        foreach (var entry in entries.Where(e => e.Category == Category && e.Message.Contains(prefix, StringComparison.Ordinal)))
+        foreach (var entry in entries.Where(e => e.Category is Category or WeChatCategory && e.Message.Contains(prefix, StringComparison.Ordinal)))
         {
             var text = entry.Message[(entry.Message.IndexOf(prefix, StringComparison.Ordinal) + prefix.Length)..];
+            if (WeChatLine().Match(text) is { Success: true } weChat)
+            {
+                tally.Time($"WeChat {weChat.Groups["path"].Value}", double.Parse(weChat.Groups["ms"].Value, CultureInfo.InvariantCulture));
+                continue;
+            }
+
+            if (Elapsed().Match(text) is { Success: true } elapsed)
+            {
+                tally.Time(CallName(text), double.Parse(elapsed.Groups["ms"].Value, CultureInfo.InvariantCulture));
+            }
+
             if (CosmosLine().Match(text) is { Success: true } cosmos)
             {
                 Count(tally, cosmos.Groups["method"].Value, cosmos.Groups["path"].Value, cosmos.Groups["pk"].Value == "True", cosmos.Groups["query"].Value == "True", cosmos.Groups["plan"].Value == "True", cosmos.Groups["cross"].Value == "True");
@@ -75,6 +88,21 @@ public static partial class StoreCallLogReader
             tally.CountMetadata($"{method} {string.Join('/', segments.Skip(2))}");
         }
     }
+
+    /// <summary>"cosmos PATCH letters", "queue POST events": the call without ids, account or database.</summary>
+    private static string CallName(string line)
+    {
+        var parts = line.Split(' ', 3);
+        var segments = parts[2].Split(' ')[0].Trim('/').Split('/');
+        var target = parts[0] == "cosmos" ? (segments.Length > 3 ? segments[3] : string.Join('/', segments)) : (segments.Length > 1 ? segments[1] : segments[0]);
+        return $"{parts[0]} {parts[1]} {target}";
+    }
+
+    [GeneratedRegex(@" ms=(?<ms>[0-9.]+)$")]
+    private static partial Regex Elapsed();
+
+    [GeneratedRegex(@"^WeChat HTTP \S+ (?<path>[^?\s]+)\S* answered \d+ in (?<ms>[0-9.]+) ms")]
+    private static partial Regex WeChatLine();
 
     [GeneratedRegex(@"^cosmos (?<method>\S+) (?<path>\S+) partitioned=(?<pk>\w+) query=(?<query>\w+) plan=(?<plan>\w+) crossPartition=(?<cross>\w+)")]
     private static partial Regex CosmosLine();

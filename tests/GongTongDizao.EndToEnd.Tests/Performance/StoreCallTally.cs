@@ -4,6 +4,7 @@ namespace GongTongDizao.EndToEnd.Tests.Performance;
 public sealed class StoreCallTally
 {
     private readonly List<string> _log = [];
+    private readonly List<(string Call, double Milliseconds)> _timeline = [];
     private int _pointReads;
     private int _writes;
     private int _queries;
@@ -41,6 +42,32 @@ public sealed class StoreCallTally
             {
                 return [.. _log];
             }
+        }
+    }
+
+    /// <summary>
+    /// Every round trip the invocation made (store calls and WeChat calls alike) with its own duration, in the order
+    /// they finished: where the request's time went.
+    /// </summary>
+    public IReadOnlyList<(string Call, double Milliseconds)> Timeline
+    {
+        get
+        {
+            lock (_timeline)
+            {
+                return [.. _timeline];
+            }
+        }
+    }
+
+    /// <summary>The request's time in the host, from its request log line (null when the line had none).</summary>
+    public double? RequestMilliseconds { get; set; }
+
+    public void Time(string call, double milliseconds)
+    {
+        lock (_timeline)
+        {
+            _timeline.Add((call, milliseconds));
         }
     }
 

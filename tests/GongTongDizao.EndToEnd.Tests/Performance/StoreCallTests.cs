@@ -209,6 +209,16 @@ public sealed class StoreCallTests(StoreCallFixture host, ITestOutputHelper outp
             text.AppendLine(CultureInfo.InvariantCulture, $"- `{endpoint}`: {(calls.Log.Count == 0 ? "none" : string.Join(", ", calls.Log))}");
         }
 
+        // Where a write's time goes: each round trip with its own duration, in the order they finished. Round trips run
+        // side by side overlap, so their sum can exceed the request's time; the request's time minus the longest chain
+        // of round trips that waited for one another is the app's own work (HTTP, JWT, JSON, the host's proxying).
+        text.AppendLine().AppendLine("### Where one write's time goes (the second call, alone on the host)").AppendLine();
+        foreach (var (endpoint, _, calls, _) in _rows.Where(r => r.Kind is Kind.Login or Kind.Submit || r.Endpoint.StartsWith("POST /api/topics/{id}/second", StringComparison.Ordinal)))
+        {
+            var steps = string.Join(" · ", calls.Timeline.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Call} {t.Milliseconds:0.0}")));
+            text.AppendLine(CultureInfo.InvariantCulture, $"- `{endpoint}`: {calls.RequestMilliseconds:0.0} ms in the host; round trips in the order they finished (ms): {steps}");
+        }
+
         return text.ToString();
     }
 }
