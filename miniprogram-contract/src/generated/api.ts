@@ -5105,13 +5105,17 @@ export interface operations {
                     "application/json": components["schemas"]["HealthReport"];
                 };
             };
-            /** @description 至少一个依赖不可用（正文仍是健康报告，不是 ProblemDetails） */
+            /**
+             * @description 至少一个依赖不可用：正文是健康报告（application/json）。
+             *     应用本身正在启动或重启、还不能应答时，由宿主直接返回 ProblemDetails（application/problem+json，`SERVICE_UNAVAILABLE`）。
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["HealthReport"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             "4XX": components["responses"]["ClientError"];
