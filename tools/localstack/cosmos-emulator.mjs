@@ -14,6 +14,8 @@ const { values } = parseArgs({
     port: { type: "string", default: "8081" },
     host: { type: "string", default: "127.0.0.1" },
     "parent-pid": { type: "string" },
+    // Milliseconds added to every answer (LocalStack:CosmosLatency): Azure's round trip for the bench, 0 otherwise.
+    "latency-ms": { type: "string", default: "0" },
   },
 });
 
@@ -37,7 +39,13 @@ const passThroughPlan = JSON.stringify({
   queryRanges: [{ min: "", max: "FF", isMinInclusive: true, isMaxInclusive: false }],
 });
 
-const server = createHttpsServer();
+// Keep-alive, as Cosmos DB's gateway does: by default this emulator answers every request with "connection: close",
+// so each SDK call paid a new TCP connection and TLS handshake, which cost more CPU than the call itself and made every
+// store round trip slower than in Azure. The server keeps an idle connection longer than .NET's pool does (1 minute),
+// so the client always closes first and never sends on a connection the server has just dropped.
+const server = createHttpsServer({ keepAlive: true });
+server.keepAliveTimeout = 120_000;
+server.headersTimeout = 125_000;
 // The emulator prints a stack trace for the crash that answerMissingDocumentsWith404 repairs; keep the log readable.
 const consoleError = console.error;
 console.error = (...args) => {
@@ -46,7 +54,15 @@ console.error = (...args) => {
 };
 const [emulatorHandler] = server.listeners("request");
 server.removeAllListeners("request");
+const latencyMs = Number(values["latency-ms"]);
 server.on("request", (req, res) => {
+  if (latencyMs > 0) {
+    const end = res.end.bind(res);
+    res.end = (...args) => {
+      setTimeout(() => end(...args), latencyMs);
+      return res;
+    };
+  }
   if (String(req.headers["x-ms-cosmos-is-query-plan-request"]).toLowerCase() === "true") {
     req.resume();
     res.writeHead(200, { "content-type": "application/json", "x-ms-request-charge": "0", "x-ms-activity-id": crypto.randomUUID() });

@@ -28,7 +28,7 @@ public static partial class LocalStackLauncher
 
             if (await NeedsCosmosAsync(options, cancellationToken))
             {
-                started.Add(Start(options, root, "cosmos-emulator.mjs", logger, "--host", options.Host, "--port", $"{options.CosmosPort}"));
+                started.Add(Start(options, root, "cosmos-emulator.mjs", logger, "--host", options.Host, "--port", $"{options.CosmosPort}", "--latency-ms", $"{(int)options.CosmosLatency.TotalMilliseconds}"));
             }
             else
             {
