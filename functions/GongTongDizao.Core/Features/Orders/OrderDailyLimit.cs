@@ -16,8 +16,11 @@ public sealed class OrderDailyLimit(CosmosClient cosmos)
     private static readonly int s_ttl = (int)TimeSpan.FromDays(2).TotalSeconds;
     private readonly Container _dedupe = cosmos.GetContainer(StoreNames.Database, StoreNames.Containers.Dedupe);
 
-    /// <summary>True when a slot of <paramref name="day"/> was taken; false when the limit is reached.</summary>
-    public async Task<bool> TryTakeAsync(string userId, string day, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// True when a slot of <paramref name="day"/> was taken; false when the limit is reached; <c>CONCURRENT_CHANGE</c>
+    /// when every attempt lost the race, which is contention, not the limit, and must not tell the resident so.
+    /// </summary>
+    public async Task<Result<bool>> TryTakeAsync(string userId, string day, int limit, CancellationToken cancellationToken)
     {
         var id = $"order-day~{userId}~{day}";
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
@@ -40,7 +43,7 @@ public sealed class OrderDailyLimit(CosmosClient cosmos)
             await Task.Delay(Random.Shared.Next(1, 5 + Math.Min(attempt, 20)), cancellationToken);
         }
 
-        return false;
+        return Error.From(ErrorCodes.ConcurrentChange);
     }
 
     private Task<DayCounter?> FindAsync(string id, CancellationToken cancellationToken) =>
