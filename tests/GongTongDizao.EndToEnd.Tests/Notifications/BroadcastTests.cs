@@ -233,7 +233,7 @@ public sealed class BroadcastTests(NotificationsFixture host, ITestOutputHelper 
             OpenId = openId,
             HomeCommunityId = role is null ? orgId : null,
             Roles = role is { } r ? [NotificationsFixture.Role(r, orgId)] : [],
-            CreatedAt = DateTimeOffset.UtcNow,
+            CreatedAt = host.Time.GetUtcNow(),
         };
         return (await host.CreateLinkedAsync(user), code);
     }
@@ -243,7 +243,7 @@ public sealed class BroadcastTests(NotificationsFixture host, ITestOutputHelper 
         var created = new System.Collections.Concurrent.ConcurrentBag<(int, UserAccount)>();
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 48 }, async (i, ct) =>
         {
-            var user = new UserAccount { Id = "u" + Guid.NewGuid().ToString("N")[..24], OpenId = "o" + Guid.NewGuid().ToString("N"), HomeCommunityId = communityId, CreatedAt = DateTimeOffset.UtcNow };
+            var user = new UserAccount { Id = UserIds.NewId(), OpenId = "o" + Guid.NewGuid().ToString("N"), HomeCommunityId = communityId, CreatedAt = host.Time.GetUtcNow() };
             await host.Users.CreateItemAsync(user, new PartitionKey(user.Id), new ItemRequestOptions { EnableContentResponseOnWrite = false }, ct);
             await host.Notifications.CreateItemAsync(new PreferencesDocument { UserId = user.Id, Youth = youth, All = true }, new PartitionKey(user.Id), new ItemRequestOptions { EnableContentResponseOnWrite = false }, ct);
             created.Add((i, user));

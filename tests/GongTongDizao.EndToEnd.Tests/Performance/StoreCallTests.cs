@@ -66,8 +66,8 @@ public sealed class StoreCallTests(StoreCallFixture host, ITestOutputHelper outp
                 title = "教我用手机挂号",
                 details = "家里老人想学用手机挂号。",
                 place = new { orgId = Community, address = "3 栋 501" },
-                wantedFrom = DateTimeOffset.UtcNow.AddHours(1),
-                wantedTo = DateTimeOffset.UtcNow.AddDays(1),
+                wantedFrom = host.Time.GetUtcNow().AddHours(1),
+                wantedTo = host.Time.GetUtcNow().AddDays(1),
                 contact = new { name = "王阿姨", phone = "13800000000" },
             });
             orders.Add(sent.Body.GetProperty("id").GetString()!);
@@ -83,7 +83,7 @@ public sealed class StoreCallTests(StoreCallFixture host, ITestOutputHelper outp
         var activities = new List<string>();
         for (var i = 0; i < 2; i++)
         {
-            var start = DateTimeOffset.UtcNow.AddDays(3);
+            var start = host.Time.GetUtcNow().AddDays(3);
             (status, var published) = await host.SendAsync(HttpMethod.Post, "api/activities", staff, new
             {
                 title = "社区公益集市",
@@ -91,7 +91,7 @@ public sealed class StoreCallTests(StoreCallFixture host, ITestOutputHelper outp
                 description = "周末社区公益集市。",
                 place = new { orgId = Community, address = "社区广场" },
                 sessions = new[] { new { startsAt = start, endsAt = start.AddHours(2), capacity = 10 } },
-                signUpOpensAt = DateTimeOffset.UtcNow.AddMinutes(-1),
+                signUpOpensAt = host.Time.GetUtcNow().AddMinutes(-1),
                 signUpClosesAt = start.AddDays(-1),
             });
             Assert.True(status == 201, published.ToString());

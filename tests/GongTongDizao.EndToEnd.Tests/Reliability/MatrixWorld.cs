@@ -198,6 +198,9 @@ public sealed class MatrixWorld
         return id;
     }
 
+    /// <summary>Now on the clock the worker reads.</summary>
+    public DateTimeOffset Now => _host.Time.GetUtcNow();
+
     public async Task<(string Topic, string Meeting)> MeetingAsync(TimeSpan startsIn)
     {
         var id = await DeliberatingTopicAsync();
