@@ -217,6 +217,7 @@ public sealed class StartUpNetworkTests(ITestOutputHelper output)
     {
         private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
         private readonly ConcurrentQueue<string> _seen = new();
+        private readonly CancellationTokenSource _stopped = new();
         private int _accepted;
 
         public RecordingListener()
@@ -234,7 +235,12 @@ public sealed class StartUpNetworkTests(ITestOutputHelper output)
 
         public IReadOnlyCollection<string> Seen => [.. _seen];
 
-        public void Dispose() => _listener.Stop();
+        public void Dispose()
+        {
+            _stopped.Cancel();
+            _listener.Stop();
+            _stopped.Dispose();
+        }
 
         private async Task AcceptAsync()
         {
@@ -258,13 +264,16 @@ public sealed class StartUpNetworkTests(ITestOutputHelper output)
             using (socket)
             {
                 var buffer = new byte[1024];
-                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+                // A client that connects writes its request at once, but on a loaded machine (CI) "at once" has taken over a
+                // second; waiting until the listener is disposed records what it sends rather than a timing artefact.
                 try
                 {
+                    using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stopped.Token);
+                    timeout.CancelAfter(TimeSpan.FromSeconds(30));
                     var read = await socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token);
-                    _seen.Enqueue(read > 0 && buffer[0] == 0x16 ? "TLS handshake" : Encoding.ASCII.GetString(buffer, 0, read).Split('\n')[0].Trim());
+                    _seen.Enqueue(read == 0 ? "connected, sent nothing" : buffer[0] == 0x16 ? "TLS handshake" : Encoding.ASCII.GetString(buffer, 0, read).Split('\n')[0].Trim());
                 }
-                catch (Exception ex) when (ex is SocketException or OperationCanceledException)
+                catch (Exception ex) when (ex is SocketException or OperationCanceledException or ObjectDisposedException)
                 {
                     _seen.Enqueue("connected, sent nothing");
                 }
