@@ -52,6 +52,8 @@ internal static class IdentityServiceCollectionExtensions
         services.AddTransient<AcceptPrivacyPolicy>();
         services.AddTransient<ExportMyData>();
         services.AddTransient<DeleteMe>();
+        services.AddSingleton<LateWriteErasure>();
+        services.AddSingleton<Timers.ITimerHandler>(sp => sp.GetRequiredService<LateWriteErasure>());
         services.AddTransient<GetOrg>();
         services.AddTransient<ListOrgChildren>();
         services.AddTransient<SearchOrgs>();

@@ -38,8 +38,13 @@ public sealed class WorkerTriggerInvoker(WorkerSupervisor supervisor, TimeSpan f
             request.TriggerMetadata[name] = name is "DequeueCount" ? new TypedData { Json = value } : new TypedData { String = value };
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(functionTimeout);
+        // The host stopping (or scaling in) cancels the invocation's token. As the Functions host does, that is passed
+        // to the worker and the host waits for its answer rather than abandoning it: abandoned, the listener could
+        // neither complete nor release the message, which would stay leased for its 10 minutes, and the work the
+        // function finishes (a broadcast page sends the next page's message) would be cut off with the worker.
+        // Only functionTimeout abandons an invocation.
+        using var timeout = new CancellationTokenSource(functionTimeout);
+        await using var cancel = cancellationToken.Register(() => _ = channel.CancelAsync(request.InvocationId));
         var response = await channel.InvokeAsync(request, function, timeout.Token);
         if (response.Result?.Status != StatusResult.Types.Status.Success)
         {

@@ -101,6 +101,22 @@ public sealed partial class WorkerChannel : IDisposable
         }
     }
 
+    /// <summary>
+    /// Asks the worker to cancel an invocation in flight (InvocationCancel), as the Functions host does when the
+    /// invocation's token fires; the worker decides, and its answer still arrives through <see cref="InvokeAsync"/>.
+    /// </summary>
+    public async Task CancelAsync(string invocationId)
+    {
+        try
+        {
+            await WriteAsync(new StreamingMessage { RequestId = NewId(), InvocationCancel = new InvocationCancel { InvocationId = invocationId } }, CancellationToken.None);
+        }
+        catch (WorkerUnavailableException)
+        {
+            // The worker is gone, and with it the invocation: InvokeAsync fails on its own.
+        }
+    }
+
     /// <summary>The worker's name for an invocation in flight, for log lines.</summary>
     public string? FunctionOf(string invocationId) => _invocations.TryGetValue(invocationId, out var pending) ? pending.FunctionName : null;
 

@@ -4,6 +4,7 @@ using GongTongDizao.Core.Auth;
 using GongTongDizao.Core.Events;
 using GongTongDizao.Core.Features.Identity;
 using GongTongDizao.Core.Features.Orgs;
+using GongTongDizao.Core.Timers;
 using GongTongDizao.WeChat.Simulator;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,7 @@ public sealed class HandlerScope : IAsyncDisposable
         fixture.Register(services);
         // Added after Core's own: the last registration is the one handlers get.
         services.AddSingleton<EventQueue>(sp => new RecordingEventQueue(sp.GetRequiredService<QueueServiceClient>(), Published));
+        services.AddSingleton<TimerQueue>(sp => new RecordingTimerQueue(sp.GetRequiredService<QueueServiceClient>(), Time, Scheduled));
         _services = services.BuildServiceProvider();
     }
 
@@ -39,6 +41,9 @@ public sealed class HandlerScope : IAsyncDisposable
 
     /// <summary>Every event the handlers published, in order.</summary>
     public ConcurrentQueue<DomainEvent> Published { get; } = new();
+
+    /// <summary>Every timer the handlers scheduled, in order (also sent, as in the app).</summary>
+    public ConcurrentQueue<TimerMessage> Scheduled { get; } = new();
 
     public WeChatSimulator Simulator => _fixture.Simulator;
 
@@ -108,6 +113,15 @@ public sealed class HandlerScope : IAsyncDisposable
     public async ValueTask DisposeAsync() => await _services.DisposeAsync();
 
     public sealed record Tree(string Province, string City, string District, string Street, string Community, string OtherCommunity);
+
+    private sealed class RecordingTimerQueue(QueueServiceClient queues, TimeProvider time, ConcurrentQueue<TimerMessage> scheduled) : TimerQueue(queues, time)
+    {
+        public override Task ScheduleAsync(TimerMessage message, CancellationToken cancellationToken)
+        {
+            scheduled.Enqueue(message);
+            return base.ScheduleAsync(message, cancellationToken);
+        }
+    }
 
     /// <summary>Records what the outbox publishes instead of sending it to the events queue.</summary>
     private sealed class RecordingEventQueue(QueueServiceClient queues, ConcurrentQueue<DomainEvent> published) : EventQueue(queues)

@@ -2,6 +2,8 @@ using GongTongDizao.Core.Auth;
 using GongTongDizao.Core.Common;
 using GongTongDizao.Core.Features.Identity;
 using GongTongDizao.Core.Features.Letters;
+using GongTongDizao.Core.Features.Notifications;
+using GongTongDizao.Core.Timers;
 using GongTongDizao.WeChat.Simulator;
 
 namespace GongTongDizao.Core.Tests.Handlers;
@@ -124,6 +126,37 @@ public sealed class IdentityHandlerTests(HandlerFixture fixture) : HandlerTest(f
     }
 
     [Fact]
+    public async Task Deletion_schedules_later_erasures_that_remove_what_an_event_under_way_wrote_after_it()
+    {
+        var person = await Scope.NewPersonAsync(Tree.Community);
+        var inbox = Scope.Get<InboxStore>();
+
+        await Scope.Get<DeleteMe>().HandleAsync(person, CancellationToken.None);
+        // What an event handled at the moment of deletion writes after it: an inbox item under the old id.
+        var late = InboxItemFor(person.Id);
+        var written = await inbox.TryCreateAsync(late, CancellationToken.None);
+        var passes = Scope.Scheduled.Where(m => m.Kind == LateWriteErasure.TimerKind && m.EntityId == person.Id).ToList();
+        await Scope.Get<LateWriteErasure>().HandleAsync(passes[0], CancellationToken.None);
+
+        Assert.True(written);
+        Assert.Equal([HandlerScope.Start.AddMinutes(30), HandlerScope.Start.AddDays(1)], passes.Select(m => m.DueAt).Order());
+        Assert.Null(await inbox.FindAsync(person.Id, late.Id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_later_erasure_for_an_account_that_still_exists_erases_nothing()
+    {
+        var person = await Scope.NewPersonAsync(Tree.Community);
+        var inbox = Scope.Get<InboxStore>();
+        var item = InboxItemFor(person.Id);
+        await inbox.TryCreateAsync(item, CancellationToken.None);
+
+        await Scope.Get<LateWriteErasure>().HandleAsync(new TimerMessage(LateWriteErasure.TimerKind, person.Id, person.Id, HandlerScope.Start), CancellationToken.None);
+
+        Assert.NotNull(await inbox.FindAsync(person.Id, item.Id, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task After_deletion_the_same_WeChat_user_logs_in_to_a_new_account()
     {
         var code = $"dev-{Guid.NewGuid():N}";
@@ -199,4 +232,17 @@ public sealed class IdentityHandlerTests(HandlerFixture fixture) : HandlerTest(f
         Assert.Equal(ErrorCodes.NotFound, before.Error?.Code);
         Assert.True(after.IsSuccess, after.Error?.ToString());
     }
+
+    private static InboxItem InboxItemFor(string userId) => new()
+    {
+        Id = NotificationKinds.InboxId(Guid.NewGuid().ToString("N")),
+        UserId = userId,
+        EventId = Guid.NewGuid().ToString("N"),
+        EventType = "letter.assigned",
+        EntityType = "letter",
+        EntityId = Guid.NewGuid().ToString("N"),
+        OrgId = "420106001",
+        Title = "您有一封待办信件",
+        CreatedAt = HandlerScope.Start,
+    };
 }

@@ -61,8 +61,9 @@ public sealed class DeletionTests(IdentityFixture host)
         var (replied, _) = await host.SendAsync(HttpMethod.Post, $"api/letters/{letterId}/reply", staff, new { content = "您好，活动室每天九点开放。" });
 
         // The assignment reaches the staff member's inbox asynchronously, as a queued event. Deletion erases
-        // what is stored when it runs; an event still in flight then would write after it, a gap this test does not
-        // cover (a faster store made it show here), so it deletes once the item has arrived.
+        // what is stored when it runs; what an event still under way writes after it is erased by the later passes
+        // deletion schedules (30 minutes and a day on, IdentityHandlerTests), which this test cannot wait for, so it
+        // deletes once the item has arrived.
         await Eventually.TrueAsync(
             async () =>
             {

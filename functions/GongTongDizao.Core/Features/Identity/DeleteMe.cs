@@ -10,11 +10,13 @@ namespace GongTongDizao.Core.Features.Identity;
 /// pseudonym is random, so nothing retained can be tied to the person again; the same WeChat account signing in later
 /// starts a new account with a new id. Residents and staff are deleted the same way.
 /// </summary>
-public sealed class DeleteMe(UserStore users, IEnumerable<IPersonalDataSource> sources, AuditLog audit)
+public sealed class DeleteMe(UserStore users, IEnumerable<IPersonalDataSource> sources, LateWriteErasure lateWrites, AuditLog audit)
 {
     public async Task<Result<NoContent>> HandleAsync(Caller caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
+        // Scheduled first, so that nothing a failure below leaves behind stops them (they wait for the account to be gone).
+        await lateWrites.ScheduleAsync(caller.Id, cancellationToken);
         var pseudonym = UserIds.Pseudonym();
         foreach (var source in sources)
         {
@@ -25,8 +27,8 @@ public sealed class DeleteMe(UserStore users, IEnumerable<IPersonalDataSource> s
         await users.UnlinkOpenIdAsync(caller.User.OpenId, cancellationToken);
         await users.DeleteAsync(caller.Id, cancellationToken);
 
-        // Deliveries check that the account exists, so once it is gone nothing new is written under the id; what was
-        // in flight during the first pass is erased now.
+        // A delivery checks that the account exists before it writes; an event already being handled writes its inbox
+        // items regardless. What landed during the first pass is erased now, what is still under way by the later passes.
         foreach (var source in sources.Where(s => s.ReceivesLateWrites))
         {
             await source.AnonymiseAsync(caller.Id, pseudonym, cancellationToken);

@@ -6,10 +6,13 @@ namespace GongTongDizao.Functions.Features.Background;
 
 public sealed class TimerFunctions(TimerDispatcher dispatcher, OutboxSweeper sweeper)
 {
-    /// <summary>Deadline checks scheduled as delayed messages. Exceptions propagate so the runtime retries, then poisons.</summary>
+    /// <summary>
+    /// Deadline checks scheduled as delayed messages. Exceptions propagate so the runtime retries, then poisons. Like
+    /// the notification queues, a check is bounded work that is finished rather than cancelled when the host stops.
+    /// </summary>
     [Function("Timers")]
-    public Task Timers([QueueTrigger(StoreNames.Queues.Timers)] string message, CancellationToken cancellationToken) =>
-        dispatcher.DispatchAsync(TimerQueue.Parse(message), cancellationToken);
+    public Task Timers([QueueTrigger(StoreNames.Queues.Timers)] string message) =>
+        dispatcher.DispatchAsync(TimerQueue.Parse(message), CancellationToken.None);
 
     /// <summary>Publishes outboxes that a request could not (queue briefly unavailable, process stopped).</summary>
     [Function("OutboxSweep")]
