@@ -9,8 +9,11 @@ results=TestResults
 rm -rf "$results"
 mkdir -p "$results"
 
+phase() { echo "$1 took $((SECONDS - phase_start)) s" >> "$results/phases.log"; phase_start=$SECONDS; }
+phase_start=$SECONDS
 echo "Building…"
 dotnet build GongTongDizao.sln --nologo -v quiet -clp:"Summary;ErrorsOnly" || exit 1
+phase "Build"
 
 # One set of emulators for every test process; each process would otherwise race to start its own.
 dotnet functions/GongTongDizao.DevHost/bin/Debug/net10.0/GongTongDizao.DevHost.dll --emulators-only > "$results/localstack.log" 2>&1 &
@@ -24,10 +27,12 @@ for _ in $(seq 1 240); do
 done
 grep -q "Local stack ready" "$results/localstack.log" || { echo "The emulators did not start:"; cat "$results/localstack.log"; exit 1; }
 
+phase "Starting the emulators"
 status=0
 # Where fixtures write their log scans and generated suites their case counts (CaseTally.ResultsFolder).
 export GTD_TEST_RESULTS="$PWD/$results"
 dotnet test GongTongDizao.sln --no-build --nologo --logger "trx" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=false || status=1
+phase "The test projects"
 
 # Outside contract checks (tools/contract, npm validators): every exchange the end-to-end tests recorded
 # (ExchangeRecorder), then a suite generated from openapi.yaml (portman + newman) against the app as a black box,
@@ -53,5 +58,7 @@ if [ -f miniprogram-contract/package.json ]; then
   cat "$results/contract.log"
 fi
 
+phase "Outside checks, lint and contract tests"
+cat "$results/phases.log"
 node tools/test-summary.mjs "$results" || status=1
 exit $status
