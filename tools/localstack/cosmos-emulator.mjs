@@ -5,8 +5,19 @@
 // (the emulator runs ORDER BY, COUNT and filters itself). See docs/decisions/0001-local-stack.md.
 import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
+import { BatchFormatError, decodeOperations, encodeResults, execute, isBatchRequest } from "./cosmos-batch.mjs";
 
 const require = createRequire(import.meta.url);
+// The emulator keeps its account (the in-memory store) to itself; batches run on it directly (cosmos-batch.mjs), so
+// the account is recorded as it is created, before the server module that creates it is loaded.
+const accountModule = require("@vercel/cosmosdb-server/lib/account");
+let account;
+accountModule.default = class extends accountModule.default {
+  constructor(...args) {
+    super(...args);
+    account = this;
+  }
+};
 const { createHttpsServer } = require("@vercel/cosmosdb-server");
 
 const { values } = parseArgs({
@@ -49,7 +60,7 @@ server.headersTimeout = 125_000;
 // The emulator prints a stack trace for the crash that answerMissingDocumentsWith404 repairs; keep the log readable.
 const consoleError = console.error;
 console.error = (...args) => {
-  if (String(args[0]?.message ?? args[0]).includes("Cannot read properties of undefined (reading 'id')")) return;
+  if (String(args[0]?.message ?? args[0]).includes("Cannot read properties of undefined (reading '")) return;
   consoleError(...args);
 };
 const [emulatorHandler] = server.listeners("request");
@@ -69,6 +80,10 @@ server.on("request", (req, res) => {
     res.end(passThroughPlan);
     return;
   }
+  if (isBatchRequest(req)) {
+    answerBatch(req, res);
+    return;
+  }
   if (req.method === "GET" && /\/docs\/[^/]+$/.test(req.url ?? "")) {
     answerMissingDocumentsWith404(res);
   }
@@ -86,6 +101,32 @@ function answerMissingDocumentsWith404(res) {
     }
     return end(body, ...rest);
   };
+}
+
+// POST /dbs/{db}/colls/{coll}/docs with x-ms-cosmos-is-batch-request: a transactional batch (atomic) or a bulk page.
+function answerBatch(req, res) {
+  const chunks = [];
+  req.on("data", (chunk) => chunks.push(chunk));
+  req.on("end", () => {
+    const headers = { "x-ms-activity-id": crypto.randomUUID(), "x-ms-request-charge": "1", connection: "keep-alive" };
+    const [, dbId, collId] = /^\/dbs\/([^/]+)\/colls\/([^/]+)\/docs\/?$/.exec(req.url ?? "") ?? [];
+    const collection = dbId ? account?.database(decodeURIComponent(dbId)).collection(decodeURIComponent(collId)) : undefined;
+    if (!collection?.read()) {
+      res.writeHead(404, { ...headers, "content-type": "application/json" });
+      res.end(JSON.stringify({ code: "NotFound", message: "The collection does not exist." }));
+      return;
+    }
+    try {
+      const atomic = String(req.headers["x-ms-cosmos-batch-atomic"]).toLowerCase() === "true";
+      const { status, results } = execute(collection, decodeOperations(Buffer.concat(chunks)), { atomic, partitionKeyHeader: req.headers["x-ms-documentdb-partitionkey"] });
+      res.writeHead(status, { ...headers, "content-type": "application/octet-stream" });
+      res.end(encodeResults(results));
+    } catch (err) {
+      if (!(err instanceof BatchFormatError) && !(err instanceof SyntaxError)) consoleError(err);
+      res.writeHead(err instanceof BatchFormatError || err instanceof SyntaxError ? 400 : 500, { ...headers, "content-type": "application/json" });
+      res.end(JSON.stringify({ code: "BadRequest", message: `The batch request could not be read: ${err.message}` }));
+    }
+  });
 }
 
 server.on("error", (err) => {

@@ -31,6 +31,9 @@ public sealed class HandlerFixture : IAsyncLifetime
 
     public WeChatSimulator Simulator => _simulator ?? throw new InvalidOperationException("The fixture has not started.");
 
+    /// <summary>Where the emulators listen, for tests that use a client of their own.</summary>
+    public LocalStackOptions Stack => _stack.Options;
+
     /// <summary>Azurite's connection string, for tests that use a storage client of their own.</summary>
     public string StorageConnectionString => _stack.Options.StorageConnectionString;
 
