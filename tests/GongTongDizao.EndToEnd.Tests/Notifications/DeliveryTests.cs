@@ -171,7 +171,7 @@ public sealed class DeliveryTests(NotificationsFixture host)
     {
         // WeChat's push names the person by openid, so this one's openid is linked to the account as a login would.
         var openId = "o" + Guid.NewGuid().ToString("N");
-        var user = await host.CreateLinkedAsync(new UserAccount { Id = UserIds.NewId(), OpenId = openId, CreatedAt = DateTimeOffset.UtcNow });
+        var user = await host.CreateLinkedAsync(new UserAccount { Id = UserIds.NewId(), OpenId = openId, CreatedAt = host.Time.GetUtcNow() });
         await host.GrantAsync(user, "letterAccepted", 1, simulatorUnits: 2);
         host.Simulator.State.AddFault(new SimulatorFault(SimulatorApis.SubscribeSend, DelayMs: 3000));
         var message = NotificationsFixture.Delivery(user);

@@ -44,7 +44,7 @@ public sealed class WeChatPushTests(NotificationsFixture host)
     public async Task A_stale_timestamp_is_rejected_even_when_correctly_signed()
     {
         var user = await PushUserAsync();
-        var stale = DateTimeOffset.UtcNow.AddMinutes(-10).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var stale = host.Time.GetUtcNow().AddMinutes(-10).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var (status, _) = await PostAsync(Popup(user.OpenId, stale), token: WeChat.Token, timestamp: stale);
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
@@ -60,7 +60,7 @@ public sealed class WeChatPushTests(NotificationsFixture host)
         var popup = new JsonObject
         {
             ["FromUserName"] = user.OpenId,
-            ["CreateTime"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["CreateTime"] = host.Time.GetUtcNow().ToUnixTimeSeconds(),
             ["Event"] = "subscribe_msg_popup_event",
             ["List"] = new JsonArray(new JsonObject { ["TemplateId"] = "local-letterReplied", ["SubscribeStatusString"] = "accept", ["PopupScene"] = "0" }),
         };
@@ -102,7 +102,7 @@ public sealed class WeChatPushTests(NotificationsFixture host)
         var first = await deliver.HandleAsync(NotificationsFixture.Delivery(user), CancellationToken.None);
         var second = await deliver.HandleAsync(NotificationsFixture.Delivery(user), CancellationToken.None);
         host.Simulator.Options.PushUrl = new Uri(host.BaseAddress, "api/wechat/push");
-        var sameSecond = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var sameSecond = host.Time.GetUtcNow().ToUnixTimeSeconds();
 
         // WeChat reports each message in its own subscribe_msg_sent_event; both name the person and the second.
         foreach (var record in new[] { first!, second! })
@@ -127,13 +127,13 @@ public sealed class WeChatPushTests(NotificationsFixture host)
     {
         var code = "dev-push-" + Guid.NewGuid().ToString("N")[..12];
         var openId = GongTongDizao.WeChat.Simulator.WeChatSimulator.OpenIdFor(code);
-        return await host.CreateLinkedAsync(new UserAccount { Id = UserIds.NewId(), OpenId = openId, CreatedAt = DateTimeOffset.UtcNow });
+        return await host.CreateLinkedAsync(new UserAccount { Id = UserIds.NewId(), OpenId = openId, CreatedAt = host.Time.GetUtcNow() });
     }
 
     private Task<string> LoginAsAsync(UserAccount user) =>
         host.LoginAsync(host.Simulator.State.IssueLoginCode(user.OpenId).Code);
 
-    private static string Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+    private string Now() => host.Time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 
     private string Popup(string openId, string createTime) => new JsonObject
     {

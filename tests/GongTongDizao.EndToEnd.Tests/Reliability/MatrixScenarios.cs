@@ -28,8 +28,8 @@ public static class MatrixScenarios
         // No people: open, WeChat's, administrators'.
         new("GET", "/health", Open, _ => At("api/health")),
         new("POST", "/auth/login", Open, _ => At("api/auth/login", _ => new { code = $"dev-{Guid.NewGuid():N}" })),
-        new("GET", "/wechat/push", WeChatOnly, _ => At($"api/wechat/push?signature=forged&timestamp={Now()}&nonce=42&echostr=hello")),
-        new("POST", "/wechat/push", WeChatOnly, _ => At($"api/wechat/push?signature=forged&timestamp={Now()}&nonce=42&encrypt_type=aes&msg_signature=forged", _ => new { ToUserName = "gh_matrix", Encrypt = "Zm9yZ2Vk" })),
+        new("GET", "/wechat/push", WeChatOnly, w => At($"api/wechat/push?signature=forged&timestamp={Seconds(w.Now)}&nonce=42&echostr=hello")),
+        new("POST", "/wechat/push", WeChatOnly, w => At($"api/wechat/push?signature=forged&timestamp={Seconds(w.Now)}&nonce=42&encrypt_type=aes&msg_signature=forged", _ => new { ToUserName = "gh_matrix", Encrypt = "Zm9yZ2Vk" })),
         new("POST", "/manage/orgs/import", AdminOnly, _ => At("api/manage/orgs/import", _ => new { orgs = new[] { new { id = "420106001001001002", name = "2栋", level = "building", parentId = "420106001001001" } } })),
         new("GET", "/manage/orgs/{id}/staff", AdminOnly, _ => At($"api/manage/orgs/{C1}/staff")),
         new("POST", "/manage/users/{userId}/roles", AdminOnly, w => At($"api/manage/users/{w.Bystander.Id}/roles", _ => new { role = "moderator", orgId = "420106008002" })),
@@ -184,5 +184,6 @@ public static class MatrixScenarios
     private static Target SignUp((string Activity, string SignUp) signUp, string action, object? body = null) =>
         new($"api/activities/{signUp.Activity}/signups/{signUp.SignUp}/{action}", body is null ? null : _ => body);
 
-    private static string Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+    /// <summary>WeChat's timestamp: Unix seconds on the clock the worker checks it against.</summary>
+    private static string Seconds(DateTimeOffset at) => at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 }
