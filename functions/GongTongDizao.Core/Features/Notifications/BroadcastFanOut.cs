@@ -1,22 +1,22 @@
 using GongTongDizao.Core.Events;
-using GongTongDizao.Core.Storage;
-using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging;
 
 namespace GongTongDizao.Core.Features.Notifications;
 
 /// <summary>
 /// A broadcast's fan-out, one page per queue message (<see cref="FanOutCursor.PageSize"/> residents), so the
-/// work of a message is bounded whatever the audience. A page is handled (<see cref="BroadcastPage"/>), then the
-/// progress moves from page n-1 to n under its ETag together with the message for page n+1 (its outbox), then that
-/// message is sent. A crash repeats at most the page in hand (its ids make the writes idempotent and its tally is
-/// added only by the save that wins); a message for a page already saved only makes sure its successor was sent.
+/// work of a message is bounded whatever the audience. Pages run side by side: a page reads its residents, sends the
+/// next page's message at once (it carries the continuation just read), then tells its residents and counts itself in
+/// the progress (<see cref="BroadcastStore.TryCountPageAsync"/>: the page's record and the increments in one batch).
+/// A crash repeats at most the page in hand: its ids make the writes idempotent, its record lets it be counted once,
+/// and a message for a page already counted only finishes the broadcast if that was left undone. A repeated page
+/// sends its successor's message again; the successor then finds its own record and stops there.
 /// </summary>
 public sealed partial class BroadcastFanOut(
     AudienceResolver audiences,
     BroadcastPage pages,
     BroadcastStore broadcasts,
-    OutboxPublisher publisher,
+    EventQueue events,
     ILogger<BroadcastFanOut> logger)
 {
     /// <summary>Handles the page <paramref name="cursor"/> names; the number of recipients it told.</summary>
@@ -26,66 +26,41 @@ public sealed partial class BroadcastFanOut(
         ArgumentNullException.ThrowIfNull(cursor);
         var broadcastId = notice.BroadcastId ?? throw new ArgumentException("Not a broadcast.", nameof(notice));
         var progress = await broadcasts.StartProgressAsync(broadcastId, cancellationToken);
-        if (progress.Pages >= cursor.Page)
+        if (await broadcasts.PageCountedAsync(broadcastId, cursor.Page, cancellationToken))
         {
-            // A repeated message: the page is saved; its successor may not have been sent yet.
-            await FinishPageAsync(progress, cancellationToken);
+            // A repeated message: the page is counted (and its successor was sent before that).
+            await FinishAsync(progress, cancellationToken);
             return 0;
         }
 
         // A broadcast naming no audience we know reaches nobody, and is done.
         var audience = AudienceResolver.AudienceOf(notice.Event);
         var page = audience is null ? new ResidentPage([], null) : await audiences.ResidentsPageAsync(notice.Event, cursor, cursor.PageSize, cancellationToken);
-        var tally = audience is { } to ? await pages.TellAsync(notice, to, page.Ids, cursor.Page, cancellationToken) : new PageTally(0, 0);
-        if (await SaveAsync(progress, cursor.Page, tally, page.Next is { } next ? next.AttachTo(notice.Event) : null, cancellationToken) is { } saved)
+        if (page.Next is { } next)
         {
-            LogPage(logger, broadcastId, cursor.Page, tally.Reached, saved.Done);
-            await FinishPageAsync(saved, cancellationToken);
+            await events.SendAsync(next.AttachTo(notice.Event), cancellationToken);
+        }
+
+        var tally = audience is { } to ? await pages.TellAsync(notice, to, page.Ids, cursor.Page, cancellationToken) : new PageTally(0, 0);
+        if (await broadcasts.TryCountPageAsync(broadcastId, cursor.Page, tally.Reached, tally.Skipped, last: page.Next is null, cancellationToken) is { } counted)
+        {
+            LogPage(logger, broadcastId, cursor.Page, tally.Reached, counted.IsComplete);
+            await FinishAsync(counted, cancellationToken);
         }
 
         return tally.Reached;
     }
 
-    /// <summary>Moves the progress to <paramref name="page"/>; null when another try of the same page got there first.</summary>
-    private Task<BroadcastProgress?> SaveAsync(BroadcastProgress progress, int page, PageTally tally, DomainEvent? continuation, CancellationToken cancellationToken) =>
-        OptimisticRetry.RunAsync<BroadcastProgress, BroadcastProgress?>(
-            progress,
-            async current =>
-            {
-                if (current.Pages != page - 1)
-                {
-                    return Attempt<BroadcastProgress?>.Done(null);
-                }
-
-                var next = current with
-                {
-                    Pages = page,
-                    Reached = current.Reached + tally.Reached,
-                    Skipped = current.Skipped + tally.Skipped,
-                    Done = continuation is null,
-
-                    // Whatever an earlier publish left here was for this page, which is handled now.
-                    Outbox = continuation is null ? [] : [continuation],
-                };
-                return await broadcasts.TrySaveProgressAsync(next, current.ETag, cancellationToken) is { } saved
-                    ? Attempt<BroadcastProgress?>.Done(saved)
-                    : Attempt<BroadcastProgress?>.LostRace();
-            },
-
-            // The outbox publisher cleared the last page's message meanwhile, or another try saved this page.
-            current => broadcasts.FindProgressAsync(current.BroadcastId, cancellationToken),
-            _ => throw new InvalidOperationException($"The progress of broadcast {progress.BroadcastId} kept changing; the queue retries page {page}."));
-
-    /// <summary>Sends the next page's message (if the save's publish did not) and, after the last page, the total.</summary>
-    private async Task FinishPageAsync(BroadcastProgress progress, CancellationToken cancellationToken)
+    /// <summary>Once every page is counted: the broadcast's total, and the progress marked done.</summary>
+    private async Task FinishAsync(BroadcastProgress progress, CancellationToken cancellationToken)
     {
-        await publisher.TryPublishAsync(StoreNames.Containers.Notifications, progress, new PartitionKey(progress.UserId), progress.ETag, cancellationToken);
-        if (progress.Done)
+        if (progress.IsComplete && !progress.Done)
         {
             await broadcasts.SetRecipientsAsync(progress.BroadcastId, progress.Reached, cancellationToken);
+            await broadcasts.MarkDoneAsync(progress.BroadcastId, cancellationToken);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Broadcast {BroadcastId} page {Page} told {Recipients} recipient(s); done: {Done}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Broadcast {BroadcastId} page {Page} told {Recipients} recipient(s); all pages counted: {Done}")]
     private static partial void LogPage(ILogger logger, string broadcastId, int page, int recipients, bool done);
 }

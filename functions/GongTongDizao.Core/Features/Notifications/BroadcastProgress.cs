@@ -1,16 +1,15 @@
 using System.Text.Json.Serialization;
-using GongTongDizao.Core.Events;
 
 namespace GongTongDizao.Core.Features.Notifications;
 
 /// <summary>
 /// How far the fan-out of one broadcast has got, in the broadcast's partition but apart from the broadcast itself
-/// (whose delivery counters change with every delivery, so saving progress there would keep losing ETag races).
-/// Saved once per page with the ETag read: the page number moves from n-1 to n exactly once, and with it the page's
-/// tallies and the message for the next page (its outbox), so a retried page adds nothing twice and a crash
-/// between the save and the send leaves the next page to the outbox sweeper.
+/// (whose delivery counters change with every delivery). Pages are handled side by side, so each adds its tallies
+/// with an increment, in one transactional batch with its <see cref="BroadcastPageRecord"/>: a page repeated after a
+/// crash or a duplicate message finds its record and adds nothing twice. The last page (the one without a successor)
+/// sets <see cref="TotalPages"/>; the broadcast is done once that many pages are counted.
 /// </summary>
-public sealed record BroadcastProgress : IHasOutbox
+public sealed record BroadcastProgress
 {
     public const string DocumentId = "progress";
 
@@ -24,7 +23,7 @@ public sealed record BroadcastProgress : IHasOutbox
 
     public required string BroadcastId { get; init; }
 
-    /// <summary>Pages of the audience handled so far.</summary>
+    /// <summary>Pages of the audience handled so far (in any order).</summary>
     public int Pages { get; init; }
 
     /// <summary>Recipients told so far (inbox item written, delivery queued or recorded).</summary>
@@ -33,11 +32,38 @@ public sealed record BroadcastProgress : IHasOutbox
     /// <summary>Recipients without any WeChat quota, recorded skipped by the fan-out itself (no delivery message).</summary>
     public int Skipped { get; init; }
 
-    /// <summary>The last page is handled: <see cref="Reached"/> is every recipient.</summary>
+    /// <summary>How many pages the audience has; 0 until the last page is handled.</summary>
+    public int TotalPages { get; init; }
+
+    /// <summary>Every page is handled: <see cref="Reached"/> is every recipient.</summary>
     public bool Done { get; init; }
 
-    public IReadOnlyList<DomainEvent> Outbox { get; init; } = [];
+    /// <summary>Whether the last page is known and every page counted, and the broadcast not yet marked done.</summary>
+    [JsonIgnore]
+    public bool IsComplete => TotalPages > 0 && Pages >= TotalPages;
 
     [JsonPropertyName("_etag")]
     public string? ETag { get; init; }
+}
+
+/// <summary>That page <see cref="Page"/> of a broadcast is counted in its progress; created with the count, in one batch.</summary>
+public sealed record BroadcastPageRecord
+{
+    [JsonPropertyName("id")]
+    public required string Id { get; init; }
+
+    /// <summary>The partition: <see cref="NotificationKinds.BroadcastPartition"/>.</summary>
+    public required string UserId { get; init; }
+
+    public string Kind { get; init; } = NotificationKinds.BroadcastPage;
+
+    public required string BroadcastId { get; init; }
+
+    public required int Page { get; init; }
+
+    public int Reached { get; init; }
+
+    public int Skipped { get; init; }
+
+    public static string IdFor(int page) => $"page~{page}";
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Runtime.CompilerServices;
 using GongTongDizao.Core.Aggregates;
 using GongTongDizao.Core.Storage;
@@ -114,10 +115,39 @@ public class BroadcastStore(CosmosClient cosmos) : IAggregateStore<BroadcastDocu
             ?? throw new InvalidOperationException($"The progress of broadcast {broadcastId} vanished while it was being created.");
     }
 
-    /// <summary>Saves the progress if nobody saved it since <paramref name="ifMatch"/>; null when somebody did.</summary>
-    public virtual Task<BroadcastProgress?> TrySaveProgressAsync(BroadcastProgress progress, string? ifMatch, CancellationToken cancellationToken)
+    /// <summary>Whether page <paramref name="page"/> of the broadcast is counted in its progress.</summary>
+    public virtual async Task<bool> PageCountedAsync(string broadcastId, int page, CancellationToken cancellationToken) =>
+        await _container.FindAsync<BroadcastPageRecord>(BroadcastPageRecord.IdFor(page), new PartitionKey(NotificationKinds.BroadcastPartition(broadcastId)), cancellationToken) is not null;
+
+    /// <summary>
+    /// Counts a page: its record and the progress's increments in one transactional batch, so a page is counted once
+    /// however often it is handled. The progress as counted; null when the page was counted before.
+    /// </summary>
+    public virtual async Task<BroadcastProgress?> TryCountPageAsync(string broadcastId, int page, int reached, int skipped, bool last, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(progress);
-        return _container.TryReplaceAsync(progress with { ETag = null }, progress.Id, new PartitionKey(progress.UserId), ifMatch, cancellationToken);
+        var partition = NotificationKinds.BroadcastPartition(broadcastId);
+        var record = new BroadcastPageRecord { Id = BroadcastPageRecord.IdFor(page), UserId = partition, BroadcastId = broadcastId, Page = page, Reached = reached, Skipped = skipped };
+        List<PatchOperation> counts = [PatchOperation.Increment("/pages", 1), PatchOperation.Increment("/reached", reached), PatchOperation.Increment("/skipped", skipped)];
+        if (last)
+        {
+            counts.Add(PatchOperation.Set("/totalPages", page));
+        }
+
+        using var response = await _container.CreateTransactionalBatch(new PartitionKey(partition))
+            .CreateItem(record)
+            .PatchItem(BroadcastProgress.DocumentId, counts)
+            .ExecuteAsync(cancellationToken);
+        if (response[0].StatusCode == HttpStatusCode.Conflict)
+        {
+            return null;
+        }
+
+        return response.IsSuccessStatusCode
+            ? response.GetOperationResultAtIndex<BroadcastProgress>(1).Resource
+            : throw new InvalidOperationException($"Counting page {page} of broadcast {broadcastId} failed with {(int)response.StatusCode}: {response.ErrorMessage}");
     }
+
+    /// <summary>Marks the fan-out done (idempotent).</summary>
+    public virtual Task MarkDoneAsync(string broadcastId, CancellationToken cancellationToken) =>
+        _container.TryPatchExistingAsync(BroadcastProgress.DocumentId, new PartitionKey(NotificationKinds.BroadcastPartition(broadcastId)), [PatchOperation.Set("/done", true)], cancellationToken);
 }

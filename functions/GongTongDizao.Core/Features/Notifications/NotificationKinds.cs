@@ -14,6 +14,7 @@ public static class NotificationKinds
     public const string Broadcast = "broadcast";
     public const string BroadcastDay = "broadcast_day";
     public const string BroadcastProgress = "broadcast_progress";
+    public const string BroadcastPage = "broadcast_page";
 
     public static string InboxId(string eventId) => "n~" + eventId;
 
