@@ -11,6 +11,7 @@ import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 const operations = require("@vercel/cosmosdb-server/lib/handler/_document-operations");
 const { patchOperation } = require("@vercel/cosmosdb-server/lib/handler/_patch-operations");
+const { parsePartitionKey } = require("@vercel/cosmosdb-server/lib/utils/get-partition-from-header");
 
 const V1 = 0x81;
 const SEGMENT = 2147473648;
@@ -208,14 +209,9 @@ function run(collection, type, input) {
   }
 }
 
-function partitionOf(input) {
-  const parsed = JSON.parse(input.partitionKey);
-  return Array.isArray(parsed) ? parsed[0] : parsed;
-}
-
 function remember(collection, touched, input) {
   if (!input.id) return;
-  const partition = partitionOf(input);
+  const partition = parsePartitionKey(input.partitionKey, input.id);
   const key = JSON.stringify([partition, input.id]);
   if (!touched.has(key)) touched.set(key, { id: input.id, partition, before: collection.document(input.id, partition).read() });
 }

@@ -29,10 +29,7 @@ public sealed class DeleteMe(UserStore users, IEnumerable<IPersonalDataSource> s
 
         // A delivery checks that the account exists before it writes; an event already being handled writes its inbox
         // items regardless. What landed during the first pass is erased now, what is still under way by the later passes.
-        foreach (var source in sources.Where(s => s.ReceivesLateWrites))
-        {
-            await source.AnonymiseAsync(caller.Id, pseudonym, cancellationToken);
-        }
+        await lateWrites.EraseAsync(caller.Id, pseudonym, cancellationToken);
 
         await audit.AppendAsync("user", pseudonym, "user.deleted", pseudonym, cancellationToken: cancellationToken);
         return new NoContent();

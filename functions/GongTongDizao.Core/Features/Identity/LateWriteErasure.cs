@@ -39,10 +39,15 @@ public sealed class LateWriteErasure(UserStore users, IEnumerable<IPersonalDataS
             return;
         }
 
-        var pseudonym = UserIds.Pseudonym();
+        await EraseAsync(message.EntityId, UserIds.Pseudonym(), cancellationToken);
+    }
+
+    /// <summary>Erases, once more, what the sources that receive late writes hold under <paramref name="userId"/>.</summary>
+    public async Task EraseAsync(string userId, string pseudonym, CancellationToken cancellationToken)
+    {
         foreach (var source in sources.Where(s => s.ReceivesLateWrites))
         {
-            await source.AnonymiseAsync(message.EntityId, pseudonym, cancellationToken);
+            await source.AnonymiseAsync(userId, pseudonym, cancellationToken);
         }
     }
 }

@@ -25,8 +25,8 @@ public sealed partial class BroadcastFanOut(
         ArgumentNullException.ThrowIfNull(notice);
         ArgumentNullException.ThrowIfNull(cursor);
         var broadcastId = notice.BroadcastId ?? throw new ArgumentException("Not a broadcast.", nameof(notice));
-        var progress = await broadcasts.StartProgressAsync(broadcastId, cancellationToken);
-        if (await broadcasts.PageCountedAsync(broadcastId, cursor.Page, cancellationToken))
+        var (progress, counted) = await broadcasts.StartPageAsync(broadcastId, cursor.Page, cancellationToken);
+        if (counted)
         {
             // A repeated message: the page is counted (and its successor was sent before that).
             await FinishAsync(progress, cancellationToken);
@@ -42,10 +42,10 @@ public sealed partial class BroadcastFanOut(
         }
 
         var tally = audience is { } to ? await pages.TellAsync(notice, to, page.Ids, cursor.Page, cancellationToken) : new PageTally(0, 0);
-        if (await broadcasts.TryCountPageAsync(broadcastId, cursor.Page, tally.Reached, tally.Skipped, last: page.Next is null, cancellationToken) is { } counted)
+        if (await broadcasts.TryCountPageAsync(broadcastId, cursor.Page, tally.Reached, tally.Skipped, last: page.Next is null, cancellationToken) is { } now)
         {
-            LogPage(logger, broadcastId, cursor.Page, tally.Reached, counted.IsComplete);
-            await FinishAsync(counted, cancellationToken);
+            LogPage(logger, broadcastId, cursor.Page, tally.Reached, now.IsComplete);
+            await FinishAsync(now, cancellationToken);
         }
 
         return tally.Reached;

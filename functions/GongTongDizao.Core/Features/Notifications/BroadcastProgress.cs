@@ -38,12 +38,9 @@ public sealed record BroadcastProgress
     /// <summary>Every page is handled: <see cref="Reached"/> is every recipient.</summary>
     public bool Done { get; init; }
 
-    /// <summary>Whether the last page is known and every page counted, and the broadcast not yet marked done.</summary>
+    /// <summary>Whether the last page is known and every page counted (whether or not <see cref="Done"/> is set yet).</summary>
     [JsonIgnore]
     public bool IsComplete => TotalPages > 0 && Pages >= TotalPages;
-
-    [JsonPropertyName("_etag")]
-    public string? ETag { get; init; }
 }
 
 /// <summary>That page <see cref="Page"/> of a broadcast is counted in its progress; created with the count, in one batch.</summary>
@@ -60,10 +57,6 @@ public sealed record BroadcastPageRecord
     public required string BroadcastId { get; init; }
 
     public required int Page { get; init; }
-
-    public int Reached { get; init; }
-
-    public int Skipped { get; init; }
 
     public static string IdFor(int page) => $"page~{page}";
 }

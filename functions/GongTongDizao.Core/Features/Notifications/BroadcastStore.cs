@@ -1,5 +1,6 @@
 using System.Net;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using GongTongDizao.Core.Aggregates;
 using GongTongDizao.Core.Storage;
 using Microsoft.Azure.Cosmos;
@@ -105,19 +106,37 @@ public class BroadcastStore(CosmosClient cosmos) : IAggregateStore<BroadcastDocu
     public virtual Task<BroadcastProgress?> FindProgressAsync(string broadcastId, CancellationToken cancellationToken) =>
         _container.FindAsync<BroadcastProgress>(BroadcastProgress.DocumentId, new PartitionKey(NotificationKinds.BroadcastPartition(broadcastId)), cancellationToken);
 
-    /// <summary>The progress as read now, created (no page handled) if the fan-out has not started.</summary>
-    public virtual async Task<BroadcastProgress> StartProgressAsync(string broadcastId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The progress as read now (created, no page counted, if the fan-out has not started) and whether page
+    /// <paramref name="page"/> is counted in it: one single-partition query where two point reads would cost two round trips.
+    /// </summary>
+    public virtual async Task<(BroadcastProgress Progress, bool PageCounted)> StartPageAsync(string broadcastId, int page, CancellationToken cancellationToken)
     {
         var partition = NotificationKinds.BroadcastPartition(broadcastId);
-        return await FindProgressAsync(broadcastId, cancellationToken)
-            ?? await _container.TryCreateAsync(new BroadcastProgress { UserId = partition, BroadcastId = broadcastId }, new PartitionKey(partition), cancellationToken)
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.userId = @p AND c.id IN (@progress, @page)")
+            .WithParameter("@p", partition)
+            .WithParameter("@progress", BroadcastProgress.DocumentId)
+            .WithParameter("@page", BroadcastPageRecord.IdFor(page));
+        BroadcastProgress? progress = null;
+        var counted = false;
+        var options = new QueryRequestOptions { PartitionKey = new PartitionKey(partition), EnableOptimisticDirectExecution = true };
+        await foreach (var document in _container.DrainAsync<JsonElement>(query, options, cancellationToken))
+        {
+            if (document.GetProperty("id").GetString() == BroadcastProgress.DocumentId)
+            {
+                progress = document.Deserialize<BroadcastProgress>(JsonDefaults.Options);
+            }
+            else
+            {
+                counted = true;
+            }
+        }
+
+        progress ??= await _container.TryCreateAsync(new BroadcastProgress { UserId = partition, BroadcastId = broadcastId }, new PartitionKey(partition), cancellationToken)
             ?? await FindProgressAsync(broadcastId, cancellationToken)
             ?? throw new InvalidOperationException($"The progress of broadcast {broadcastId} vanished while it was being created.");
+        return (progress, counted);
     }
-
-    /// <summary>Whether page <paramref name="page"/> of the broadcast is counted in its progress.</summary>
-    public virtual async Task<bool> PageCountedAsync(string broadcastId, int page, CancellationToken cancellationToken) =>
-        await _container.FindAsync<BroadcastPageRecord>(BroadcastPageRecord.IdFor(page), new PartitionKey(NotificationKinds.BroadcastPartition(broadcastId)), cancellationToken) is not null;
 
     /// <summary>
     /// Counts a page: its record and the progress's increments in one transactional batch, so a page is counted once
@@ -126,7 +145,7 @@ public class BroadcastStore(CosmosClient cosmos) : IAggregateStore<BroadcastDocu
     public virtual async Task<BroadcastProgress?> TryCountPageAsync(string broadcastId, int page, int reached, int skipped, bool last, CancellationToken cancellationToken)
     {
         var partition = NotificationKinds.BroadcastPartition(broadcastId);
-        var record = new BroadcastPageRecord { Id = BroadcastPageRecord.IdFor(page), UserId = partition, BroadcastId = broadcastId, Page = page, Reached = reached, Skipped = skipped };
+        var record = new BroadcastPageRecord { Id = BroadcastPageRecord.IdFor(page), UserId = partition, BroadcastId = broadcastId, Page = page };
         List<PatchOperation> counts = [PatchOperation.Increment("/pages", 1), PatchOperation.Increment("/reached", reached), PatchOperation.Increment("/skipped", skipped)];
         if (last)
         {
