@@ -29,13 +29,10 @@ public static class TriggerDispatcher
         }
 
         var binding = host.Bindings[functionIndex];
-        if (!host.TryEnter())
+        if (!host.TryEnter(binding.Kind))
         {
-            // Stopped: a timer's firing is skipped, as if it had come after the stop; a queue message is released
-            // unprocessed and delivered again once its visibility timeout has passed.
-            return binding.Kind == TriggerKind.Queue
-                ? Task.FromException(new InvalidOperationException($"Trigger host {hostKey} has stopped; the message was not processed."))
-                : Task.CompletedTask;
+            // Stopped: a timer's firing is skipped, as if it had come after the stop.
+            return Task.CompletedTask;
         }
 
         return InvokeAsync(host, binding, functionIndex, trigger, binder, cancellationToken);
@@ -120,12 +117,16 @@ internal sealed class TriggerRegistration(IReadOnlyList<TriggerBinding> bindings
     /// <summary>Each timer's status after its last firing, by function index.</summary>
     public ConcurrentDictionary<int, ScheduleStatus> TimerStatuses { get; } = new();
 
-    /// <summary>Admits one invocation, unless the host has stopped (<see cref="CloseAsync"/>).</summary>
-    public bool TryEnter()
+    /// <summary>
+    /// Admits one invocation. After <see cref="CloseAsync"/> a timer's firing is refused; a queue message is still
+    /// processed: the listener took it off the queue before it stopped, and refusing it would leave it invisible for
+    /// the rest of its lease, where another host on the same queue cannot take it either.
+    /// </summary>
+    public bool TryEnter(TriggerKind kind)
     {
         lock (_lock)
         {
-            if (_closed)
+            if (_closed && kind == TriggerKind.Timer)
             {
                 return false;
             }
@@ -147,9 +148,9 @@ internal sealed class TriggerRegistration(IReadOnlyList<TriggerBinding> bindings
     }
 
     /// <summary>
-    /// Admits nothing more and completes when the invocations already admitted have finished. The WebJobs job host's
-    /// stop does not wait for a timer that fired as it stopped, so without this gate a function could still start
-    /// after <see cref="TriggerHost.StopAsync"/> returned.
+    /// Admits no timer firing any more and completes when the invocations already admitted have finished. The WebJobs
+    /// job host's stop does not wait for a timer that fired as it stopped, so without this gate a timer function could
+    /// still start after <see cref="TriggerHost.StopAsync"/> returned.
     /// </summary>
     public Task CloseAsync()
     {
