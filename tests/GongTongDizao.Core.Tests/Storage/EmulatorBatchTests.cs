@@ -11,26 +11,8 @@ namespace GongTongDizao.Core.Tests.Storage;
 /// for bulk. Through the real SDK, over the network, so a format the SDK cannot read fails here.
 /// </summary>
 [Collection(HandlersCollection.Name)]
-public sealed class EmulatorBatchTests(HandlerFixture fixture) : IAsyncLifetime
+public sealed class EmulatorBatchTests(HandlerFixture fixture) : EmulatorContainerTests(fixture, "emulator-batch")
 {
-    private CosmosClient? _client;
-    private Container? _container;
-
-    private Container Items => _container ?? throw new InvalidOperationException("Not initialised.");
-
-    public async Task InitializeAsync()
-    {
-        _client = Client(bulk: false);
-        var database = (await _client.CreateDatabaseIfNotExistsAsync(StoreNames.Database)).Database;
-        _container = (await database.CreateContainerIfNotExistsAsync("emulator-batch", "/pk")).Container;
-    }
-
-    public Task DisposeAsync()
-    {
-        _client?.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task A_batch_of_every_operation_kind_commits_them_all_in_order()
     {
@@ -108,13 +90,4 @@ public sealed class EmulatorBatchTests(HandlerFixture fixture) : IAsyncLifetime
     }
 
     private static MemoryStream Json(JsonObject item) => new(System.Text.Encoding.UTF8.GetBytes(item.ToJsonString()));
-
-    private CosmosClient Client(bool bulk) => new(fixture.Stack.CosmosEndpoint.ToString(), DevHost.LocalStack.LocalStackOptions.CosmosEmulatorKey, new CosmosClientOptions
-    {
-        ConnectionMode = ConnectionMode.Gateway,
-        LimitToEndpoint = true,
-        AllowBulkExecution = bulk,
-        UseSystemTextJsonSerializerWithOptions = System.Text.Json.JsonSerializerOptions.Default,
-        HttpClientFactory = () => new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator }),
-    });
 }

@@ -10,26 +10,8 @@ namespace GongTongDizao.Core.Tests.Storage;
 /// lists partition key values in ARRAY_CONTAINS reads only those partitions. Through the real SDK, over the network.
 /// </summary>
 [Collection(HandlersCollection.Name)]
-public sealed class EmulatorPartitionTests(HandlerFixture fixture) : IAsyncLifetime
+public sealed class EmulatorPartitionTests(HandlerFixture fixture) : EmulatorContainerTests(fixture, "emulator-partitions")
 {
-    private CosmosClient? _client;
-    private Container? _container;
-
-    private Container Items => _container ?? throw new InvalidOperationException("Not initialised.");
-
-    public async Task InitializeAsync()
-    {
-        _client = Client();
-        var database = (await _client.CreateDatabaseIfNotExistsAsync(StoreNames.Database)).Database;
-        _container = (await database.CreateContainerIfNotExistsAsync("emulator-partitions", "/pk")).Container;
-    }
-
-    public Task DisposeAsync()
-    {
-        _client?.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task A_single_partition_query_sees_only_its_partition_even_when_its_filter_does_not_name_it()
     {
@@ -113,13 +95,6 @@ public sealed class EmulatorPartitionTests(HandlerFixture fixture) : IAsyncLifet
         Assert.Equal(4, (await Items.ReadItemAsync<JsonObject>("quota", new PartitionKey(full))).Resource["remaining"]!.GetValue<int>());
     }
 
-    private CosmosClient Client() => new(fixture.Stack.CosmosEndpoint.ToString(), DevHost.LocalStack.LocalStackOptions.CosmosEmulatorKey, new CosmosClientOptions
-    {
-        ConnectionMode = ConnectionMode.Gateway,
-        LimitToEndpoint = true,
-        UseSystemTextJsonSerializerWithOptions = System.Text.Json.JsonSerializerOptions.Default,
-        HttpClientFactory = () => new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator }),
-    });
 
     private Task<ItemResponse<JsonObject>> CreateAsync(string pk, string id, string kind) =>
         Items.CreateItemAsync(new JsonObject { ["id"] = id, ["pk"] = pk, ["kind"] = kind }, new PartitionKey(pk));
