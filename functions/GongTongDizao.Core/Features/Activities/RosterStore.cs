@@ -51,6 +51,38 @@ public sealed class RosterStore(CosmosClient cosmos) : IAggregateStore<SessionRo
                 cancellationToken),
             cancellationToken);
 
+    /// <summary>
+    /// The seat summaries of every session of <paramref name="activityIds"/> (a page of the public list), by activity and
+    /// session: one query projecting the summary alone, never the sign-ups. The ids are the partition keys, named with
+    /// IN so Cosmos DB reads only their partitions.
+    /// </summary>
+    public async Task<Dictionary<string, Dictionary<string, SeatSummary>>> SeatsOfAsync(IReadOnlyList<string> activityIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activityIds);
+        var seats = new Dictionary<string, Dictionary<string, SeatSummary>>(StringComparer.Ordinal);
+        if (activityIds.Count == 0)
+        {
+            return seats;
+        }
+
+        var names = string.Join(", ", activityIds.Select((_, i) => $"@a{i}"));
+        var query = new QueryDefinition($"SELECT c.activityId, c.sessionId, c.seats FROM c WHERE c.activityId IN ({names})");
+        for (var i = 0; i < activityIds.Count; i++)
+        {
+            query = query.WithParameter($"@a{i}", activityIds[i]);
+        }
+
+        await foreach (var row in _rosters.DrainAsync<RosterSeats>(query, (PartitionKey?)null, cancellationToken))
+        {
+            if (row.Seats is { } summary)
+            {
+                (seats.TryGetValue(row.ActivityId, out var sessions) ? sessions : seats[row.ActivityId] = new(StringComparer.Ordinal))[row.SessionId] = summary;
+            }
+        }
+
+        return seats;
+    }
+
     /// <summary>Rosters holding a sign-up by <paramref name="userId"/> (export and deletion only; crosses partitions).</summary>
     public IAsyncEnumerable<SessionRoster> OfPersonAsync(string userId, CancellationToken cancellationToken) =>
         _rosters.DrainAsync<SessionRoster>(
@@ -66,3 +98,6 @@ public sealed class RosterStore(CosmosClient cosmos) : IAggregateStore<SessionRo
             (PartitionKey?)null,
             cancellationToken);
 }
+
+/// <summary>A roster's seat summary as the list query projects it (null on a roster written before summaries were kept).</summary>
+public sealed record RosterSeats(string ActivityId, string SessionId, SeatSummary? Seats);
