@@ -128,7 +128,7 @@ export interface paths {
          * @description 个人信息保护法规定的查阅、复制权：返回资料以及系统保存的与本人有关的每一类记录。
          *     `records` 的键是记录类别，值是该类记录的数组（没有记录的类别是空数组）：`auditTrail` 操作记录、`letters` 信件、
          *     `topics` 议题、附议、评论、举报、议事会报名（含候补位次和已取消的报名）与评价、`uploads` 图片、`notifications` 站内消息与订阅消息发送记录、
-         *     `broadcasts` 作为工作人员发出的通知公告、`activitySignUps` 活动报名（含孩子的姓名年龄、填写的出生年份与声明）、
+         *     `broadcasts` 作为工作人员发出的通知公告、`activitySignUps` 活动报名（含向组织者显示的称呼、孩子的姓名年龄、填写的出生年份与声明）、
          *     `notificationSettings` 通知公告偏好（`kind: preferences`）以及每个订阅消息模板的授权结果与剩余额度（`kind: subscription`）。
          */
         get: operations["exportMyData"];
