@@ -73,6 +73,45 @@ public sealed class ActivityCancelHandlerTests(HandlerFixture fixture) : Handler
     }
 
     [Fact]
+    public async Task A_cancellation_cut_short_after_the_activity_was_saved_is_finished_by_the_retry()
+    {
+        var staff = await StaffAsync();
+        var view = await PublishAsync(staff, 1, Session(3, 2));
+        var person = await Scope.NewPersonAsync(Tree.Community, "甲");
+        await SignUpAsync(person, view.Id, "s1");
+        var store = Scope.Get<ActivityStore>();
+        var activity = (await store.FindAsync(view.Id, CancellationToken.None))!;
+
+        // The first call saved the activity and then stopped before any roster: nobody is told yet.
+        await store.TryReplaceAsync(activity with { Status = ActivityStatus.Cancelled, CancelledAt = HandlerScope.Start, CancelReason = "因天气原因取消" }, activity.ETag, CancellationToken.None);
+        var retried = await CancelAsync(staff, view.Id);
+
+        Assert.True(retried.IsSuccess, retried.Error?.ToString());
+        var roster = (await Scope.Get<RosterStore>().FindAsync(view.Id, "s1", CancellationToken.None))!;
+        Assert.Equal((SignUpStatus.ActivityCancelled, HandlerScope.Start), (roster.SignUps.Single().Status, roster.CancelledAt!.Value));
+        var seen = (await Scope.Get<GetActivity>().HandleAsync(person, view.Id, CancellationToken.None)).Value!;
+        Assert.Equal((ActivityStatus.Cancelled, SignUpStatus.ActivityCancelled, 0), (seen.Status, Assert.Single(seen.MySignUps).Status, seen.Sessions[0].SeatsLeft));
+        Assert.Single(Scope.EventsOf(view.Id), e => e.Type == EventTypes.ActivityCancelled && e.Data["userId"]!.GetValue<string>() == person.Id);
+    }
+
+    [Fact]
+    public async Task A_sign_up_that_read_the_activity_before_it_was_cancelled_finds_the_roster_cancelled()
+    {
+        var staff = await StaffAsync();
+        var view = await PublishAsync(staff, 1, Session(3, 2));
+        Assert.True((await CancelAsync(staff, view.Id)).IsSuccess);
+        var store = Scope.Get<ActivityStore>();
+        var cancelled = (await store.FindAsync(view.Id, CancellationToken.None))!;
+
+        // As a sign-up sees it when its read of the activity came just before the cancellation's write.
+        await store.TryReplaceAsync(cancelled with { Status = ActivityStatus.Published }, cancelled.ETag, CancellationToken.None);
+        var late = await Scope.Get<SignUpForActivity>().HandleAsync(await Scope.NewPersonAsync(Tree.Community, "迟到"), view.Id, new SignUpForActivityRequest("s1", SignUpRole.Participant, null, null, null, null), CancellationToken.None);
+
+        Assert.Equal(ErrorCodes.ActivityCancelled, late.Error?.Code);
+        Assert.Empty((await Scope.Get<RosterStore>().FindAsync(view.Id, "s1", CancellationToken.None))!.SignUps);
+    }
+
+    [Fact]
     public async Task The_list_shows_places_left_and_waiting_lists_per_session_and_marks_a_cancelled_activity()
     {
         var staff = await StaffAsync();
