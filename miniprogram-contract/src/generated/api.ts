@@ -776,7 +776,7 @@ export interface paths {
          *     | `activity.seat_offered` 候补递补 | 被递补的报名人（请在截止前确认） | `activitySeatOffered` |
          *     | `activity.session_reminder` 活动前一天提醒 | 已报名的人 | `activityReminder` |
          *     | `activity.signup_confirmed` / `activity.signup_declined` 报名审核 | 报名人 | `activitySignUpConfirmed` / `activitySignUpDeclined` |
-         *     | `activity.cancelled` 活动取消 | 未结束场次中已报名、待审核、待确认递补与候补的人（每场每人一条，附原因） | `activityCancelled` |
+         *     | `activity.cancelled` 活动取消 | 未结束场次中已报名、待审核、待确认递补与候补的人（每人一条，附原因与其最早被取消的场次） | `activityCancelled` |
          *
          *     还有下一页时返回 `continuation`，把它原样放进查询参数再取下一页；没有时该字段不出现。
          */

@@ -24,6 +24,13 @@ public sealed class ActivityTimerHandler(RosterTransitions transitions, Aggregat
             return;
         }
 
+        // A session cut short by the cancellation records no attendance: nothing to read, nothing to do.
+        if (activity is { Status: ActivityStatus.Cancelled, CancelledAt: { } cancelledAt }
+            && (message.Kind != ActivityRosters.SessionEndKind || activity.Session(message.EntityId.Split('~')[^1]) is not { } ended || ended.EndsAt > cancelledAt))
+        {
+            return;
+        }
+
         var checkedIn = message.Kind == ActivityRosters.SessionEndKind && message.EntityId.Split('~') is [_, var sessionId]
             ? await attendance.CheckedInSignUpsAsync(activity.Id, sessionId, cancellationToken)
             : null;
