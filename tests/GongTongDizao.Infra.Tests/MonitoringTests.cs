@@ -87,7 +87,7 @@ public sealed class MonitoringTests(InfraFixture infra)
         Assert.Contains("Response rate", all, StringComparison.Ordinal);
         Assert.Contains("Resolution rate", all, StringComparison.Ordinal);
         Assert.Contains("Satisfaction rate", all, StringComparison.Ordinal);
-        foreach (var outcome in new[] { "outcome", "templateKey", "letterId", "communityId", "topicId", "satisfaction", "resolved", "category" })
+        foreach (var outcome in new[] { "outcome", "templateKey", "letterId", "communityId", "topicId", "satisfaction", "resolved", "category", "count" })
         {
             Assert.Contains($"customDimensions.{outcome}", all, StringComparison.Ordinal);
         }

@@ -6,6 +6,7 @@
 import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
 import { BatchFormatError, decodeOperations, encodeResults, execute, isBatchRequest } from "./cosmos-batch.mjs";
+import { admitSinglePartitionQuery, installPartitionIndex } from "./cosmos-partitions.mjs";
 
 const require = createRequire(import.meta.url);
 // The emulator keeps its account (the in-memory store) to itself; batches run on it directly (cosmos-batch.mjs), so
@@ -18,6 +19,7 @@ accountModule.default = class extends accountModule.default {
     account = this;
   }
 };
+installPartitionIndex();
 const { createHttpsServer } = require("@vercel/cosmosdb-server");
 
 const { values } = parseArgs({
@@ -87,6 +89,7 @@ server.on("request", (req, res) => {
   if (req.method === "GET" && /\/docs\/[^/]+$/.test(req.url ?? "")) {
     answerMissingDocumentsWith404(res);
   }
+  admitSinglePartitionQuery(req);
   emulatorHandler.call(server, req, res);
 });
 

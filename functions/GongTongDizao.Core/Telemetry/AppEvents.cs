@@ -50,12 +50,18 @@ public sealed class AppEvents(IAppTelemetry telemetry)
             ["communityId"] = communityId,
         });
 
-    /// <summary>One attempted WeChat subscribe-message delivery reached its end: <c>sent</c>, <c>skipped</c> or <c>failed</c>.</summary>
-    public void NotificationDelivery(string outcome, string templateKey) =>
+    /// <summary>
+    /// <paramref name="count"/> attempted WeChat subscribe-message deliveries reached the same end: <c>sent</c>,
+    /// <c>skipped</c> or <c>failed</c>. A broadcast page reports its skipped recipients as one event, not one each: a
+    /// million-resident broadcast would otherwise send 900,000 events to Application Insights (sampling never drops
+    /// custom events here), so the workbook sums <c>count</c> instead of counting events.
+    /// </summary>
+    public void NotificationDelivery(string outcome, string templateKey, int count = 1) =>
         telemetry.TrackEvent(nameof(NotificationDelivery), new Dictionary<string, string>
         {
             ["outcome"] = outcome,
             ["templateKey"] = templateKey,
+            ["count"] = count.ToString(CultureInfo.InvariantCulture),
         });
 
     /// <summary>A WeChat send failed with this errcode (or <c>timeout</c> / <c>network</c>); the alert counts these.</summary>

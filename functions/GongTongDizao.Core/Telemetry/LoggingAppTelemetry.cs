@@ -5,7 +5,7 @@ namespace GongTongDizao.Core.Telemetry;
 
 /// <summary>
 /// The default sink (the DevHost, tests): one structured Information entry per event, named after it, whose fields are
-/// the event's dimensions and whose text reads <c>NotificationDelivery outcome=sent templateKey=letterAccepted</c>.
+/// the event's dimensions and whose text reads <c>NotificationDelivery outcome=sent templateKey=letterAccepted count=1</c>.
 /// The Functions app replaces it with Application Insights custom events.
 /// </summary>
 public sealed class LoggingAppTelemetry(ILogger<LoggingAppTelemetry> logger) : IAppTelemetry

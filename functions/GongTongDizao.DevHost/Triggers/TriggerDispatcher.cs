@@ -29,10 +29,28 @@ public static class TriggerDispatcher
         }
 
         var binding = host.Bindings[functionIndex];
-        var invocation = binding.Kind == TriggerKind.Queue
-            ? new TriggerInvocation(binding.Function, (string)trigger, QueueMetadata(binder.BindingData))
-            : new TriggerInvocation(binding.Function, TimerPayload(host, functionIndex, (TimerInfo)trigger), new Dictionary<string, string>());
-        return host.Invoker.InvokeAsync(invocation, cancellationToken);
+        if (!host.TryEnter(binding.Kind))
+        {
+            // Stopped: a timer's firing is skipped, as if it had come after the stop.
+            return Task.CompletedTask;
+        }
+
+        return InvokeAsync(host, binding, functionIndex, trigger, binder, cancellationToken);
+    }
+
+    private static async Task InvokeAsync(TriggerRegistration host, TriggerBinding binding, int functionIndex, object trigger, Binder binder, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var invocation = binding.Kind == TriggerKind.Queue
+                ? new TriggerInvocation(binding.Function, (string)trigger, QueueMetadata(binder.BindingData))
+                : new TriggerInvocation(binding.Function, TimerPayload(host, functionIndex, (TimerInfo)trigger), new Dictionary<string, string>());
+            await host.Invoker.InvokeAsync(invocation, cancellationToken);
+        }
+        finally
+        {
+            host.Exit();
+        }
     }
 
     /// <summary>
@@ -83,8 +101,69 @@ public static class TriggerDispatcher
 }
 
 /// <summary>What the dispatcher needs of one running <see cref="TriggerHost"/>.</summary>
-internal sealed record TriggerRegistration(IReadOnlyList<TriggerBinding> Bindings, ITriggerInvoker Invoker, TimeProvider Time)
+internal sealed class TriggerRegistration(IReadOnlyList<TriggerBinding> bindings, ITriggerInvoker invoker, TimeProvider time)
 {
+    private readonly Lock _lock = new();
+    private int _running;
+    private bool _closed;
+    private TaskCompletionSource? _idle;
+
+    public IReadOnlyList<TriggerBinding> Bindings { get; } = bindings;
+
+    public ITriggerInvoker Invoker { get; } = invoker;
+
+    public TimeProvider Time { get; } = time;
+
     /// <summary>Each timer's status after its last firing, by function index.</summary>
     public ConcurrentDictionary<int, ScheduleStatus> TimerStatuses { get; } = new();
+
+    /// <summary>
+    /// Admits one invocation. After <see cref="CloseAsync"/> a timer's firing is refused; a queue message is still
+    /// processed: the listener took it off the queue before it stopped, and refusing it would leave it invisible for
+    /// the rest of its lease, where another host on the same queue cannot take it either.
+    /// </summary>
+    public bool TryEnter(TriggerKind kind)
+    {
+        lock (_lock)
+        {
+            if (_closed && kind == TriggerKind.Timer)
+            {
+                return false;
+            }
+
+            _running++;
+            return true;
+        }
+    }
+
+    public void Exit()
+    {
+        lock (_lock)
+        {
+            if (--_running == 0)
+            {
+                _idle?.TrySetResult();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Admits no timer firing any more and completes when the invocations already admitted have finished. The WebJobs
+    /// job host's stop does not wait for a timer that fired as it stopped, so without this gate a timer function could
+    /// still start after <see cref="TriggerHost.StopAsync"/> returned.
+    /// </summary>
+    public Task CloseAsync()
+    {
+        lock (_lock)
+        {
+            _closed = true;
+            if (_running == 0)
+            {
+                return Task.CompletedTask;
+            }
+
+            _idle ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _idle.Task;
+        }
+    }
 }

@@ -26,6 +26,7 @@ public sealed partial class TriggerHost : IAsyncDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly CancellationTokenSource _lifetime = new();
     private readonly Lock _emitLock = new();
+    private TriggerRegistration? _registration;
     private Type? _functionsType;
     private IHost? _jobHost;
     private Task _restart = Task.CompletedTask;
@@ -58,7 +59,8 @@ public sealed partial class TriggerHost : IAsyncDisposable
         }
 
         var host = new TriggerHost(bindings, options, loggers);
-        TriggerDispatcher.Register(host._key, new TriggerRegistration(bindings, invoker, options.Time));
+        host._registration = new TriggerRegistration(bindings, invoker, options.Time);
+        TriggerDispatcher.Register(host._key, host._registration);
         try
         {
             await host.StartJobHostAsync(cancellationToken);
@@ -101,6 +103,15 @@ public sealed partial class TriggerHost : IAsyncDisposable
         finally
         {
             _gate.Release();
+        }
+
+        try
+        {
+            await (_registration?.CloseAsync() ?? Task.CompletedTask).WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The caller stopped waiting; what still runs finishes on its own, and nothing new starts.
         }
 
         LogStopped(_logger, _bindings.Count);

@@ -36,7 +36,7 @@ public sealed class ConfirmLateSendTests
         await Confirm.ConfirmAsync("u1", new SubscribeSentItem("t1", "m1", 0, "success"), () => "letterAccepted", CancellationToken.None);
 
         await _fakes.Deliveries.Received(1).TrySaveAsync(Arg.Is<DeliveryRecord>(r => r.Id == "delivery~old" && r.Status == DeliveryStatus.Sent && r.Confirmed == true && r.MsgId == "m1"), Arg.Any<CancellationToken>());
-        Assert.Equal(["outcome=sent templateKey=letterAccepted"], _fakes.Counted("NotificationDelivery"));
+        Assert.Equal(["count=1 outcome=sent templateKey=letterAccepted"], _fakes.Counted("NotificationDelivery"));
     }
 
     [Fact]

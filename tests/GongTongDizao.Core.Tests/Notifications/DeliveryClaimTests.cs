@@ -21,7 +21,7 @@ public sealed class DeliveryClaimTests
         Assert.True(claim.Final);
         Assert.Equal((DeliveryStatus.Skipped, "no_quota"), (claim.Record!.Status, claim.Record.Reason));
         Assert.Equal(_fakes.Time.GetUtcNow(), claim.Record.CreatedAt);
-        Assert.Equal(["outcome=skipped templateKey=letterAccepted"], _fakes.Counted("NotificationDelivery"));
+        Assert.Equal(["count=1 outcome=skipped templateKey=letterAccepted"], _fakes.Counted("NotificationDelivery"));
         await _fakes.Broadcasts.Received(1).CountDeliveryAsync("b1", "skipped", Arg.Any<CancellationToken>());
         await _fakes.Deliveries.DidNotReceiveWithAnyArgs().FindAsync(default!, default!, default);
     }

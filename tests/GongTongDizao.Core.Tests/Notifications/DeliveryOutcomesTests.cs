@@ -16,7 +16,7 @@ public sealed class DeliveryOutcomesTests
 
         Assert.Equal((DeliveryStatus.Sent, "m1"), (record.Status, record.MsgId));
         Assert.Null(record.LeaseUntil);
-        Assert.Equal(["outcome=sent templateKey=letterAccepted"], _fakes.Counted("NotificationDelivery"));
+        Assert.Equal(["count=1 outcome=sent templateKey=letterAccepted"], _fakes.Counted("NotificationDelivery"));
         Assert.Empty(_fakes.Counted("WeChatSendFailed"));
         await _fakes.Broadcasts.Received(1).CountDeliveryAsync("b1", "sent", Arg.Any<CancellationToken>());
         await _fakes.Quotas.DidNotReceiveWithAnyArgs().RefundAsync(default!, default!, default);
@@ -30,7 +30,7 @@ public sealed class DeliveryOutcomesTests
         Assert.Equal((DeliveryStatus.Skipped, "refused"), (record.Status, record.Reason));
         await _fakes.Quotas.Received(1).ResetAsync("u1", "letterAccepted", Arg.Any<CancellationToken>());
         Assert.Equal(["errCode=43101 templateKey=letterAccepted"], _fakes.Counted("WeChatSendFailed"));
-        Assert.Equal(["outcome=skipped templateKey=letterAccepted"], _fakes.Counted("NotificationDelivery"));
+        Assert.Equal(["count=1 outcome=skipped templateKey=letterAccepted"], _fakes.Counted("NotificationDelivery"));
     }
 
     [Fact]

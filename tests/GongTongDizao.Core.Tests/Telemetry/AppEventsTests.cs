@@ -66,7 +66,7 @@ public sealed partial class AppEventsTests
 
         Assert.Collection(
             _sink.Events,
-            e => AssertEvent(e, "NotificationDelivery", ("outcome", "skipped"), ("templateKey", "letterAccepted")),
+            e => AssertEvent(e, "NotificationDelivery", ("outcome", "skipped"), ("templateKey", "letterAccepted"), ("count", "1")),
             e => AssertEvent(e, "WeChatSendFailed", ("templateKey", "letterAccepted"), ("errCode", "43101")));
     }
 

@@ -17,13 +17,14 @@ public sealed class LoggingAppTelemetryTests
         var entry = Assert.Single(logger.Entries);
         Assert.Equal(LogLevel.Information, entry.Level);
         Assert.Equal(new EventId(LoggingAppTelemetry.EventIdNumber, "NotificationDelivery"), entry.EventId);
-        Assert.Equal("NotificationDelivery outcome=sent templateKey=letterAccepted", entry.Message);
+        Assert.Equal("NotificationDelivery outcome=sent templateKey=letterAccepted count=1", entry.Message);
         Assert.Equal(
             [
                 KeyValuePair.Create<string, object?>("EventName", "NotificationDelivery"),
                 KeyValuePair.Create<string, object?>("outcome", "sent"),
                 KeyValuePair.Create<string, object?>("templateKey", "letterAccepted"),
-                KeyValuePair.Create<string, object?>("{OriginalFormat}", "{EventName} outcome={outcome} templateKey={templateKey}"),
+                KeyValuePair.Create<string, object?>("count", "1"),
+                KeyValuePair.Create<string, object?>("{OriginalFormat}", "{EventName} outcome={outcome} templateKey={templateKey} count={count}"),
             ],
             entry.Fields);
     }

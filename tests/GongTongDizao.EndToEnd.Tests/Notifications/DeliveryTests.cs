@@ -31,7 +31,7 @@ public sealed class DeliveryTests(NotificationsFixture host)
         Assert.Equal("小区路灯坏了", sent.Data["thing1"]);
         Assert.Equal("已受理", sent.Data["phrase2"]);
         Assert.Equal(0, (await Quotas.FindAsync(user.Id, "letterAccepted", CancellationToken.None))!.Remaining);
-        Assert.Contains(host.Logs.Lines, l => l.Contains("NotificationDelivery outcome=sent templateKey=letterAccepted", StringComparison.Ordinal));
+        Assert.Contains(host.Logs.Lines, l => l.Contains("NotificationDelivery outcome=sent templateKey=letterAccepted count=1", StringComparison.Ordinal));
     }
 
     [Fact]

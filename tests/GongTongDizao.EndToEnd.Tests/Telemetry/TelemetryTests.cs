@@ -88,6 +88,6 @@ public sealed class TelemetryTests(TelemetryFixture host) : IClassFixture<Teleme
         Assert.Equal(DeliveryStatus.Skipped, record!.Status);
         var delivery = Assert.Single(events);
         Assert.Equal("NotificationDelivery", delivery.Name);
-        Assert.Equal(new Dictionary<string, string> { ["outcome"] = "skipped", ["templateKey"] = "letterAccepted" }, delivery.Properties);
+        Assert.Equal(new Dictionary<string, string> { ["outcome"] = "skipped", ["templateKey"] = "letterAccepted", ["count"] = "1" }, delivery.Properties);
     }
 }

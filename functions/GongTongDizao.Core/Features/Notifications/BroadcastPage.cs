@@ -35,6 +35,7 @@ public sealed class BroadcastPage(
 
         var reached = 0;
         var skipped = 0;
+        var skippedNow = 0;
         await Parallel.ForEachAsync(
             candidates.Where(wants.Contains),
             new ParallelOptions { MaxDegreeOfParallelism = options.Value.FanOutParallelism, CancellationToken = cancellationToken },
@@ -45,18 +46,27 @@ public sealed class BroadcastPage(
                     // The inbox item and the delivery message do not depend on each other: one round trip's wait, not two.
                     await Task.WhenAll(notify.TellInboxAsync(notice, userId, ct), notify.QueueDeliveryAsync(NotifyRecipient.DeliveryFor(notice, userId) with { QuotaSeen = true }, ct));
                 }
-                else if (await TellSkippedAsync(notice, userId, page, ct))
+                else if (await TellSkippedAsync(notice, userId, page, ct) is { Recorded: true } told)
                 {
                     Interlocked.Increment(ref skipped);
+                    if (told.Now)
+                    {
+                        Interlocked.Increment(ref skippedNow);
+                    }
                 }
 
                 Interlocked.Increment(ref reached);
             });
+        if (skippedNow > 0)
+        {
+            telemetry.NotificationDelivery("skipped", notice.Route.TemplateKey, skippedNow);
+        }
+
         return new PageTally(reached, skipped);
     }
 
-    /// <summary>The inbox item with the skipped delivery on it; true when this page recorded the skip, now or in an earlier try of the same page.</summary>
-    private async Task<bool> TellSkippedAsync(Notice notice, string userId, int page, CancellationToken cancellationToken)
+    /// <summary>The inbox item with the skipped delivery on it: whether this page recorded the skip, and whether it did so now rather than in an earlier try of the same page.</summary>
+    private async Task<(bool Recorded, bool Now)> TellSkippedAsync(Notice notice, string userId, int page, CancellationToken cancellationToken)
     {
         var item = notify.InboxItemFor(notice, userId) with
         {
@@ -64,10 +74,9 @@ public sealed class BroadcastPage(
         };
         if (await inbox.TryCreateAsync(item, cancellationToken))
         {
-            telemetry.NotificationDelivery("skipped", notice.Route.TemplateKey);
-            return true;
+            return (true, true);
         }
 
-        return await inbox.FindAsync(userId, item.Id, cancellationToken) is { SkippedDelivery.FanOutPage: var recordedBy } && recordedBy == page;
+        return (await inbox.FindAsync(userId, item.Id, cancellationToken) is { SkippedDelivery.FanOutPage: var recordedBy } && recordedBy == page, false);
     }
 }

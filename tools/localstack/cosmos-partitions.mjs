@@ -1,0 +1,140 @@
+// Queries see the partitions they name, as in Cosmos DB.
+//
+// @vercel/cosmosdb-server runs every query over every document of the container, and ignores the partition key a
+// single-partition query is sent with. Two things follow that Cosmos DB does not do: a query sent for one partition
+// could answer documents of another, and every query costs as much as the whole container holds, so a test run that
+// has written tens of thousands of documents waits seconds for a query of one partition of ten (and the emulator,
+// single-threaded, makes every other request wait with it). Here each container keeps an index of its documents by
+// partition key value, and a query runs over:
+//   - the documents of the partition in its x-ms-documentdb-partitionkey header, when it names one;
+//   - the documents of the partitions listed in an array parameter, when the query is a plain conjunction containing
+//     ARRAY_CONTAINS(@ids, c.<partition key>) (a page of a broadcast asks for 500 residents' preferences this way;
+//     Cosmos DB answers it from its index, not by reading every document);
+//   - every document otherwise.
+// The query engine still evaluates the whole WHERE clause on what it is given, so the answer is exactly what it was
+// for a query that names no partition, and exactly Cosmos DB's for one that does.
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const Items = require("@vercel/cosmosdb-server/lib/account/items").default;
+const jsonModule = require("@vercel/cosmosdb-server/lib/json");
+
+const partitionHeader = Symbol("x-ms-documentdb-partitionkey");
+const undefinedKey = "\u0000undefined";
+const indexes = new WeakMap();
+
+export function installPartitionIndex() {
+  // The emulator's query handler hands the parsed body to Items.query and nothing else; the partition key header
+  // travels on the body as a hidden (non-enumerable, never serialised or copied) property.
+  const readJson = jsonModule.default;
+  jsonModule.default = async (req) => {
+    const body = await readJson(req);
+    const header = req.headers["x-ms-documentdb-partitionkey"];
+    if (header !== undefined && body && typeof body === "object" && typeof body.query === "string") {
+      Object.defineProperty(body, partitionHeader, { value: Array.isArray(header) ? header[0] : header });
+    }
+    return body;
+  };
+
+  const set = Items.prototype._set;
+  Items.prototype._set = function indexedSet(data) {
+    const stored = set.call(this, data);
+    const partitions = partitionsOf(this);
+    const key = keyOf(this._getPartition(stored));
+    if (partitions.has(key)) partitions.get(key).add(stored._rid);
+    else partitions.set(key, new Set([stored._rid]));
+    return stored;
+  };
+
+  const remove = Items.prototype.delete;
+  Items.prototype.delete = function indexedDelete(idOrRid, partition) {
+    const data = this._item("/id", idOrRid, partition).read();
+    remove.call(this, idOrRid, partition);
+    if (data) {
+      const key = keyOf(this._getPartition(data));
+      const rids = partitionsOf(this).get(key);
+      rids?.delete(data._rid);
+      if (rids?.size === 0) partitionsOf(this).delete(key);
+    }
+  };
+
+  Items.prototype.query = function partitionedQuery(params, { maxItemCount, continuation }) {
+    if (!this._parent.read()) return null;
+    const rids = candidates(this, params);
+    const data = rids === null
+      ? [...this._data.values()].map((item) => item.read())
+      : [...rids].map((rid) => this._data.get(rid)?.read()).filter(Boolean);
+    const parent = this._parent.read();
+    const compositeIndexes = (parent.indexingPolicy ? parent.indexingPolicy.compositeIndexes : null) || [];
+    try {
+      return this._getQuery(params.query).exec(data, {
+        parameters: params.parameters,
+        udf: this._userDefinedFunctions(),
+        maxItemCount,
+        continuation,
+        compositeIndexes,
+      });
+    } catch (err) {
+      err.badRequest = true;
+      throw err;
+    }
+  };
+}
+
+// The emulator refuses a single-partition query whose WHERE clause does not name the partition key ("missing partition
+// keys"); Cosmos DB runs it over that partition. Since the query now runs over that partition only, the refusal goes:
+// the emulator checks only requests that do not allow crossing partitions.
+export function admitSinglePartitionQuery(req) {
+  if (req.method === "POST" && req.headers["x-ms-documentdb-partitionkey"] !== undefined
+    && (String(req.headers["x-ms-documentdb-isquery"]).toLowerCase() === "true" || req.headers["content-type"] === "application/query+json")) {
+    req.headers["x-ms-documentdb-query-enablecrosspartition"] = "true";
+  }
+}
+
+function partitionsOf(items) {
+  let partitions = indexes.get(items);
+  if (!partitions) {
+    partitions = new Map();
+    indexes.set(items, partitions);
+  }
+  return partitions;
+}
+
+function keyOf(value) {
+  return value === undefined ? undefinedKey : JSON.stringify(value);
+}
+
+// The rids a query may answer from, or null for all of them.
+function candidates(items, params) {
+  const partitions = partitionsOf(items);
+  const header = params[partitionHeader];
+  if (header !== undefined) {
+    const values = JSON.parse(header);
+    if (!Array.isArray(values) || values.length !== 1) return null;
+    const [value] = values;
+    const key = value !== null && typeof value === "object" ? undefinedKey : keyOf(value);
+    return partitions.get(key) ?? [];
+  }
+  const listed = listedPartitions(items, params);
+  if (!listed) return null;
+  const rids = [];
+  for (const value of listed) {
+    const inPartition = partitions.get(keyOf(value));
+    if (inPartition) rids.push(...inPartition);
+  }
+  return rids;
+}
+
+// The values of ARRAY_CONTAINS(@param, alias.<partition key>) when the WHERE clause cannot be true without it: no
+// OR, NOT, JOIN, EXISTS or subquery anywhere in the query. Anything else runs over every document.
+function listedPartitions(items, params) {
+  const query = params.query;
+  const path = items._getPartitionKeyPath();
+  if (path.length !== 1 || /\b(OR|NOT|JOIN|EXISTS)\b/i.test(query) || (query.match(/\bSELECT\b/gi) ?? []).length !== 1) return null;
+  const alias = /\bFROM\s+([A-Za-z_][A-Za-z0-9_]*)/i.exec(query)?.[1];
+  if (!alias) return null;
+  const contains = new RegExp(`\\bARRAY_CONTAINS\\s*\\(\\s*(@[A-Za-z0-9_]+)\\s*,\\s*${alias}\\.${path[0]}\\s*\\)`, "i").exec(query);
+  if (!contains) return null;
+  const value = (params.parameters ?? []).find((p) => p.name === contains[1])?.value;
+  return Array.isArray(value) && value.every((v) => v === null || typeof v !== "object") ? value : null;
+}
