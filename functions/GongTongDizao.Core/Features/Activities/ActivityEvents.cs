@@ -37,7 +37,7 @@ public static class ActivityEvents
             ["reason"] = signUp?.DeclineReason is { } reason ? LetterEvents.Shorten(reason, 20) : null,
         });
 
-    /// <summary>The activity was cancelled: one event per person with a seat held or waited for in the session.</summary>
+    /// <summary>The activity was cancelled: one event per person who held or waited for a seat, with their earliest cancelled session.</summary>
     public static DomainEvent Cancelled(Activity activity, SessionRoster roster, SignUp signUp, string actorId, DateTimeOffset at) =>
         ForPerson(EventTypes.ActivityCancelled, activity, roster, signUp, at, actorId, new JsonObject
         {
