@@ -10,7 +10,8 @@ import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
 const operations = require("@vercel/cosmosdb-server/lib/handler/_document-operations");
-const { patchOperation } = require("@vercel/cosmosdb-server/lib/handler/_patch-operations");
+// Looked up at each call, not destructured here: cosmos-partitions.mjs wraps it once the emulator starts.
+const patchHandlers = require("@vercel/cosmosdb-server/lib/handler/_patch-operations");
 const { parsePartitionKey } = require("@vercel/cosmosdb-server/lib/utils/get-partition-from-header");
 
 const V1 = 0x81;
@@ -202,7 +203,7 @@ function run(collection, type, input) {
       return operations.deleteOperation(collection, input);
     case "Patch": {
       const { operations: patches, condition } = input.resourceBody ?? {};
-      return patchOperation(collection, { id: input.id, partitionKey: input.partitionKey, ifMatch: input.ifMatch, operations: patches, condition });
+      return patchHandlers.patchOperation(collection, { id: input.id, partitionKey: input.partitionKey, ifMatch: input.ifMatch, operations: patches, condition });
     }
     default:
       return { statusCode: 400, body: { code: "BadRequest", message: `Operation type '${type}' is not supported in Batch.` } };

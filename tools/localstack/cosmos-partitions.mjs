@@ -18,10 +18,14 @@ import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 const Items = require("@vercel/cosmosdb-server/lib/account/items").default;
 const jsonModule = require("@vercel/cosmosdb-server/lib/json");
+const patchModule = require("@vercel/cosmosdb-server/lib/handler/_patch-operations");
+const { parsePartitionKey } = require("@vercel/cosmosdb-server/lib/utils/get-partition-from-header");
 
 const partitionHeader = Symbol("x-ms-documentdb-partitionkey");
 const undefinedKey = "\u0000undefined";
 const indexes = new WeakMap();
+// The partition of the document a conditional patch is checking (see below), while it checks it.
+let conditionPartition;
 
 export function installPartitionIndex() {
   // The emulator's query handler hands the parsed body to Items.query and nothing else; the partition key header
@@ -55,6 +59,21 @@ export function installPartitionIndex() {
       const rids = partitionsOf(this).get(key);
       rids?.delete(data._rid);
       if (rids?.size === 0) partitionsOf(this).delete(key);
+    }
+  };
+
+  // A conditional patch (FilterPredicate) checks its condition with a query for the document's id, which the emulator
+  // runs over every partition: another partition's document with the same id (every person's "quota~<template>") could
+  // satisfy it. Cosmos DB checks the condition on the one document being patched, so the query is held to its
+  // partition. The check runs synchronously inside patchOperation, so nothing else can see the variable meanwhile.
+  const patchOperation = patchModule.patchOperation;
+  patchModule.patchOperation = function scopedPatchOperation(collection, input) {
+    if (!input?.condition) return patchOperation(collection, input);
+    conditionPartition = keyOf(parsePartitionKey(input.partitionKey, input.id));
+    try {
+      return patchOperation(collection, input);
+    } finally {
+      conditionPartition = undefined;
     }
   };
 
@@ -107,6 +126,7 @@ function keyOf(value) {
 // The rids a query may answer from, or null for all of them.
 function candidates(items, params) {
   const partitions = partitionsOf(items);
+  if (conditionPartition !== undefined) return partitions.get(conditionPartition) ?? [];
   const header = params[partitionHeader];
   if (header !== undefined) {
     const values = JSON.parse(header);

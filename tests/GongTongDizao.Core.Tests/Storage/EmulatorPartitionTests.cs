@@ -90,6 +90,29 @@ public sealed class EmulatorPartitionTests(HandlerFixture fixture) : IAsyncLifet
         Assert.True(pages.Count >= 2, "the partition was read in pages of two");
     }
 
+    [Fact]
+    public async Task A_conditional_patch_is_checked_against_the_patched_document_not_one_with_its_id_elsewhere()
+    {
+        var (empty, full) = (Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString("N"));
+        await Items.CreateItemAsync(new JsonObject { ["id"] = "quota", ["pk"] = empty, ["remaining"] = 0 }, new PartitionKey(empty));
+        await Items.CreateItemAsync(new JsonObject { ["id"] = "quota", ["pk"] = full, ["remaining"] = 5 }, new PartitionKey(full));
+        var take = new PatchOperation[] { PatchOperation.Increment("/remaining", -1) };
+
+        using var batch = await Items.CreateTransactionalBatch(new PartitionKey(empty))
+            .PatchItem("quota", take, new TransactionalBatchPatchItemRequestOptions { FilterPredicate = "FROM c WHERE c.remaining > 0" })
+            .ExecuteAsync();
+        var single = await Assert.ThrowsAsync<CosmosException>(() => Items.PatchItemAsync<JsonObject>("quota", new PartitionKey(empty), take, new PatchItemRequestOptions { FilterPredicate = "FROM c WHERE c.remaining > 0" }));
+        using var taken = await Items.CreateTransactionalBatch(new PartitionKey(full))
+            .PatchItem("quota", take, new TransactionalBatchPatchItemRequestOptions { FilterPredicate = "FROM c WHERE c.remaining > 0" })
+            .ExecuteAsync();
+
+        Assert.Equal(System.Net.HttpStatusCode.PreconditionFailed, batch[0].StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.PreconditionFailed, single.StatusCode);
+        Assert.True(taken.IsSuccessStatusCode, taken.ErrorMessage);
+        Assert.Equal(0, (await Items.ReadItemAsync<JsonObject>("quota", new PartitionKey(empty))).Resource["remaining"]!.GetValue<int>());
+        Assert.Equal(4, (await Items.ReadItemAsync<JsonObject>("quota", new PartitionKey(full))).Resource["remaining"]!.GetValue<int>());
+    }
+
     private CosmosClient Client() => new(fixture.Stack.CosmosEndpoint.ToString(), DevHost.LocalStack.LocalStackOptions.CosmosEmulatorKey, new CosmosClientOptions
     {
         ConnectionMode = ConnectionMode.Gateway,

@@ -1,3 +1,4 @@
+using System.Net;
 using GongTongDizao.Core.Storage;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Options;
@@ -12,9 +13,9 @@ public enum DecisionSource
 }
 
 /// <summary>
-/// Subscribe quotas per person and template. Every change is read-modify-write with ETag, so concurrent deliveries to
-/// one person never spend a unit twice (a conditional patch would save a read, but the local emulator ignores patch
-/// filter predicates, so it could not be tested here).
+/// Subscribe quotas per person and template. A delivery takes a one-time unit with a conditional patch in one batch
+/// with its record (<see cref="TakeForDeliveryAsync"/>); other changes are read-modify-write with ETag, so concurrent
+/// deliveries to one person never spend a unit twice.
 /// </summary>
 public class SubscriptionQuotas(CosmosClient cosmos, IOptions<NotificationsOptions> options, TimeProvider time)
 {
@@ -54,6 +55,36 @@ public class SubscriptionQuotas(CosmosClient cosmos, IOptions<NotificationsOptio
             },
             last => last is null ? false : throw new InvalidOperationException($"Could not take a {templateKey} unit for {userId} after {MaxTakeRetries} tries: too much contention."),
             MaxTakeRetries);
+    }
+
+    /// <summary>Whether <paramref name="templateKey"/> is a long-term subscription template (sent without spending a unit while it is on).</summary>
+    public virtual bool IsLongTerm(string templateKey) => options.Value.IsLongTerm(templateKey);
+
+    /// <summary>
+    /// Takes one one-time unit for a delivery and saves its record marked <see cref="DeliveryRecord.QuotaTaken"/>, in
+    /// one transactional batch of the person's partition, which holds both: the quota's patch on condition that a unit
+    /// is left, and the record's replace under its ETag. One round trip instead of the quota's read and replace and the
+    /// record's save; a unit is never spent twice (the patch is atomic) nor taken without its record saying so (the
+    /// batch is). Null when no unit is left; <see cref="DeliveryChangedException"/> when the record changed meanwhile.
+    /// </summary>
+    public virtual async Task<DeliveryRecord?> TakeForDeliveryAsync(DeliveryRecord marked, string templateKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(marked);
+        using var response = await _container.CreateTransactionalBatch(new PartitionKey(marked.UserId))
+            .PatchItem(NotificationKinds.QuotaId(templateKey), [PatchOperation.Increment("/remaining", -1)], new TransactionalBatchPatchItemRequestOptions { FilterPredicate = "FROM c WHERE c.remaining > 0" })
+            .ReplaceItem(marked.Id, marked with { ETag = null, UpdatedAt = time.GetUtcNow() }, new TransactionalBatchItemRequestOptions { IfMatchEtag = marked.ETag })
+            .ExecuteAsync(cancellationToken);
+        if (response.IsSuccessStatusCode)
+        {
+            return response.GetOperationResultAtIndex<DeliveryRecord>(1).Resource;
+        }
+
+        // A failed batch answers the failing operation's status and 424 for the other one.
+        return response[0].StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound
+            ? null
+            : response[1].StatusCode == HttpStatusCode.PreconditionFailed
+                ? throw new DeliveryChangedException($"Delivery {marked.Id} changed while this handler owned it.")
+                : throw new InvalidOperationException($"Taking a {templateKey} unit for delivery {marked.Id} failed with {(int)response.StatusCode}: {response.ErrorMessage}");
     }
 
     /// <summary>Gives back a unit WeChat did not spend (the send was rejected before delivery).</summary>
