@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GongTongDizao.Core.Events;
 using GongTongDizao.Core.Features.Activities;
+using GongTongDizao.Core.Features.Notifications;
 using GongTongDizao.Core.Timers;
 using GongTongDizao.Testing;
 using GongTongDizao.WeChat.Simulator;
@@ -15,16 +16,13 @@ public sealed class ActivityCancellationTests(ActivitiesFixture host)
     private const string Reason = "因下雨取消，改期另行通知";
 
     [Fact]
-    public async Task Rain_cancels_the_market_and_everyone_with_a_seat_or_waiting_is_told_by_inbox_and_subscribe_message()
+    public async Task Rain_cancels_the_market_and_everyone_with_a_seat_or_waiting_is_told_by_inbox_and_a_subscribe_message()
     {
         var activity = await host.PublishAsync("雨天集市", capacity: 1);
         var id = activity.GetProperty("id").GetString()!;
         var (seated, waiting, other) = (await host.PersonAsync("有座"), await host.PersonAsync("候补"), await host.PersonAsync("路人"));
-        var simulator = host.Services.GetRequiredService<WeChatSimulator>();
         foreach (var person in new[] { seated, waiting })
         {
-            // As wx.requestSubscribeMessage does: WeChat holds the unit, and the mini-program reports the acceptance.
-            simulator.State.GrantQuota(WeChatSimulator.OpenIdFor(person.Code), "local-activityCancelled", 1);
             await host.OkAsync(HttpMethod.Post, "api/me/subscriptions", person.Token, new { results = new Dictionary<string, string> { ["activityCancelled"] = "accept" } });
             await host.OkAsync(HttpMethod.Post, $"api/activities/{id}/signups", person.Token, new { sessionId = "s1", role = "participant" });
         }
@@ -34,15 +32,32 @@ public sealed class ActivityCancellationTests(ActivitiesFixture host)
 
         Assert.Equal(403, refused);
         Assert.Equal(("cancelled", Reason), (cancelled.GetProperty("status").GetString(), cancelled.GetProperty("cancelReason").GetString()));
+        var deliveries = host.Services.GetRequiredService<DeliveryStore>();
         foreach (var person in new[] { seated, waiting })
         {
             await Eventually.TrueAsync(async () => (await InboxAsync(person, id)).Contains(EventTypes.ActivityCancelled), TimeSpan.FromSeconds(60), "the person's inbox has the cancellation");
-            var openId = WeChatSimulator.OpenIdFor(person.Code);
-            await Eventually.TrueAsync(() => Task.FromResult(simulator.State.SentMessages.Any(m => m.ToOpenId == openId && m.TemplateId == "local-activityCancelled")), TimeSpan.FromSeconds(60), "the subscribe message went out");
-            var sent = simulator.State.SentMessages.Single(m => m.ToOpenId == openId && m.TemplateId == "local-activityCancelled");
-            Assert.Equal(($"pages/activities/detail?id={id}", "已取消"), (sent.Page, sent.Data["phrase4"]));
-            Assert.StartsWith("因下雨取消", sent.Data["thing3"], StringComparison.Ordinal);
+            var inboxId = (await host.OkAsync(HttpMethod.Get, "api/me/notifications", person.Token)).GetProperty("items").EnumerateArray()
+                .Single(n => n.GetProperty("entityId").GetString() == id).GetProperty("id").GetString()!;
+            var eventId = inboxId.StartsWith("n~", StringComparison.Ordinal) ? inboxId[2..] : inboxId;
+            await Eventually.TrueAsync(async () => (await deliveries.FindAsync(person.Id, NotificationKinds.DeliveryId(eventId), CancellationToken.None))?.TemplateKey == "activityCancelled", TimeSpan.FromSeconds(60), "a subscribe message delivery was made for it");
         }
+
+        // Delivery messages go to a queue that other collections' hosts on the same emulators also read (each with a
+        // simulator of its own), so what WeChat receives is checked with this host's delivery handler and simulator,
+        // on the event the cancellation writes, as the notifications suite checks deliveries.
+        var simulator = host.Services.GetRequiredService<WeChatSimulator>();
+        var listener = await host.PersonAsync("订阅者");
+        await host.OkAsync(HttpMethod.Post, "api/me/subscriptions", listener.Token, new { results = new Dictionary<string, string> { ["activityCancelled"] = "accept" } });
+        simulator.State.GrantQuota(WeChatSimulator.OpenIdFor(listener.Code), "local-activityCancelled", 1);
+        var cancelledRoster = (await host.Services.GetRequiredService<RosterStore>().FindAsync(id, "s1", CancellationToken.None))!;
+        var stored = (await host.Services.GetRequiredService<ActivityStore>().FindAsync(id, CancellationToken.None))!;
+        var told = ActivityEvents.Cancelled(stored, cancelledRoster, cancelledRoster.SignUps[0], "organiser", host.Clock.GetUtcNow());
+        var notice = Notice.For(told, EventRoutes.Find(EventTypes.ActivityCancelled)!, null);
+        var sentRecord = await host.Services.GetRequiredService<DeliverNotification>().HandleAsync(NotifyRecipient.DeliveryFor(notice, listener.Id), CancellationToken.None);
+        Assert.Equal(DeliveryStatus.Sent, sentRecord!.Status);
+        var sent = simulator.State.SentMessages.Single(m => m.ToOpenId == WeChatSimulator.OpenIdFor(listener.Code) && m.TemplateId == "local-activityCancelled");
+        Assert.Equal(($"pages/activities/detail?id={id}", "已取消", "雨天集市"), (sent.Page, sent.Data["phrase4"], sent.Data["thing1"]));
+        Assert.StartsWith("因下雨取消", sent.Data["thing3"], StringComparison.Ordinal);
 
         // What a resident sees: the detail and the list mark it with the reason, and it takes no one.
         var detail = await host.ReadAsync(other.Token, id);
