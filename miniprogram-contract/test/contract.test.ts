@@ -87,7 +87,7 @@ const limits: Record<string, number | undefined> = {
 
 test("subscribe-templates.json: the agreed keys, ≤ 5 keywords each, names and types consistent with WeChat's limits", () => {
   assert.deepEqual(Object.keys(templates).sort(), [
-    "activityDeedScheduled", "activityReminder", "activitySeatOffered", "activitySignUpConfirmed", "activitySignUpDeclined",
+    "activityCancelled", "activityDeedScheduled", "activityReminder", "activitySeatOffered", "activitySignUpConfirmed", "activitySignUpDeclined",
     "broadcast", "letterAccepted", "letterAssigned", "letterDuplicate", "letterOverdue", "letterReceived", "letterReplied",
     "orderApproved", "orderDelivered", "orderDispatched", "orderPooled", "orderRatedLow", "orderReceived", "orderRejected",
     "orderTakeOverdue", "orderTaken",

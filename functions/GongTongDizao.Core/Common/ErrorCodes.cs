@@ -29,6 +29,7 @@ public static class ErrorCodes
     public const string SignUpClosed = "SIGNUP_CLOSED";
     public const string AlreadySignedUp = "ALREADY_SIGNED_UP";
     public const string NotEligible = "NOT_ELIGIBLE";
+    public const string ActivityCancelled = "ACTIVITY_CANCELLED";
     public const string CheckInCodeInvalid = "CHECKIN_CODE_INVALID";
     public const string CheckInCodeExpired = "CHECKIN_CODE_EXPIRED";
     public const string CheckInNotOpen = "CHECKIN_NOT_OPEN";

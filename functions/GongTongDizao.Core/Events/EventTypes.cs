@@ -28,4 +28,5 @@ public static class EventTypes
     public const string ActivitySessionReminder = "activity.session_reminder";
     public const string ActivitySignUpConfirmed = "activity.signup_confirmed";
     public const string ActivitySignUpDeclined = "activity.signup_declined";
+    public const string ActivityCancelled = "activity.cancelled";
 }

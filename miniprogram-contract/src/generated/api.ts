@@ -128,7 +128,7 @@ export interface paths {
          * @description 个人信息保护法规定的查阅、复制权：返回资料以及系统保存的与本人有关的每一类记录。
          *     `records` 的键是记录类别，值是该类记录的数组（没有记录的类别是空数组）：`auditTrail` 操作记录、`letters` 信件、
          *     `topics` 议题、附议、评论、举报、议事会报名（含候补位次和已取消的报名）与评价、`uploads` 图片、`notifications` 站内消息与订阅消息发送记录、
-         *     `broadcasts` 作为工作人员发出的通知公告、`activitySignUps` 活动报名（含孩子的姓名年龄、填写的出生年份与声明）、
+         *     `broadcasts` 作为工作人员发出的通知公告、`activitySignUps` 活动报名（含向组织者显示的称呼、孩子的姓名年龄、填写的出生年份与声明）、
          *     `notificationSettings` 通知公告偏好（`kind: preferences`）以及每个订阅消息模板的授权结果与剩余额度（`kind: subscription`）。
          */
         get: operations["exportMyData"];
@@ -776,6 +776,7 @@ export interface paths {
          *     | `activity.seat_offered` 候补递补 | 被递补的报名人（请在截止前确认） | `activitySeatOffered` |
          *     | `activity.session_reminder` 活动前一天提醒 | 已报名的人 | `activityReminder` |
          *     | `activity.signup_confirmed` / `activity.signup_declined` 报名审核 | 报名人 | `activitySignUpConfirmed` / `activitySignUpDeclined` |
+         *     | `activity.cancelled` 活动取消 | 未结束场次中已报名、待审核、待确认递补与候补的人（每人一条，附原因与其最早被取消的场次） | `activityCancelled` |
          *
          *     还有下一页时返回 `continuation`，把它原样放进查询参数再取下一页；没有时该字段不出现。
          */
@@ -2062,7 +2063,7 @@ export interface paths {
         };
         /**
          * 活动列表
-         * @description 某组织节点（默认本人所在社区）下已发布的活动，按开始时间排序；可按类型、仅未结束（`upcoming=true`）筛选。只含公开信息。
+         * @description 某组织节点（默认本人所在社区）下的活动，按开始时间排序；可按类型、仅未结束（`upcoming=true`）筛选。只含公开信息。每场给出剩余名额（参与者、志愿者）与是否已有人候补。已取消的活动仍在列表中，标明已取消及原因，不再有剩余名额。
          */
         get: operations["listActivities"];
         put?: never;
@@ -2098,6 +2099,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/activities/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 取消整个活动（组织者）
+         * @description 组织者（本队队长、辖区内团委或妇联工作人员）因天气等原因取消整个活动，须填写原因（经微信内容安全检测，不通过返回 422 `CONTENT_REJECTED`）。
+         *     取消时尚未结束的场次全部取消：已报名、待审核、待确认递补与候补的人都会收到通知（站内消息与订阅消息），报名记为活动取消（`activity_cancelled`），之后的活动提醒、递补与场次结束处理都不再进行；已结束的场次保留原有记录（已获得的志愿时长不受影响）。
+         *     活动详情与列表显示已取消及原因，不能再报名（409 `ACTIVITY_CANCELLED`）。重复取消不会再次通知，返回取消后的活动。
+         */
+        post: operations["cancelActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/activities/{id}/signups": {
         parameters: {
             query?: never;
@@ -2107,7 +2130,7 @@ export interface paths {
         };
         /**
          * 报名名单（组织者）
-         * @description 组织者查看某一场次（默认第一场）的报名，按报名先后排序。
+         * @description 组织者查看某一场次（默认第一场）的报名，按报名先后排序。每条附报名时的称呼：志愿者为志愿者信息中的真实姓名（志愿服务记录所用），参与者为昵称；注销后为「已注销」。不含手机号等其他个人信息。
          */
         get: operations["listActivitySignUps"];
         put?: never;
@@ -2237,10 +2260,10 @@ export interface components {
         /** @enum {string} */
         SignUpRole: "volunteer" | "participant";
         /**
-         * @description registered 已报名、waitlisted 候补、offered 递补待确认、pending_approval 待审核、declined 未通过、cancelled 已取消、cancelled_late 迟取消、offer_expired 递补逾期、no_show 未到、attended 已到
+         * @description registered 已报名、waitlisted 候补、offered 递补待确认、pending_approval 待审核、declined 未通过、cancelled 已取消、cancelled_late 迟取消、offer_expired 递补逾期、no_show 未到、attended 已到、activity_cancelled 活动取消
          * @enum {string}
          */
-        SignUpStatus: "registered" | "waitlisted" | "offered" | "pending_approval" | "declined" | "cancelled" | "cancelled_late" | "offer_expired" | "no_show" | "attended";
+        SignUpStatus: "registered" | "waitlisted" | "offered" | "pending_approval" | "declined" | "cancelled" | "cancelled_late" | "offer_expired" | "no_show" | "attended" | "activity_cancelled";
         ActivityPlace: {
             orgId: string;
             address: string;
@@ -2336,10 +2359,40 @@ export interface components {
             needsApproval: boolean;
             terms?: string | null;
             topicId?: string | null;
-            /** @enum {string} */
-            status: "published" | "cancelled";
+            status: components["schemas"]["ActivityStatus"];
+            /**
+             * Format: date-time
+             * @description 活动取消的时间
+             */
+            cancelledAt?: string | null;
+            /** @description 取消原因 */
+            cancelReason?: string | null;
             mySignUps: components["schemas"]["SignUpView"][];
             canManage: boolean;
+        };
+        /**
+         * @description published 已发布、cancelled 已取消
+         * @enum {string}
+         */
+        ActivityStatus: "published" | "cancelled";
+        ActivityCancelRequest: {
+            /** @description 取消原因（会告知报名的人） */
+            reason: string;
+        };
+        SessionSeats: {
+            id: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @description 参与者剩余名额（已结束或已取消为 0） */
+            seatsLeft: number;
+            /** @description 志愿者剩余名额 */
+            volunteerSeatsLeft: number;
+            /** @description 是否已有参与者在候补 */
+            waitingList: boolean;
+            /** @description 是否已有志愿者在候补 */
+            volunteerWaitingList: boolean;
         };
         ActivitySummary: {
             id: string;
@@ -2352,6 +2405,10 @@ export interface components {
             /** Format: date-time */
             endsAt: string;
             sessionCount: number;
+            status: components["schemas"]["ActivityStatus"];
+            /** @description 取消原因（已取消时） */
+            cancelReason?: string | null;
+            sessions: components["schemas"]["SessionSeats"][];
         };
         ActivityPage: {
             items: components["schemas"]["ActivitySummary"][];
@@ -2374,6 +2431,8 @@ export interface components {
         RosterEntry: {
             signUp: components["schemas"]["SignUpView"];
             userId: string;
+            /** @description 报名时的称呼：志愿者为真实姓名，参与者为昵称；注销后为「已注销」 */
+            name?: string | null;
         };
         RosterView: {
             activityId: string;
@@ -2422,7 +2481,7 @@ export interface components {
              * @example VALIDATION_FAILED
              * @enum {string}
              */
-            code: "INVALID_JSON" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "LOGIN_CODE_INVALID" | "WECHAT_USER_BLOCKED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONCURRENT_CHANGE" | "INVALID_STATE" | "IDEMPOTENCY_KEY_IN_USE" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "CONTENT_REJECTED" | "IDEMPOTENCY_KEY_REUSED" | "PHONE_CODE_INVALID" | "ORG_IMPORT_INVALID" | "ORDER_ALREADY_TAKEN" | "ORDER_CATEGORY_UNAVAILABLE" | "VOLUNTEER_PROFILE_REQUIRED" | "VOLUNTEER_TOO_YOUNG" | "GUARDIAN_CONSENT_REQUIRED" | "PHONE_REQUIRED" | "SIGNUP_CLOSED" | "ALREADY_SIGNED_UP" | "NOT_ELIGIBLE" | "CHECKIN_CODE_INVALID" | "CHECKIN_CODE_EXPIRED" | "CHECKIN_NOT_OPEN" | "CHECKIN_NOT_REGISTERED" | "RATE_LIMITED" | "WECHAT_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
+            code: "INVALID_JSON" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "LOGIN_CODE_INVALID" | "WECHAT_USER_BLOCKED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONCURRENT_CHANGE" | "INVALID_STATE" | "IDEMPOTENCY_KEY_IN_USE" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "CONTENT_REJECTED" | "IDEMPOTENCY_KEY_REUSED" | "PHONE_CODE_INVALID" | "ORG_IMPORT_INVALID" | "ORDER_ALREADY_TAKEN" | "ORDER_CATEGORY_UNAVAILABLE" | "VOLUNTEER_PROFILE_REQUIRED" | "VOLUNTEER_TOO_YOUNG" | "GUARDIAN_CONSENT_REQUIRED" | "PHONE_REQUIRED" | "SIGNUP_CLOSED" | "ALREADY_SIGNED_UP" | "NOT_ELIGIBLE" | "ACTIVITY_CANCELLED" | "CHECKIN_CODE_INVALID" | "CHECKIN_CODE_EXPIRED" | "CHECKIN_NOT_OPEN" | "CHECKIN_NOT_REGISTERED" | "RATE_LIMITED" | "WECHAT_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
             /**
              * @description 分布式追踪 id，反馈问题时请附上
              * @example 4bf92f3577b34da6a3ce929d0e0e4736
@@ -3201,7 +3260,7 @@ export interface components {
              * @description 事件类型
              * @enum {string}
              */
-            eventType: "letter.submitted" | "letter.accepted" | "letter.replied" | "letter.overdue" | "letter.assigned" | "letter.marked_duplicate" | "topic.threshold_reached" | "topic.meeting_scheduled" | "topic.decided" | "topic.completed" | "broadcast.created" | "order.submitted" | "order.approved" | "order.rejected" | "order.dispatched" | "order.pooled" | "order.taken" | "order.delivered" | "order.take_overdue" | "order.rated_low" | "activity.deed_scheduled" | "activity.seat_offered" | "activity.session_reminder" | "activity.signup_confirmed" | "activity.signup_declined";
+            eventType: "letter.submitted" | "letter.accepted" | "letter.replied" | "letter.overdue" | "letter.assigned" | "letter.marked_duplicate" | "topic.threshold_reached" | "topic.meeting_scheduled" | "topic.decided" | "topic.completed" | "broadcast.created" | "order.submitted" | "order.approved" | "order.rejected" | "order.dispatched" | "order.pooled" | "order.taken" | "order.delivered" | "order.take_overdue" | "order.rated_low" | "activity.deed_scheduled" | "activity.seat_offered" | "activity.session_reminder" | "activity.signup_confirmed" | "activity.signup_declined" | "activity.cancelled";
             /** @description 关联对象类型（letter、topic、broadcast、order、activity） */
             entityType: string;
             /** @description 关联对象编号 */
@@ -3242,7 +3301,7 @@ export interface components {
          * @description 订阅消息模板键（见 subscribe-templates.json）
          * @enum {string}
          */
-        NotificationsTemplateKey: "letterReceived" | "letterAccepted" | "letterReplied" | "letterOverdue" | "letterAssigned" | "letterDuplicate" | "topicThresholdReached" | "topicMeetingScheduled" | "topicDecided" | "topicCompleted" | "broadcast" | "orderReceived" | "orderApproved" | "orderRejected" | "orderDispatched" | "orderPooled" | "orderTaken" | "orderDelivered" | "orderTakeOverdue" | "orderRatedLow" | "activityDeedScheduled" | "activitySeatOffered" | "activityReminder" | "activitySignUpConfirmed" | "activitySignUpDeclined";
+        NotificationsTemplateKey: "letterReceived" | "letterAccepted" | "letterReplied" | "letterOverdue" | "letterAssigned" | "letterDuplicate" | "topicThresholdReached" | "topicMeetingScheduled" | "topicDecided" | "topicCompleted" | "broadcast" | "orderReceived" | "orderApproved" | "orderRejected" | "orderDispatched" | "orderPooled" | "orderTaken" | "orderDelivered" | "orderTakeOverdue" | "orderRatedLow" | "activityDeedScheduled" | "activitySeatOffered" | "activityReminder" | "activitySignUpConfirmed" | "activitySignUpDeclined" | "activityCancelled";
         NotificationsSubscriptionReport: {
             /** @description 模板键 → wx.requestSubscribeMessage 返回的结果 */
             results: {
@@ -4494,7 +4553,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description 不在报名时间内（`SIGNUP_CLOSED`）、已报名（`ALREADY_SIGNED_UP`）、不符合条件（`NOT_ELIGIBLE`、`VOLUNTEER_PROFILE_REQUIRED`、`VOLUNTEER_TOO_YOUNG`、`GUARDIAN_CONSENT_REQUIRED`）、状态不允许（`INVALID_STATE`）或同时修改（`CONCURRENT_CHANGE`） */
+        /** @description 活动已取消（`ACTIVITY_CANCELLED`）、不在报名时间内（`SIGNUP_CLOSED`）、已报名（`ALREADY_SIGNED_UP`）、不符合条件（`NOT_ELIGIBLE`、`VOLUNTEER_PROFILE_REQUIRED`、`VOLUNTEER_TOO_YOUNG`、`GUARDIAN_CONSENT_REQUIRED`）、状态不允许（`INVALID_STATE`）或同时修改（`CONCURRENT_CHANGE`） */
         SignUpConflict: {
             headers: {
                 [name: string]: unknown;
@@ -8416,6 +8475,32 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    cancelActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["ActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityCancelRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["ActivityView"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ActivityForbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["SignUpConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["StaffTextRejected"];
         };
     };
     listActivitySignUps: {

@@ -13,7 +13,7 @@ public sealed class ActivityStatisticsTests
     public void The_numbers_match_a_hand_count()
     {
         // Market A, two ended sessions: s1 4+2 places, s2 3 places; market B not yet ended; childcare C 5 places;
-        // women's culture-and-sports D and E, women's mutual aid F (no sign-ups); G started before the period.
+        // women's culture-and-sports D and E, women's mutual aid F (no sign-ups); G started before the period; H cancelled.
         var a1 = Session("a1", "s1", ActivityKind.VolunteerMarket, 4, 2,
             (SignUpRole.Participant, SignUpStatus.Attended, false, true),
             (SignUpRole.Participant, SignUpStatus.Attended, true, true),   // waited, got a seat, came
@@ -36,7 +36,10 @@ public sealed class ActivityStatisticsTests
         var f = Session("f1", "s1", ActivityKind.WomenMutualAid, 2, 0);
         var g = Session("g1", "s1", ActivityKind.VolunteerMarket, 9, 0, s_from.AddDays(-1), (SignUpRole.Participant, SignUpStatus.Attended, false, true));
 
-        var stats = ActivityStatistics.Compute("420106001001", s_from, s_to, Now, [a1, a2, b, c, d, e, f, g]);
+        // H was cancelled with its activity before it ran: it was not held, so it counts nowhere.
+        var h = Session("h1", "s1", ActivityKind.WomenMutualAid, 7, 0, (SignUpRole.Participant, SignUpStatus.ActivityCancelled, false, true)) with { CancelledAt = Now.AddDays(-3) };
+
+        var stats = ActivityStatistics.Compute("420106001001", s_from, s_to, Now, [a1, a2, b, c, d, e, f, g, h]);
 
         Assert.Equal(5, stats.ActivitiesHeld);                  // a1 (two sessions, counted once), c1, d1, e1, f1; b1 not ended, g1 before the period
         Assert.Equal(6, stats.Sessions);                        // a1/s1, a1/s2, c1, d1, e1, f1

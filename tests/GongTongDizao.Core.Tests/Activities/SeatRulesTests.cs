@@ -111,4 +111,28 @@ public sealed class SeatRulesTests
     [InlineData("0123456789abcdef0123456789abcdef", null)]
     [InlineData("s1-s2-0123456789abcdef0123456789abcdef", null)]
     public void A_sign_up_id_names_its_session(string id, string? session) => Assert.Equal(session, SessionRoster.SessionOf(id));
+
+    [Fact]
+    public void Cancelling_the_activity_cancels_held_and_waiting_sign_ups_and_keeps_the_ended_ones()
+    {
+        var roster = Join(Roster(capacity: 1), "seated", "waiting", "left");
+        roster = SeatRules.Replace(roster, Of(roster, "left") with { Status = SignUpStatus.Cancelled });
+
+        var (after, cancelled) = SeatRules.Cancel(roster, Now);
+
+        Assert.Equal(["seated", "waiting"], cancelled.Select(s => s.UserId));
+        Assert.Equal([SignUpStatus.ActivityCancelled, SignUpStatus.ActivityCancelled, SignUpStatus.Cancelled], after.SignUps.Select(s => s.Status));
+        Assert.Equal(Now, after.CancelledAt);
+        Assert.Equal(new SeatSummary(0, 0, false, false), after.Seats);
+    }
+
+    [Fact]
+    public void The_seat_summary_counts_places_left_per_role_and_whether_anyone_waits()
+    {
+        var roster = Join(Roster(capacity: 2, volunteerPlaces: 3), "p1", "p2", "p3");
+        roster = SeatRules.Join(roster, Draft("v1", SignUpRole.Volunteer), false, Now).Roster;
+
+        Assert.Equal(new SeatSummary(0, 2, WaitingList: true, VolunteerWaitingList: false), roster.Seats);
+        Assert.Equal(new SeatSummary(0, 0, false, false), (roster with { ClosedAt = Now }).Seats);
+    }
 }

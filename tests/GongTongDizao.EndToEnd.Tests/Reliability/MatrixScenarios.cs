@@ -139,6 +139,8 @@ public static class MatrixScenarios
         new("POST", "/activities/{id}/signups/{signUpId}/cancel", SignUpOwner, async w => SignUp(await w.SignUpAsync(), "cancel"), Family.Orders, UsesUp: true),
         new("POST", "/activities/{id}/signups/{signUpId}/accept", SignUpOwner, async w => SignUp(await w.OfferedSignUpAsync(), "accept"), Family.Orders, UsesUp: true),
         new("GET", "/staff/activities/stats", OrderStaffScope, _ => At($"api/staff/activities/stats?orgId={C1}"), Family.Orders),
+        // Cancelling the whole activity: its organisers only; each allowed cell cancels an activity of its own.
+        new("POST", "/activities/{id}/cancel", ActivityOrganiser, async w => To($"api/activities/{await w.ActivityAsync()}/cancel", _ => new { reason = "因天气原因取消" }), Family.Orders, UsesUp: true),
         new("POST", "/activities/{id}/signups/{signUpId}/decision", ActivityOrganiser, async w => SignUp(await w.SignUpAsync(needsApproval: true), "decision", new { approve = true }), Family.Orders, UsesUp: true),
         // Volunteer hours (check-in, the ledger, corrections, 补录, numbers).
         new("POST", "/checkins", HoursCheckIn, async w => { var (_, code) = await w.HoursSessionAsync(); return To("api/checkins", _ => new { code, action = "in" }); }, Family.Orders),

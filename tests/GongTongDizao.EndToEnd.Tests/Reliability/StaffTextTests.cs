@@ -11,7 +11,7 @@ public sealed class StaffTextTests(MatrixFixture host)
     private const string ForReview = "这段文字待审核，请人工看看";
 
     [Fact]
-    public async Task Replies_reasons_meetings_minutes_decisions_deed_plans_and_progress_are_checked_before_they_are_saved()
+    public async Task Replies_reasons_meetings_minutes_decisions_deed_plans_progress_and_cancellations_are_checked_before_they_are_saved()
     {
         var w = await MatrixWorld.CreateAsync(host);
         var accepted = await w.AcceptedLetterAsync();
@@ -23,6 +23,7 @@ public sealed class StaffTextTests(MatrixFixture host)
         var evaluating = await w.EvaluatingTopicAsync();
         var heldLetter = await w.HeldLetterAsync();
         var heldTopic = await w.HeldTopicAsync();
+        var activity = await w.ActivityAsync();
         var calls = new (string Name, string Token, string Path, object Body)[]
         {
             ("letter reply", w.YouthIn.Token, $"api/letters/{accepted}/reply", new { content = Risky }),
@@ -38,6 +39,7 @@ public sealed class StaffTextTests(MatrixFixture host)
             ("deed milestone", w.FederationIn.Token, $"api/topics/{delivering}/deed", new { owner = "社区居委会", milestones = new[] { new { title = Risky } } }),
             ("progress note", w.FederationIn.Token, $"api/topics/{delivering}/progress", new { text = Risky, percent = 50 }),
             ("send-back reason", w.FederationIn.Token, $"api/topics/{evaluating}/send-back", new { reason = Risky }),
+            ("activity cancellation reason", w.TeamLeader.Token, $"api/activities/{activity}/cancel", new { reason = Risky }),
         };
 
         var failures = new List<string>();
@@ -63,5 +65,9 @@ public sealed class StaffTextTests(MatrixFixture host)
             var (_, view) = await host.SendAsync(HttpMethod.Get, $"api/topics/{topic}", w.A.Token);
             Assert.DoesNotContain(Risky, view.ToString(), StringComparison.Ordinal);
         }
+
+        var (_, published) = await host.SendAsync(HttpMethod.Get, $"api/activities/{activity}", w.A.Token);
+        Assert.Equal("published", published.GetProperty("status").GetString());
+        Assert.DoesNotContain(Risky, published.ToString(), StringComparison.Ordinal);
     }
 }

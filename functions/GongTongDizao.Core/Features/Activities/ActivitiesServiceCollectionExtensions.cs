@@ -24,6 +24,7 @@ internal static class ActivitiesServiceCollectionExtensions
         services.AddSingleton<ActivityAccess>();
         services.AddSingleton<ActivityPlanning>();
         services.AddSingleton<RosterTransitions>();
+        services.AddSingleton<ActivityCancellation>();
         services.AddSingleton<ITimerHandler, ActivityTimerHandler>();
         services.AddSingleton<IPersonalDataSource, ActivityPersonalData>();
         services.AddTransient<CreateActivity>();
@@ -35,6 +36,7 @@ internal static class ActivitiesServiceCollectionExtensions
         services.AddTransient<DecideSignUp>();
         services.AddTransient<ListActivitySignUps>();
         services.AddTransient<GetActivityStats>();
+        services.AddTransient<CancelActivity>();
         return services;
     }
 }

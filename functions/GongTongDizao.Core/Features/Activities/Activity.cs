@@ -54,6 +54,12 @@ public sealed record Activity : IAggregate<Activity>
 
     public ActivityStatus Status { get; init; } = ActivityStatus.Published;
 
+    /// <summary>When the organiser cancelled the whole activity: sessions not ended by then are cancelled, earlier ones keep their records.</summary>
+    public DateTimeOffset? CancelledAt { get; init; }
+
+    /// <summary>The organiser's reason (zh-CN, checked as staff text), shown in the detail and the list.</summary>
+    public string? CancelReason { get; init; }
+
     public required string CreatedBy { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }

@@ -37,6 +37,13 @@ public static class ActivityEvents
             ["reason"] = signUp?.DeclineReason is { } reason ? LetterEvents.Shorten(reason, 20) : null,
         });
 
+    /// <summary>The activity was cancelled: one event per person who held or waited for a seat, with their earliest cancelled session.</summary>
+    public static DomainEvent Cancelled(Activity activity, SessionRoster roster, SignUp signUp, string actorId, DateTimeOffset at) =>
+        ForPerson(EventTypes.ActivityCancelled, activity, roster, signUp, at, actorId, new JsonObject
+        {
+            ["reason"] = activity?.CancelReason is { } reason ? LetterEvents.Shorten(reason, 20) : null,
+        });
+
     private static DomainEvent ForPerson(string type, Activity? activity, SessionRoster? roster, SignUp? signUp, DateTimeOffset at, string actorId, JsonObject? extra = null)
     {
         ArgumentNullException.ThrowIfNull(activity);

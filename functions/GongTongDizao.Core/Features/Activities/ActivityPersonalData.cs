@@ -9,6 +9,7 @@ public sealed record SignUpExport(
     string SessionId,
     string SignUpId,
     SignUpRole Role,
+    string? Name,
     SignUpStatus Status,
     ChildDetails? Child,
     int? BirthYear,
@@ -19,7 +20,8 @@ public sealed record SignUpExport(
 
 /// <summary>
 /// The sign-ups a person made. Deletion keeps each sign-up for the session's numbers (seats, no-shows) but replaces the
-/// person with the pseudonym and drops what described them: a child's name and age, a stated birth year, a declaration.
+/// person with the pseudonym and drops what described them: the name shown to organisers (now "已注销"), a child's name
+/// and age, a stated birth year, a declaration.
 /// Activities they created keep the pseudonym as creator (the organiser is a team or an office, not the person).
 /// </summary>
 public sealed class ActivityPersonalData(RosterStore rosters, ActivityStore activities) : IPersonalDataSource
@@ -32,7 +34,7 @@ public sealed class ActivityPersonalData(RosterStore rosters, ActivityStore acti
         {
             foreach (var s in roster.SignUps.Where(s => s.UserId == userId))
             {
-                yield return new SignUpExport(roster.ActivityId, roster.SessionId, s.Id, s.Role, s.Status, s.Child, s.BirthYear, s.DeclaredWoman, s.SignedUpAt, s.TermsAcceptedAt, s.CancelledAt);
+                yield return new SignUpExport(roster.ActivityId, roster.SessionId, s.Id, s.Role, s.Name, s.Status, s.Child, s.BirthYear, s.DeclaredWoman, s.SignedUpAt, s.TermsAcceptedAt, s.CancelledAt);
             }
         }
     }
@@ -68,7 +70,7 @@ public sealed class ActivityPersonalData(RosterStore rosters, ActivityStore acti
         ArgumentNullException.ThrowIfNull(roster);
         return roster with
         {
-            SignUps = [.. roster.SignUps.Select(s => s.UserId != userId ? s : s with { UserId = pseudonym, Child = null, BirthYear = null, DeclaredWoman = null })],
+            SignUps = [.. roster.SignUps.Select(s => s.UserId != userId ? s : s with { UserId = pseudonym, Name = Hours.HoursPersonalData.ErasedName, Child = null, BirthYear = null, DeclaredWoman = null })],
         };
     }
 }

@@ -38,7 +38,8 @@ public static class ActivityStatistics
     public static ActivityStats Compute(string orgId, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, IEnumerable<SessionRoster> rosters)
     {
         ArgumentNullException.ThrowIfNull(rosters);
-        var held = rosters.Where(r => r.StartsAt >= from && r.StartsAt < to && r.EndsAt <= now).ToList();
+        // A session cancelled with its activity was not held: it counts nowhere.
+        var held = rosters.Where(r => r.StartsAt >= from && r.StartsAt < to && r.EndsAt <= now && r.CancelledAt is null).ToList();
         var signUps = held.SelectMany(r => r.SignUps.Select(s => (Roster: r, SignUp: s))).ToList();
         var filled = signUps.Count(x => Fills(x.SignUp.Status));
         var waited = signUps.Where(x => x.SignUp.WasWaitlisted).ToList();

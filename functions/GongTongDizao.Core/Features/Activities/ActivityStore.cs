@@ -37,12 +37,12 @@ public sealed class ActivityStore(CosmosClient cosmos) : IAggregateStore<Activit
     }
 
     /// <summary>
-    /// Published activities under <paramref name="orgId"/> (held text excluded), soonest first; with <paramref name="endsAfter"/>: not yet ended
-    /// then.
+    /// Activities under <paramref name="orgId"/>, published or cancelled (held text excluded), soonest first; with
+    /// <paramref name="endsAfter"/>: not yet ended then.
     /// </summary>
     public Task<StorePage<Activity>> PageAsync(string orgId, ActivityKind? kind, DateTimeOffset? endsAfter, string? position, int pageSize, CancellationToken cancellationToken)
     {
-        var sql = new StringBuilder("SELECT * FROM c WHERE ARRAY_CONTAINS(c.orgPath, @org) AND c.status = @published AND NOT c.contentHeld");
+        var sql = new StringBuilder("SELECT * FROM c WHERE ARRAY_CONTAINS(c.orgPath, @org) AND NOT c.contentHeld");
         if (kind is not null)
         {
             sql.Append(" AND c.kind = @kind");
@@ -54,8 +54,7 @@ public sealed class ActivityStore(CosmosClient cosmos) : IAggregateStore<Activit
         }
 
         var query = new QueryDefinition(sql.Append(" ORDER BY c.startsAt ASC").ToString())
-            .WithParameter("@org", orgId)
-            .WithParameter("@published", Orders.OrderCategories.Code(ActivityStatus.Published));
+            .WithParameter("@org", orgId);
         if (kind is { } k)
         {
             query = query.WithParameter("@kind", Orders.OrderCategories.Code(k));

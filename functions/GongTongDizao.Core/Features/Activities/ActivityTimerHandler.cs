@@ -8,7 +8,9 @@ namespace GongTongDizao.Core.Features.Activities;
 /// The sessions' timers. An offer not confirmed by its expiry lapses (offer_expired) and the seat moves on to the next
 /// one waiting; the day before a session each registered person is reminded; at its end registered sign-ups become
 /// attended or no-show from the check-in records (<see cref="IActivityAttendance"/>). Each re-reads the roster and acts
-/// only when the message is still current, so a repeated or stale message changes nothing.
+/// only when the message is still current, so a repeated or stale message changes nothing. Once the activity is cancelled
+/// they do nothing (no reminder, no offer moves on), except the end of a session that had ended before the cancellation
+/// and still records its attendance (0015).
 /// </summary>
 public sealed class ActivityTimerHandler(RosterTransitions transitions, AggregatePipeline<SessionRoster> pipeline, IActivityAttendance attendance, TimeProvider time) : ITimerHandler
 {
@@ -18,6 +20,13 @@ public sealed class ActivityTimerHandler(RosterTransitions transitions, Aggregat
     {
         ArgumentNullException.ThrowIfNull(message);
         if (await transitions.FindActivityAsync(message.PartitionKey, cancellationToken) is not { } activity)
+        {
+            return;
+        }
+
+        // A session cut short by the cancellation records no attendance: nothing to read, nothing to do.
+        if (activity is { Status: ActivityStatus.Cancelled, CancelledAt: { } cancelledAt }
+            && (message.Kind != ActivityRosters.SessionEndKind || activity.Session(message.EntityId.Split('~')[^1]) is not { } ended || ended.EndsAt > cancelledAt))
         {
             return;
         }
@@ -36,6 +45,11 @@ public sealed class ActivityTimerHandler(RosterTransitions transitions, Aggregat
     private Result<AggregateChange<SessionRoster>> Decide(Activity activity, SessionRoster roster, TimerMessage message, IReadOnlySet<string>? checkedIn)
     {
         var now = time.GetUtcNow();
+        if (roster.CancelledAt is not null || (activity.Status == ActivityStatus.Cancelled && !EndedBefore(activity, roster, message)))
+        {
+            return AggregateChange<SessionRoster>.Unchanged(roster);
+        }
+
         switch (message.Kind)
         {
             case ActivityRosters.OfferTimeoutKind:
@@ -63,6 +77,10 @@ public sealed class ActivityTimerHandler(RosterTransitions transitions, Aggregat
                 return AggregateChange<SessionRoster>.Unchanged(roster);
         }
     }
+
+    /// <summary>A session-end message of a session that ended before the activity was cancelled (its records stand).</summary>
+    private static bool EndedBefore(Activity activity, SessionRoster roster, TimerMessage message) =>
+        message.Kind == ActivityRosters.SessionEndKind && activity.CancelledAt is { } cancelledAt && roster.EndsAt <= cancelledAt;
 
     private static AuditEntry Audit(string action, string? from, string? to) => new(ActivityEvents.EntityType, action, AuditLog.SystemActor, from, to);
 }

@@ -2,7 +2,7 @@ namespace GongTongDizao.Core.Features.Activities;
 
 /// <summary>
 /// One activity: its public fields, seats left per session and the caller's own sign-ups (one point read and one
-/// single-partition query). Held or cancelled activities are shown to their organisers only.
+/// single-partition query). Held activities are shown to their organisers only; cancelled ones to everyone, with the reason.
 /// </summary>
 public sealed class GetActivity(ActivityStore store, RosterStore rosters, ActivityAccess access)
 {

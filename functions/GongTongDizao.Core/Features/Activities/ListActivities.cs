@@ -4,10 +4,12 @@ namespace GongTongDizao.Core.Features.Activities;
 public sealed record ActivityListQuery(string? OrgId, string? Kind, string? Upcoming, string? Continuation, string? PageSize);
 
 /// <summary>
-/// Published activities under a node (the caller's home community's ancestors are the natural choice, so the default is
-/// the caller's home community), optionally of one kind and only those not yet over, soonest first; public fields only.
+/// Activities under a node (the caller's home community's ancestors are the natural choice, so the default is the
+/// caller's home community), optionally of one kind and only those not yet over, soonest first; public fields only.
+/// Cancelled ones stay, marked with their reason. Each session shows its places left and whether people wait, from the
+/// seat summaries the rosters keep: one more query per page (all its activities' rosters, projected), never one per item.
 /// </summary>
-public sealed class ListActivities(ActivityStore store, PageTokens tokens, TimeProvider time)
+public sealed class ListActivities(ActivityStore store, RosterStore rosters, PageTokens tokens, TimeProvider time)
 {
     public const int MaxPageSize = 50;
     private const string List = "activities";
@@ -57,6 +59,9 @@ public sealed class ListActivities(ActivityStore store, PageTokens tokens, TimeP
         }
 
         var page = await store.PageAsync(orgId, kind, upcoming.Value ? time.GetUtcNow() : null, position, pageSize.Value, cancellationToken);
-        return new ActivityPage([.. page.Items.Select(ActivityViews.Summary)], tokens.Seal(List, binding, page.Position));
+        var seats = await rosters.SeatsOfAsync([.. page.Items.Where(a => a.Status == ActivityStatus.Published).Select(a => a.Id)], cancellationToken);
+        return new ActivityPage(
+            [.. page.Items.Select(a => ActivityViews.Summary(a, seats.GetValueOrDefault(a.Id) ?? new Dictionary<string, SeatSummary>()))],
+            tokens.Seal(List, binding, page.Position));
     }
 }

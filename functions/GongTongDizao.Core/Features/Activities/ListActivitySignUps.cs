@@ -1,8 +1,9 @@
 namespace GongTongDizao.Core.Features.Activities;
 
 /// <summary>
-/// The organiser's list of one session's sign-ups in arrival order (one point read). Child names are shown to the
-/// organiser, who looks after the children; nothing from volunteer profiles is.
+/// The organiser's list of one session's sign-ups in arrival order (one point read), each with the name taken at
+/// sign-up (a volunteer's real name, else the nickname). Child names are shown to the organiser, who looks after the
+/// children; no phone number, openid or other profile field is.
 /// </summary>
 public sealed class ListActivitySignUps(ActivityStore activities, RosterStore rosters, ActivityAccess access)
 {
@@ -30,6 +31,6 @@ public sealed class ListActivitySignUps(ActivityStore activities, RosterStore ro
             return new RosterView(activity.Id, session.Id, []);
         }
 
-        return new RosterView(activity.Id, session.Id, [.. roster.SignUps.OrderBy(s => s.Sequence).Select(s => new RosterEntryView(ActivityViews.SignUp(roster, s), s.UserId))]);
+        return new RosterView(activity.Id, session.Id, [.. roster.SignUps.OrderBy(s => s.Sequence).Select(s => new RosterEntryView(ActivityViews.SignUp(roster, s), s.UserId, s.Name))]);
     }
 }

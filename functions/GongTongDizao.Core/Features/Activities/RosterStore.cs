@@ -51,6 +51,33 @@ public sealed class RosterStore(CosmosClient cosmos) : IAggregateStore<SessionRo
                 cancellationToken),
             cancellationToken);
 
+    /// <summary>
+    /// The seat summaries of every session of <paramref name="activityIds"/> (a page of the public list), by activity and
+    /// session: one query projecting the summary alone, never the sign-ups. The ids are the rosters' partition keys,
+    /// given as one array as the broadcast pages give theirs, so Cosmos DB answers from its index (0015, 0017).
+    /// </summary>
+    public async Task<Dictionary<string, Dictionary<string, SeatSummary>>> SeatsOfAsync(IReadOnlyList<string> activityIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activityIds);
+        var seats = new Dictionary<string, Dictionary<string, SeatSummary>>(StringComparer.Ordinal);
+        if (activityIds.Count == 0)
+        {
+            return seats;
+        }
+
+        var query = new QueryDefinition("SELECT c.activityId, c.sessionId, c.seats FROM c WHERE ARRAY_CONTAINS(@activities, c.activityId)")
+            .WithParameter("@activities", activityIds);
+        await foreach (var row in _rosters.DrainAsync<RosterSeats>(query, (PartitionKey?)null, cancellationToken))
+        {
+            if (row.Seats is { } summary)
+            {
+                (seats.TryGetValue(row.ActivityId, out var sessions) ? sessions : seats[row.ActivityId] = new(StringComparer.Ordinal))[row.SessionId] = summary;
+            }
+        }
+
+        return seats;
+    }
+
     /// <summary>Rosters holding a sign-up by <paramref name="userId"/> (export and deletion only; crosses partitions).</summary>
     public IAsyncEnumerable<SessionRoster> OfPersonAsync(string userId, CancellationToken cancellationToken) =>
         _rosters.DrainAsync<SessionRoster>(
@@ -66,3 +93,6 @@ public sealed class RosterStore(CosmosClient cosmos) : IAggregateStore<SessionRo
             (PartitionKey?)null,
             cancellationToken);
 }
+
+/// <summary>A roster's seat summary as the list query projects it (null on a roster written before summaries were kept).</summary>
+public sealed record RosterSeats(string ActivityId, string SessionId, SeatSummary? Seats);

@@ -26,12 +26,22 @@ public sealed class RosterTransitions(ActivityStore activities, AggregatePipelin
             return Error.NotFound();
         }
 
+        if (activity.Status == ActivityStatus.Cancelled)
+        {
+            return Error.From(ErrorCodes.ActivityCancelled);
+        }
+
         SignUp? after = null;
         var saved = await pipeline.RunAsync(SessionRoster.IdOf(activity.Id, sessionId), roster =>
         {
             if (roster.Find(signUpId) is not { } signUp)
             {
                 return Task.FromResult<Result<AggregateChange<SessionRoster>>>(Error.NotFound());
+            }
+
+            if (roster.CancelledAt is not null)
+            {
+                return Task.FromResult<Result<AggregateChange<SessionRoster>>>(Error.From(ErrorCodes.ActivityCancelled));
             }
 
             var now = time.GetUtcNow();

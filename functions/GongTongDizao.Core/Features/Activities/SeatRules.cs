@@ -96,6 +96,34 @@ public static class SeatRules
         };
     }
 
+    /// <summary>What the public list shows of a session: no places left once it is closed or cancelled.</summary>
+    public static SeatSummary Summary(SessionRoster roster)
+    {
+        ArgumentNullException.ThrowIfNull(roster);
+        var open = roster.ClosedAt is null && roster.CancelledAt is null;
+        return new SeatSummary(
+            open ? SeatsLeft(roster, SignUpRole.Participant) : 0,
+            open ? SeatsLeft(roster, SignUpRole.Volunteer) : 0,
+            open && Waiting(roster, SignUpRole.Participant) > 0,
+            open && Waiting(roster, SignUpRole.Volunteer) > 0);
+    }
+
+    /// <summary>
+    /// The activity was cancelled before the session ended: every sign-up holding or waiting for a seat becomes
+    /// activity_cancelled (open offers and pending approvals too) and the roster is marked, so its timers do nothing.
+    /// Returns the sign-ups that were active (the people to tell).
+    /// </summary>
+    public static (SessionRoster Roster, IReadOnlyList<SignUp> Cancelled) Cancel(SessionRoster roster, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(roster);
+        var active = roster.SignUps.Where(s => SignUpStatuses.IsActive(s.Status)).ToList();
+        return (roster with
+        {
+            CancelledAt = now,
+            SignUps = [.. roster.SignUps.Select(s => SignUpStatuses.IsActive(s.Status) ? s with { Status = SignUpStatus.ActivityCancelled, CancelledAt = now } : s)],
+        }, active);
+    }
+
     public static SessionRoster Replace(SessionRoster roster, SignUp updated)
     {
         ArgumentNullException.ThrowIfNull(roster);

@@ -46,6 +46,16 @@ public sealed record SessionRoster : IAggregate<SessionRoster>
     /// <summary>Set when the session's end was processed (no-shows recorded): later timers find nothing to do.</summary>
     public DateTimeOffset? ClosedAt { get; init; }
 
+    /// <summary>Set when the activity was cancelled before this session ended: its sign-ups are activity_cancelled, its timers do nothing.</summary>
+    public DateTimeOffset? CancelledAt { get; init; }
+
+    /// <summary>
+    /// Places left and who waits, derived from the sign-ups and stored with every write of the roster (a get-only
+    /// property is serialised): the public list projects this alone for a page of activities in one query instead of
+    /// reading whole rosters (0015). Never read back: it is recomputed from the sign-ups.
+    /// </summary>
+    public SeatSummary Seats => SeatRules.Summary(this);
+
     public IReadOnlyList<DomainEvent> Outbox { get; init; } = [];
 
     [JsonPropertyName("_etag")]
@@ -81,6 +91,12 @@ public sealed record SignUp
     public required string UserId { get; init; }
 
     public required SignUpRole Role { get; init; }
+
+    /// <summary>
+    /// The name the organiser's list shows, taken at sign-up: a volunteer's real name from the volunteer profile (what a
+    /// service record carries), otherwise the account's display name; "已注销" after deletion.
+    /// </summary>
+    public string? Name { get; init; }
 
     public ChildDetails? Child { get; init; }
 
@@ -155,7 +171,13 @@ public enum SignUpStatus
 
     /// <summary>Registered and checked in (as recorded by the attendance of #25's check-in) by the session's end.</summary>
     Attended,
+
+    /// <summary>Held or waited for a seat when the organiser cancelled the whole activity.</summary>
+    ActivityCancelled,
 }
+
+/// <summary>Places left per role (0 once the session is closed or cancelled) and whether anyone waits.</summary>
+public sealed record SeatSummary(int SeatsLeft, int VolunteerSeatsLeft, bool WaitingList, bool VolunteerWaitingList);
 
 /// <summary>Statuses that hold a seat of the session.</summary>
 public static class SignUpStatuses

@@ -31,9 +31,14 @@ public sealed class SignUpForActivity(ActivityStore activities, VolunteerStore v
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
-        if (await activities.FindAsync(activityId, cancellationToken) is not { Status: ActivityStatus.Published, ContentHeld: false } activity)
+        if (await activities.FindAsync(activityId, cancellationToken) is not { ContentHeld: false } activity)
         {
             return Error.NotFound();
+        }
+
+        if (activity.Status == ActivityStatus.Cancelled)
+        {
+            return Error.From(ErrorCodes.ActivityCancelled);
         }
 
         if (activity.Session(request.SessionId) is not { } session)
@@ -54,16 +59,25 @@ public sealed class SignUpForActivity(ActivityStore activities, VolunteerStore v
         }
 
         var profile = role == SignUpRole.Volunteer ? await volunteers.FindAsync(caller.Id, cancellationToken) : null;
-        var draft = SignUpEligibility.Check(activity, request, caller.User, profile, now);
-        if (!draft.IsSuccess)
+        var checkedDraft = SignUpEligibility.Check(activity, request, caller.User, profile, now);
+        if (!checkedDraft.IsSuccess)
         {
-            return draft.Error;
+            return checkedDraft.Error;
         }
+
+        // The organiser's list shows this name: a volunteer's real name (as the service record has it), else the nickname.
+        var draft = checkedDraft.Value! with { Name = profile?.RealName ?? caller.User.DisplayName ?? "居民" };
 
         SignUp? joined = null;
         var saved = await pipeline.RunAsync(SessionRoster.IdOf(activity.Id, session.Id), roster =>
         {
-            if (SeatRules.Duplicate(roster, caller.Id, draft.Value!.Child) is not null)
+            if (roster.CancelledAt is not null)
+            {
+                // The activity was cancelled after it was read above: its sessions take nobody.
+                return Task.FromResult<Result<AggregateChange<SessionRoster>>>(Error.From(ErrorCodes.ActivityCancelled));
+            }
+
+            if (SeatRules.Duplicate(roster, caller.Id, draft.Child) is not null)
             {
                 return Task.FromResult<Result<AggregateChange<SessionRoster>>>(Error.From(ErrorCodes.AlreadySignedUp));
             }
@@ -73,7 +87,7 @@ public sealed class SignUpForActivity(ActivityStore activities, VolunteerStore v
                 return Task.FromResult<Result<AggregateChange<SessionRoster>>>(Error.From(ErrorCodes.SignUpClosed, "本场次候补人数已满"));
             }
 
-            (var after, joined) = SeatRules.Join(roster, draft.Value!, activity.NeedsApproval, time.GetUtcNow());
+            (var after, joined) = SeatRules.Join(roster, draft, activity.NeedsApproval, time.GetUtcNow());
             return Task.FromResult<Result<AggregateChange<SessionRoster>>>(new AggregateChange<SessionRoster>(
                 after, new AuditEntry(ActivityEvents.EntityType, "activity.signup", caller.Id, null, RosterTransitions.Code(joined.Status))));
         }, cancellationToken, maxAttempts: options.Value.SignUpAttempts);

@@ -69,7 +69,8 @@ public sealed class AudienceResolver(AudienceStore people, OrgDirectory orgs, IT
             EventTypes.ActivityDeedScheduled => Text(domainEvent.Data, "topicId") is { } topicId
                 ? new(topics.AuthorAndSecondersAsync(domainEvent.OrgId, topicId, cancellationToken))
                 : Audience.Empty,
-            EventTypes.ActivitySeatOffered or EventTypes.ActivitySessionReminder or EventTypes.ActivitySignUpConfirmed or EventTypes.ActivitySignUpDeclined =>
+            EventTypes.ActivitySeatOffered or EventTypes.ActivitySessionReminder or EventTypes.ActivitySignUpConfirmed or EventTypes.ActivitySignUpDeclined
+                or EventTypes.ActivityCancelled =>
                 Text(domainEvent.Data, "userId") is { } person ? new(One(person)) : Audience.Empty,
             _ => Audience.Empty,
         };

@@ -38,6 +38,7 @@ public static class EventRoutes
         new(EventTypes.ActivitySessionReminder, "activityReminder", "您报名的活动明天开始", "即将开始"),
         new(EventTypes.ActivitySignUpConfirmed, "activitySignUpConfirmed", "您的活动报名已通过", "已通过"),
         new(EventTypes.ActivitySignUpDeclined, "activitySignUpDeclined", "您的活动报名未通过", "未通过"),
+        new(EventTypes.ActivityCancelled, "activityCancelled", "您报名的活动已取消", "已取消"),
     }.ToFrozenDictionary(r => r.EventType, StringComparer.Ordinal);
 
     public static IReadOnlyCollection<EventRoute> All => s_routes.Values;
@@ -68,7 +69,7 @@ public static class EventRoutes
         var detail = route.EventType switch
         {
             EventTypes.LetterReplied => Text(data, "replySummary"),
-            EventTypes.OrderRejected or EventTypes.ActivitySignUpDeclined => Text(data, "reason"),
+            EventTypes.OrderRejected or EventTypes.ActivitySignUpDeclined or EventTypes.ActivityCancelled => Text(data, "reason"),
             EventTypes.OrderTaken or EventTypes.OrderDelivered => Text(data, "teamName"),
             EventTypes.TopicMeetingScheduled => Text(data, "place"),
             EventTypes.TopicDecided => Text(data, "outcome"),

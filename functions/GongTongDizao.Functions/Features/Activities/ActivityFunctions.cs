@@ -3,8 +3,8 @@ using GongTongDizao.Core.Features.Activities;
 
 namespace GongTongDizao.Functions.Features.Activities;
 
-/// <summary>Activities: publish (organisers), list and read (anyone signed in).</summary>
-public sealed class ActivityFunctions(Api api, CreateActivity create, ListActivities list, GetActivity get)
+/// <summary>Activities: publish and cancel (organisers), list and read (anyone signed in).</summary>
+public sealed class ActivityFunctions(Api api, CreateActivity create, ListActivities list, GetActivity get, CancelActivity cancel)
 {
     [Function("CreateActivity")]
     public Task<IActionResult> Create(
@@ -23,4 +23,9 @@ public sealed class ActivityFunctions(Api api, CreateActivity create, ListActivi
     public Task<IActionResult> Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "activities/{id}")] HttpRequest req, string id, CancellationToken cancellationToken) =>
         api.AuthenticatedAsync<ActivityView>(req, (caller, ct) => get.HandleAsync(caller, id, ct), cancellationToken);
+
+    [Function("CancelActivity")]
+    public Task<IActionResult> Cancel(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "activities/{id}/cancel")] HttpRequest req, string id, CancellationToken cancellationToken) =>
+        api.AuthenticatedAsync<CancelActivityRequest, ActivityView>(req, (caller, body, ct) => cancel.HandleAsync(caller, id, body, ct), cancellationToken);
 }
