@@ -12,7 +12,12 @@ mkdir -p "$results"
 phase() { echo "$1 took $((SECONDS - phase_start)) s" >> "$results/phases.log"; phase_start=$SECONDS; }
 phase_start=$SECONDS
 echo "Building…"
-dotnet build GongTongDizao.sln --nologo -v quiet -clp:"Summary;ErrorsOnly" || exit 1
+# With the compiler server (UseSharedCompilation, which some environments turn off) every project is compiled by one
+# warm process: a clean build took 108 s instead of 169 s here. The server is stopped right after, so nothing the
+# build started outlives it.
+dotnet build GongTongDizao.sln --nologo -v quiet -clp:"Summary;ErrorsOnly" -p:UseSharedCompilation=true; build_status=$?
+dotnet build-server shutdown > /dev/null 2>&1
+[ $build_status -eq 0 ] || exit 1
 phase "Build"
 
 # One set of emulators for every test process; each process would otherwise race to start its own.
