@@ -24,14 +24,16 @@ public sealed class ActivityTimerHandler(RosterTransitions transitions, Aggregat
             return;
         }
 
-        // A session cut short by the cancellation records no attendance: nothing to read, nothing to do.
+        // Once the activity is cancelled its timers do nothing (and read nothing), except the end of a session that had
+        // ended before the cancellation, whose attendance still stands. This is the one place that decides it.
+        var sessionId = message.EntityId.Split('~')[^1]; // the roster's id: <activityId>~<sessionId>
         if (activity is { Status: ActivityStatus.Cancelled, CancelledAt: { } cancelledAt }
-            && (message.Kind != ActivityRosters.SessionEndKind || activity.Session(message.EntityId.Split('~')[^1]) is not { } ended || ended.EndsAt > cancelledAt))
+            && (message.Kind != ActivityRosters.SessionEndKind || activity.Session(sessionId) is not { } ended || ended.EndsAt > cancelledAt))
         {
             return;
         }
 
-        var checkedIn = message.Kind == ActivityRosters.SessionEndKind && message.EntityId.Split('~') is [_, var sessionId]
+        var checkedIn = message.Kind == ActivityRosters.SessionEndKind
             ? await attendance.CheckedInSignUpsAsync(activity.Id, sessionId, cancellationToken)
             : null;
         var result = await pipeline.RunAsync(message.EntityId, roster => Task.FromResult(Decide(activity, roster, message, checkedIn)), cancellationToken, maxAttempts: 5);
@@ -45,7 +47,7 @@ public sealed class ActivityTimerHandler(RosterTransitions transitions, Aggregat
     private Result<AggregateChange<SessionRoster>> Decide(Activity activity, SessionRoster roster, TimerMessage message, IReadOnlySet<string>? checkedIn)
     {
         var now = time.GetUtcNow();
-        if (roster.CancelledAt is not null || (activity.Status == ActivityStatus.Cancelled && !EndedBefore(activity, roster, message)))
+        if (roster.CancelledAt is not null)
         {
             return AggregateChange<SessionRoster>.Unchanged(roster);
         }
@@ -77,10 +79,6 @@ public sealed class ActivityTimerHandler(RosterTransitions transitions, Aggregat
                 return AggregateChange<SessionRoster>.Unchanged(roster);
         }
     }
-
-    /// <summary>A session-end message of a session that ended before the activity was cancelled (its records stand).</summary>
-    private static bool EndedBefore(Activity activity, SessionRoster roster, TimerMessage message) =>
-        message.Kind == ActivityRosters.SessionEndKind && activity.CancelledAt is { } cancelledAt && roster.EndsAt <= cancelledAt;
 
     private static AuditEntry Audit(string action, string? from, string? to) => new(ActivityEvents.EntityType, action, AuditLog.SystemActor, from, to);
 }

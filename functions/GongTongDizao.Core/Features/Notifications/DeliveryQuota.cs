@@ -31,7 +31,7 @@ public partial class DeliveryQuota(
                 return new(await outcomes.FinishAsync(record, DeliveryStatus.Skipped, "template_not_configured", cancellationToken), null);
             }
 
-            var taken = await TakeAsync(message.UserId, message.TemplateKey, record with { QuotaTaken = true }, cancellationToken);
+            var taken = await TakeAsync(message.TemplateKey, record with { QuotaTaken = true }, cancellationToken);
             if (taken is null)
             {
                 return new(await outcomes.FinishAsync(record, DeliveryStatus.Skipped, "no_quota", cancellationToken), null);
@@ -53,14 +53,14 @@ public partial class DeliveryQuota(
     /// The record saved as marked once the unit is taken; null without one. A one-time template's unit and the record
     /// are one batch; a long-term subscription is read first (on, nothing is spent), then the record saved.
     /// </summary>
-    private async Task<DeliveryRecord?> TakeAsync(string userId, string templateKey, DeliveryRecord marked, CancellationToken cancellationToken)
+    private async Task<DeliveryRecord?> TakeAsync(string templateKey, DeliveryRecord marked, CancellationToken cancellationToken)
     {
         if (!quotas.IsLongTerm(templateKey))
         {
             return await quotas.TakeForDeliveryAsync(marked, templateKey, cancellationToken);
         }
 
-        return await quotas.TryTakeAsync(userId, templateKey, cancellationToken) ? await deliveries.SaveAsync(marked, cancellationToken) : null;
+        return await quotas.TryTakeAsync(marked.UserId, templateKey, cancellationToken) ? await deliveries.SaveAsync(marked, cancellationToken) : null;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No WeChat template id is configured for {TemplateKey} (WeChat__Templates__{TemplateKey}); the notification stays in the inbox only")]
