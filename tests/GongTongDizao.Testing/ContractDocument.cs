@@ -17,6 +17,7 @@ public sealed partial class ContractDocument
     private static readonly Lazy<ContractDocument> s_current = new(() => Load(RepoFolders.Find("miniprogram-contract")));
     private static readonly BuildOptions s_build = CreateBuildOptions();
     private readonly List<(Regex Pattern, string Path)> _paths;
+    private readonly Dictionary<(string Method, string Path, int Status, string MediaType), JsonSchema> _schemas = [];
 
     private ContractDocument(JsonObject root)
     {
@@ -86,17 +87,32 @@ public sealed partial class ContractDocument
             return $"{method} {template} {status}: content type {mediaType} is not documented";
         }
 
-        schemaNode = schemaNode.DeepClone();
-        RemoveOpenApiKeywords(schemaNode);
-
-        var schema = JsonSchema.FromText(schemaNode.ToJsonString().Replace("\"#/", $"\"{BaseUri}#/", StringComparison.Ordinal), s_build);
         using var instance = JsonDocument.Parse(body);
-        var result = schema.Evaluate(instance.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        EvaluationResults result;
+
+        // JsonSchema.Net builds and resolves references through the one registry (a plain Dictionary), and the
+        // end-to-end tests validate from several threads at once: a concurrent build corrupted it in CI. Each
+        // schema is built once and every build and evaluation holds the registry's lock.
+        lock (s_build)
+        {
+            var schema = _schemas.GetValueOrDefault((method, template, status, mediaType)) ?? Build(method, template, status, mediaType, schemaNode);
+            result = schema.Evaluate(instance.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        }
+
         return result.IsValid
             ? null
             : $"{method} {template} {status}: body does not match the contract: " +
               string.Join("; ", (result.Details ?? []).Where(d => d.Errors is { Count: > 0 }).Select(d => $"{d.InstanceLocation}: {string.Join(", ", d.Errors!.Values)}").Take(5)) +
               $" — body: {body[..Math.Min(body.Length, 400)]}";
+    }
+
+    private JsonSchema Build(string method, string template, int status, string mediaType, JsonNode schemaNode)
+    {
+        schemaNode = schemaNode.DeepClone();
+        RemoveOpenApiKeywords(schemaNode);
+        var schema = JsonSchema.FromText(schemaNode.ToJsonString().Replace("\"#/", $"\"{BaseUri}#/", StringComparison.Ordinal), s_build);
+        _schemas[(method, template, status, mediaType)] = schema;
+        return schema;
     }
 
     private static BuildOptions CreateBuildOptions() => new() { Dialect = Dialect.Draft202012, SchemaRegistry = new SchemaRegistry() };
