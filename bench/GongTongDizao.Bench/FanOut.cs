@@ -78,7 +78,8 @@ internal static class FanOut
             "and delivers through the `deliveries` queue against the WeChat simulator. One resident in " +
             FanOutSeeder.QuotaEvery.ToString(CultureInfo.InvariantCulture) +
             " has a one-time quota for the template (sent), the others have none (skipped). Each size runs in a fresh DevHost " +
-            "process; its peak working set is the kernel's VmHWM. \"Done\" is the time from the POST to the broadcast reporting done; " +
+            "process, warmed first by a broadcast to 100 residents of another community (not counted: the raw baseline's process is warm too); " +
+            "its peak working set is the kernel's VmHWM. \"Done\" is the time from the POST to the broadcast reporting done; " +
             "deliveries/s = recipients / done. \"Counts add up\": sent + skipped + failed = recipients = inbox items in Cosmos, " +
             "the deliveries recorded in Cosmos (delivery records, and skips recorded on inbox items) match each counter with none pending, " +
             "and the simulator received exactly the sent ones.");

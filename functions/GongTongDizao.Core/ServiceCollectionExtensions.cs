@@ -38,7 +38,8 @@ public static class ServiceCollectionExtensions
         }
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<RequestHandler, CosmosCallLogging>();
+        // Transient: a handler joins one client's pipeline (its InnerHandler), and there are two clients (ordinary and bulk).
+        services.AddTransient<RequestHandler, CosmosCallLogging>();
 
         services.AddOptions<CosmosOptions>().Bind(configuration.GetSection(CosmosOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ManagedIdentityOptions>().Bind(configuration.GetSection(ManagedIdentityOptions.SectionName));
@@ -48,6 +49,11 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<IOptions<CosmosOptions>>().Value,
             sp.GetRequiredService<TokenCredential>,
             sp.GetServices<RequestHandler>()));
+        services.TryAddSingleton(sp => new BulkCosmosClient(CosmosClientFactory.Create(
+            sp.GetRequiredService<IOptions<CosmosOptions>>().Value,
+            sp.GetRequiredService<TokenCredential>,
+            sp.GetServices<RequestHandler>(),
+            bulk: true)));
         services.TryAddSingleton(_ => StorageConnection.FromConfiguration(configuration));
         services.TryAddSingleton(sp => sp.GetRequiredService<StorageConnection>().CreateQueueServiceClient(sp.GetRequiredService<TokenCredential>, new QueueCallLogging(sp.GetRequiredService<ILoggerFactory>())));
         services.TryAddSingleton(sp => sp.GetRequiredService<StorageConnection>().CreateBlobServiceClient(sp.GetRequiredService<TokenCredential>));

@@ -6,7 +6,7 @@ namespace GongTongDizao.Core.Storage;
 
 internal static class CosmosClientFactory
 {
-    public static CosmosClient Create(CosmosOptions options, Func<TokenCredential> credential, IEnumerable<RequestHandler> handlers)
+    public static CosmosClient Create(CosmosOptions options, Func<TokenCredential> credential, IEnumerable<RequestHandler> handlers, bool bulk = false)
     {
         ArgumentNullException.ThrowIfNull(options.Endpoint);
         var clientOptions = new CosmosClientOptions
@@ -14,6 +14,7 @@ internal static class CosmosClientFactory
             ApplicationName = "gongtongdizao",
             UseSystemTextJsonSerializerWithOptions = JsonDefaults.Options,
             EnableContentResponseOnWrite = true,
+            AllowBulkExecution = bulk,
         };
         foreach (var handler in handlers)
         {

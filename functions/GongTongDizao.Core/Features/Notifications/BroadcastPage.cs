@@ -1,5 +1,4 @@
 using GongTongDizao.Core.Telemetry;
-using Microsoft.Extensions.Options;
 
 namespace GongTongDizao.Core.Features.Notifications;
 
@@ -20,8 +19,7 @@ public sealed class BroadcastPage(
     NotifyRecipient notify,
     SubscriptionQuotas quotas,
     InboxStore inbox,
-    AppEvents telemetry,
-    IOptions<NotificationsOptions> options)
+    AppEvents telemetry)
 {
     public async Task<PageTally> TellAsync(Notice notice, BroadcastAudience audience, IReadOnlyList<string> userIds, int page, CancellationToken cancellationToken)
     {
@@ -33,36 +31,28 @@ public sealed class BroadcastPage(
         await Task.WhenAll(wanting, receiving);
         var (wants, mayReceive) = (await wanting, await receiving);
 
-        var reached = 0;
-        var skipped = 0;
-        var skippedNow = 0;
-        await Parallel.ForEachAsync(
-            candidates.Where(wants.Contains),
-            new ParallelOptions { MaxDegreeOfParallelism = options.Value.FanOutParallelism, CancellationToken = cancellationToken },
-            async (userId, ct) =>
-            {
-                if (mayReceive.Contains(userId))
-                {
-                    // The inbox item and the delivery message do not depend on each other: one round trip's wait, not two.
-                    await Task.WhenAll(notify.TellInboxAsync(notice, userId, ct), notify.QueueDeliveryAsync(NotifyRecipient.DeliveryFor(notice, userId) with { QuotaSeen = true }, ct));
-                }
-                else if (await TellSkippedAsync(notice, userId, page, ct) is { Recorded: true } told)
-                {
-                    Interlocked.Increment(ref skipped);
-                    if (told.Now)
-                    {
-                        Interlocked.Increment(ref skippedNow);
-                    }
-                }
-
-                Interlocked.Increment(ref reached);
-            });
+        // Every write of the page at once: the bulk client packs them into batches per partition key range and
+        // paces the batches itself (congestion control on throttling), so the page needs no limit of its own.
+        var told = await Task.WhenAll(candidates.Where(wants.Contains).Select(userId => mayReceive.Contains(userId)
+            ? TellReceivingAsync(notice, userId, cancellationToken)
+            : TellSkippedAsync(notice, userId, page, cancellationToken)));
+        var skipped = told.Count(t => t.Recorded);
+        var skippedNow = told.Count(t => t.Now);
         if (skippedNow > 0)
         {
             telemetry.NotificationDelivery("skipped", notice.Route.TemplateKey, skippedNow);
         }
 
-        return new PageTally(reached, skipped);
+        return new PageTally(told.Length, skipped);
+    }
+
+    /// <summary>The inbox item and, beside it (neither depends on the other), the delivery message; no skip to record.</summary>
+    private async Task<(bool Recorded, bool Now)> TellReceivingAsync(Notice notice, string userId, CancellationToken cancellationToken)
+    {
+        await Task.WhenAll(
+            inbox.TryCreateInBulkAsync(notify.InboxItemFor(notice, userId), cancellationToken),
+            notify.QueueDeliveryAsync(NotifyRecipient.DeliveryFor(notice, userId) with { QuotaSeen = true }, cancellationToken));
+        return (false, false);
     }
 
     /// <summary>The inbox item with the skipped delivery on it: whether this page recorded the skip, and whether it did so now rather than in an earlier try of the same page.</summary>
@@ -72,7 +62,7 @@ public sealed class BroadcastPage(
         {
             SkippedDelivery = new SkippedDelivery(notice.Route.TemplateKey, "no_quota", notice.BroadcastId!, page),
         };
-        if (await inbox.TryCreateAsync(item, cancellationToken))
+        if (await inbox.TryCreateInBulkAsync(item, cancellationToken))
         {
             return (true, true);
         }

@@ -4,15 +4,23 @@ using Microsoft.Azure.Cosmos;
 namespace GongTongDizao.Core.Features.Notifications;
 
 /// <summary>The in-app inbox items, all within the person's partition. Virtual for fakes.</summary>
-public class InboxStore(CosmosClient cosmos)
+public class InboxStore(CosmosClient cosmos, BulkCosmosClient bulk)
 {
     private readonly Container _container = cosmos.GetContainer(StoreNames.Database, StoreNames.Containers.Notifications);
+    private readonly Container _bulk = bulk.GetContainer(StoreNames.Database, StoreNames.Containers.Notifications);
 
     /// <summary>False when the person has this item already (a redelivered event): ids are deterministic.</summary>
     public virtual async Task<bool> TryCreateAsync(InboxItem item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
         return await _container.TryCreateAsync(item, new PartitionKey(item.UserId), cancellationToken, returnContent: false) is not null;
+    }
+
+    /// <summary>As <see cref="TryCreateAsync"/>, packed with the other items written at the same time (a broadcast page's) into one request per partition key range.</summary>
+    public virtual async Task<bool> TryCreateInBulkAsync(InboxItem item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return await _bulk.TryCreateAsync(item, new PartitionKey(item.UserId), cancellationToken, returnContent: false) is not null;
     }
 
     public virtual Task<InboxItem?> FindAsync(string userId, string id, CancellationToken cancellationToken) =>

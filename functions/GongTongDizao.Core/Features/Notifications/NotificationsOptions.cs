@@ -17,7 +17,7 @@ public sealed class NotificationsOptions
     [Range(1, 100)]
     public int BroadcastDailyLimitPerOrg { get; set; } = 3;
 
-    /// <summary>Recipients handled at once by the fan-out (inbox writes and delivery messages).</summary>
+    /// <summary>Recipients handled at once by the fan-out of an ordinary event (inbox writes and delivery messages); a broadcast page writes all of its recipients at once, in bulk (<see cref="BroadcastPage"/>).</summary>
     [Range(1, 256)]
     public int FanOutParallelism { get; set; } = 32;
 
