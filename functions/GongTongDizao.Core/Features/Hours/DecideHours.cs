@@ -17,23 +17,19 @@ public sealed class HoursDecisionRequestValidator : AbstractValidator<HoursDecis
 /// The organiser confirms (or declines) the hours an attendance credited: a new ledger entry naming who decided, once per
 /// record (its id is the record's decision, so a second decision, or a race of two, is refused, never an overwrite).
 /// </summary>
-public sealed class DecideHours(HoursActivities activities, HoursLedger ledger, TimeProvider time)
+public sealed class DecideHours(OrganiserRecords records, HoursLedger ledger, TimeProvider time)
 {
     public async Task<Result<HoursRecord>> HandleAsync(Caller caller, string activityId, HoursDecisionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
-        var managed = await activities.ManagedAsync(caller, activityId, cancellationToken);
-        if (!managed.IsSuccess)
+        var found = await records.FindAsync(caller, activityId, request.VolunteerId!, request.RecordId!, cancellationToken);
+        if (!found.IsSuccess)
         {
-            return managed.Error;
+            return found.Error;
         }
 
-        var entries = await ledger.OfRecordAsync(request.VolunteerId!, request.RecordId!, cancellationToken);
-        if (HoursRecords.FoldOne(entries) is not { } record || record.Service.ActivityId != activityId)
-        {
-            return Error.NotFound();
-        }
+        var (entries, record) = found.Value;
 
         if (record.Status != HoursRecordStatus.Pending)
         {

@@ -18,23 +18,19 @@ public sealed class HoursCorrectionDecisionRequestValidator : AbstractValidator<
 /// The organiser answers the open correction of a record: accepted (with the minutes asked, or the minutes the
 /// organiser grants) approves the record at those minutes; refused leaves it as it was. A new entry, once per request.
 /// </summary>
-public sealed class DecideHoursCorrection(HoursActivities activities, HoursLedger ledger, TimeProvider time)
+public sealed class DecideHoursCorrection(OrganiserRecords records, HoursLedger ledger, TimeProvider time)
 {
     public async Task<Result<HoursRecord>> HandleAsync(Caller caller, string activityId, HoursCorrectionDecisionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
-        var managed = await activities.ManagedAsync(caller, activityId, cancellationToken);
-        if (!managed.IsSuccess)
+        var found = await records.FindAsync(caller, activityId, request.VolunteerId!, request.RecordId!, cancellationToken);
+        if (!found.IsSuccess)
         {
-            return managed.Error;
+            return found.Error;
         }
 
-        var entries = await ledger.OfRecordAsync(request.VolunteerId!, request.RecordId!, cancellationToken);
-        if (HoursRecords.FoldOne(entries) is not { } record || record.Service.ActivityId != activityId)
-        {
-            return Error.NotFound();
-        }
+        var (entries, record) = found.Value;
 
         if (record.Corrections.FirstOrDefault(c => c.Accepted is null) is not { } open)
         {

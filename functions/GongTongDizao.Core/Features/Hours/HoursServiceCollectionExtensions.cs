@@ -20,6 +20,7 @@ internal static class HoursServiceCollectionExtensions
         // Also registered by the activities feature; one instance either way.
         services.TryAddSingleton<ActivityAccess>();
         services.AddSingleton<HoursActivities>();
+        services.AddSingleton<OrganiserRecords>();
         services.AddSingleton<CheckInScan>();
         services.AddSingleton<CheckInCodes>();
         services.AddSingleton<ITimerHandler, CheckOutCloser>();
