@@ -60,7 +60,7 @@ public sealed class LetterStatsTests(LettersFixture host)
         Assert.Equal(403, resident);
     }
 
-    private static async Task AddAsync(
+    private static Task AddAsync(
         LetterStore store,
         string[] path,
         DateTimeOffset createdAt,
@@ -69,38 +69,6 @@ public sealed class LetterStatsTests(LettersFixture host)
         bool received,
         (long Seconds, bool OnTime)? accept,
         (long Seconds, bool OnTime)? reply,
-        (bool Resolved, int Satisfaction)? evaluation)
-    {
-        var community = path[^1];
-        await store.CreateAsync(
-            new Letter
-            {
-                Id = LetterStore.NewId(community),
-                CommunityId = community,
-                OrgPath = path,
-                HandlingOrgId = community,
-                HandlingPath = path,
-                AuthorId = "u-stats-fixture",
-                Anonymous = true,
-                Category = category,
-                Title = "统计样本",
-                Content = "统计样本",
-                Status = status,
-                CreatedAt = createdAt,
-                ReceivedAt = received ? createdAt : null,
-                Metrics = new LetterMetrics
-                {
-                    Received = received,
-                    AcceptSeconds = accept?.Seconds,
-                    AcceptedOnTime = accept?.OnTime ?? false,
-                    ReplySeconds = reply?.Seconds,
-                    RepliedOnTime = reply?.OnTime ?? false,
-                    Evaluated = evaluation is not null,
-                    Resolved = evaluation?.Resolved ?? false,
-                    Satisfied = evaluation?.Satisfaction >= 4,
-                },
-                Evaluation = evaluation is { } e ? new LetterEvaluation(e.Resolved, e.Satisfaction, null, createdAt.AddDays(8)) : null,
-            },
-            CancellationToken.None);
-    }
+        (bool Resolved, int Satisfaction)? evaluation) =>
+        StatsLetters.AddAsync(store, path, createdAt, status, received, accept, reply, evaluation, new StatsLetterShape("u-stats-fixture", category, "统计样本"));
 }

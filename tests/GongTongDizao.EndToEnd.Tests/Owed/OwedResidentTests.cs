@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using GongTongDizao.Core.Features.Letters;
+using GongTongDizao.EndToEnd.Tests.Letters;
 using GongTongDizao.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -116,7 +117,7 @@ public sealed partial class OwedResidentTests(OwedFixture host)
     [GeneratedRegex("\"[^\"]*\\p{IsCJKUnifiedIdeographs}[^\"]*\"")]
     private static partial Regex ChineseLiteral();
 
-    private static async Task AddAsync(
+    private static Task AddAsync(
         LetterStore store,
         string[] path,
         DateTimeOffset createdAt,
@@ -125,39 +126,15 @@ public sealed partial class OwedResidentTests(OwedFixture host)
         (DateTimeOffset? AcceptBy, DateTimeOffset? ReplyBy) deadlines,
         (long Seconds, bool OnTime)? accept,
         (long Seconds, bool OnTime)? reply,
-        (bool Resolved, int Satisfaction)? evaluation)
-    {
-        var community = path[^1];
-        await store.CreateAsync(
-            new Letter
-            {
-                Id = LetterStore.NewId(community),
-                CommunityId = community,
-                OrgPath = path,
-                HandlingOrgId = community,
-                HandlingPath = path,
-                AuthorId = "u-owed-stats",
-                Anonymous = true,
-                Category = LetterCategory.DailyLife,
-                Title = "统计样本" + createdAt.ToString("O", CultureInfo.InvariantCulture),
-                Content = "统计样本",
-                Status = status,
-                CreatedAt = createdAt,
-                ReceivedAt = received ? createdAt : null,
-                Deadlines = new LetterDeadlines { AcceptBy = deadlines.AcceptBy, ReplyBy = deadlines.ReplyBy },
-                Metrics = new LetterMetrics
-                {
-                    Received = received,
-                    AcceptSeconds = accept?.Seconds,
-                    AcceptedOnTime = accept?.OnTime ?? false,
-                    ReplySeconds = reply?.Seconds,
-                    RepliedOnTime = reply?.OnTime ?? false,
-                    Evaluated = evaluation is not null,
-                    Resolved = evaluation?.Resolved ?? false,
-                    Satisfied = evaluation?.Satisfaction >= 4,
-                },
-                Evaluation = evaluation is { } e ? new LetterEvaluation(e.Resolved, e.Satisfaction, null, createdAt.AddDays(8)) : null,
-            },
-            CancellationToken.None);
-    }
+        (bool Resolved, int Satisfaction)? evaluation) =>
+        StatsLetters.AddAsync(
+            store,
+            path,
+            createdAt,
+            status,
+            received,
+            accept,
+            reply,
+            evaluation,
+            new StatsLetterShape("u-owed-stats", LetterCategory.DailyLife, "统计样本" + createdAt.ToString("O", CultureInfo.InvariantCulture), new LetterDeadlines { AcceptBy = deadlines.AcceptBy, ReplyBy = deadlines.ReplyBy }));
 }
