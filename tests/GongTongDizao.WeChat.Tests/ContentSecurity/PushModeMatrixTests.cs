@@ -55,6 +55,7 @@ public class PushModeMatrixTests
         Assert.Equal(format == SimulatorPushFormat.Xml ? WeChatPushFormat.Xml : WeChatPushFormat.Json, push.Format);
         var detail = Assert.Single(verdict.Details);
         Assert.Equal("content_model", detail.Strategy);
+        await PushInbox.WaitForDeliveryAsync(simulator.State);
         var delivery = Assert.Single(simulator.State.PushDeliveries);
         Assert.True(delivery.Delivered);
         Assert.Equal(1, delivery.Attempts);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Web;
+using GongTongDizao.WeChat.Simulator;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -36,6 +37,25 @@ internal sealed class PushInbox : HttpMessageHandler
         }
 
         throw new TimeoutException("The expected push did not arrive.");
+    }
+
+    /// <summary>
+    /// Waits for the simulator to record a push delivery: it records one only once the receiver's answer is in, which
+    /// is just after the receiver (this inbox) has read the push, so a test that saw the push must still wait for it.
+    /// </summary>
+    public static async Task WaitForDeliveryAsync(WeChatSimulatorState state, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (state.PushDeliveries.Count == 0)
+        {
+            if (DateTime.UtcNow >= deadline)
+            {
+                throw new TimeoutException("The simulator recorded no push delivery.");
+            }
+
+            await Task.Delay(20);
+        }
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

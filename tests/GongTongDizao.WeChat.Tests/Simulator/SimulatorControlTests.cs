@@ -177,11 +177,7 @@ public sealed class SimulatorControlTests(SimulatorFixture fixture) : IClassFixt
 
         var result = await services.GetRequiredService<WeChatClient>().SendSubscribeMessageAsync(
             SubscribeMessage.Create(template, openId, template.CreateData().Set("thing1", "x").Build()));
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (simulatorWithEvents.State.PushDeliveries.Count == 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
+        await PushInbox.WaitForDeliveryAsync(simulatorWithEvents.State);
 
         // No push URL is configured, so the event is recorded but not delivered.
         var delivery = Assert.Single(simulatorWithEvents.State.PushDeliveries);
