@@ -8,7 +8,7 @@ public sealed record PageTally(int Reached, int Skipped);
 /// <summary>
 /// Tells the residents of one page of a broadcast who opted in. The page's preferences and quotas are read in one
 /// query each (two round trips a page instead of two a recipient). A recipient who may receive a WeChat message now
-/// gets the inbox item and, beside it, a delivery message; one without a unit or subscription gets the inbox item
+/// gets the inbox item and then a delivery message; one without a unit or subscription gets the inbox item
 /// with the skipped delivery recorded on it (<see cref="SkippedDelivery"/>): one write, no queue round trip, no
 /// delivery record of its own. Ids come from the event, so a page handled again writes nothing twice; a skip recorded
 /// by an earlier try of the same page (a crash before the page was saved) is counted again, and only the try whose
@@ -46,12 +46,15 @@ public sealed class BroadcastPage(
         return new PageTally(told.Length, skipped);
     }
 
-    /// <summary>The inbox item and, beside it (neither depends on the other), the delivery message; no skip to record.</summary>
+    /// <summary>
+    /// The inbox item, then the delivery message; no skip to record. In that order: a delivery queued before its inbox
+    /// item is stored could be sent, and counted, before a crash, and the page's next try, finding the unit spent, would
+    /// write the item with a skip on it and count the recipient a second time.
+    /// </summary>
     private async Task<(bool Recorded, bool Now)> TellReceivingAsync(Notice notice, string userId, CancellationToken cancellationToken)
     {
-        await Task.WhenAll(
-            inbox.TryCreateInBulkAsync(notify.InboxItemFor(notice, userId), cancellationToken),
-            notify.QueueDeliveryAsync(NotifyRecipient.DeliveryFor(notice, userId) with { QuotaSeen = true }, cancellationToken));
+        await inbox.TryCreateInBulkAsync(notify.InboxItemFor(notice, userId), cancellationToken);
+        await notify.QueueDeliveryAsync(NotifyRecipient.DeliveryFor(notice, userId) with { QuotaSeen = true }, cancellationToken);
         return (false, false);
     }
 
