@@ -45,15 +45,8 @@ public static class ServiceCollectionExtensions
         services.AddOptions<ManagedIdentityOptions>().Bind(configuration.GetSection(ManagedIdentityOptions.SectionName));
 
         services.TryAddSingleton<TokenCredential>(sp => AzureCredentialFactory.Create(sp.GetRequiredService<IOptions<ManagedIdentityOptions>>().Value));
-        services.TryAddSingleton(sp => CosmosClientFactory.Create(
-            sp.GetRequiredService<IOptions<CosmosOptions>>().Value,
-            sp.GetRequiredService<TokenCredential>,
-            sp.GetServices<RequestHandler>()));
-        services.TryAddSingleton(sp => new BulkCosmosClient(CosmosClientFactory.Create(
-            sp.GetRequiredService<IOptions<CosmosOptions>>().Value,
-            sp.GetRequiredService<TokenCredential>,
-            sp.GetServices<RequestHandler>(),
-            bulk: true)));
+        services.TryAddSingleton(sp => Cosmos(sp, bulk: false));
+        services.TryAddSingleton(sp => new BulkCosmosClient(Cosmos(sp, bulk: true)));
         services.TryAddSingleton(_ => StorageConnection.FromConfiguration(configuration));
         services.TryAddSingleton(sp => sp.GetRequiredService<StorageConnection>().CreateQueueServiceClient(sp.GetRequiredService<TokenCredential>, new QueueCallLogging(sp.GetRequiredService<ILoggerFactory>())));
         services.TryAddSingleton(sp => sp.GetRequiredService<StorageConnection>().CreateBlobServiceClient(sp.GetRequiredService<TokenCredential>));
@@ -80,5 +73,11 @@ public static class ServiceCollectionExtensions
         services.AddActivitiesFeature(configuration);
         services.AddHoursFeature(configuration);
         return services;
+
+        static CosmosClient Cosmos(IServiceProvider sp, bool bulk) => CosmosClientFactory.Create(
+            sp.GetRequiredService<IOptions<CosmosOptions>>().Value,
+            sp.GetRequiredService<TokenCredential>,
+            sp.GetServices<RequestHandler>(),
+            bulk);
     }
 }

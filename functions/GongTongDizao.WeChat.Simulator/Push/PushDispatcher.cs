@@ -18,6 +18,7 @@ internal sealed class PushDispatcher : IDisposable
     private readonly HttpClient _http;
     private readonly ILogger _logger;
     private readonly List<PushDeliveryRecord> _deliveries = [];
+    private readonly List<(int Count, TaskCompletionSource Recorded)> _waiters = [];
     private readonly Lock _lock = new();
     private int _sequence;
 
@@ -138,11 +139,32 @@ internal sealed class PushDispatcher : IDisposable
         return _options.PushFormat == SimulatorPushFormat.Xml ? PushXml.Write(envelope) : envelope.ToJsonString();
     }
 
+    /// <summary>Completes once <paramref name="count"/> deliveries are recorded (a delivery is recorded when its receiver has answered).</summary>
+    public Task WhenRecordedAsync(int count, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (_deliveries.Count >= count)
+            {
+                return Task.CompletedTask;
+            }
+
+            var recorded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((count, recorded));
+            return recorded.Task.WaitAsync(cancellationToken);
+        }
+    }
+
     private PushDeliveryRecord Record(PushDeliveryRecord record)
     {
         lock (_lock)
         {
             _deliveries.Add(record);
+            foreach (var waiter in _waiters.Where(w => w.Count <= _deliveries.Count).ToList())
+            {
+                waiter.Recorded.TrySetResult();
+                _waiters.Remove(waiter);
+            }
         }
 
         return record;

@@ -47,6 +47,9 @@ public sealed class WeChatSimulatorState : IDisposable
 
     public IReadOnlyList<PushDeliveryRecord> PushDeliveries => Pushes.Deliveries;
 
+    /// <summary>Completes once <paramref name="count"/> push deliveries are recorded: each is recorded when its receiver has answered, just after the receiver read the push.</summary>
+    public Task WhenPushesRecordedAsync(int count, CancellationToken cancellationToken) => Pushes.WhenRecordedAsync(count, cancellationToken);
+
     /// <summary>Access tokens, openids, unionids and session keys handed out since the simulator started.</summary>
     public IssuedCredentials Issued { get; } = new();
 

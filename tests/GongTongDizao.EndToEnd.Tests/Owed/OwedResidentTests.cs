@@ -59,7 +59,7 @@ public sealed partial class OwedResidentTests(OwedFixture host)
         var store = host.Services.GetRequiredService<LetterStore>();
         var path = new[] { "42", "4201", "420106", street, community };
         var march = new DateTimeOffset(2025, 3, 5, 2, 0, 0, TimeSpan.Zero);
-        var now = DateTimeOffset.UtcNow;
+        var now = host.Time.GetUtcNow();
         var (past, future) = (now.AddDays(-1), now.AddDays(2));
 
         await AddAsync(store, path, march, LetterStatus.Closed, true, (past, past), (3600, true), (7200, true), (true, 5));

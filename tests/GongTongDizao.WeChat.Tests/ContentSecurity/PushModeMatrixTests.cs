@@ -55,7 +55,11 @@ public class PushModeMatrixTests
         Assert.Equal(format == SimulatorPushFormat.Xml ? WeChatPushFormat.Xml : WeChatPushFormat.Json, push.Format);
         var detail = Assert.Single(verdict.Details);
         Assert.Equal("content_model", detail.Strategy);
-        await PushInbox.WaitForDeliveryAsync(simulator.State);
+        using (var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+        {
+            await simulator.State.WhenPushesRecordedAsync(1, deadline.Token);
+        }
+
         var delivery = Assert.Single(simulator.State.PushDeliveries);
         Assert.True(delivery.Delivered);
         Assert.Equal(1, delivery.Attempts);

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Web;
-using GongTongDizao.WeChat.Simulator;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +13,7 @@ namespace GongTongDizao.WeChat.Tests.Infrastructure;
 internal sealed class PushInbox : HttpMessageHandler
 {
     private readonly WeChatPushCodec _codec;
+    private TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public PushInbox(WeChatClientOptions options)
     {
@@ -22,39 +22,27 @@ internal sealed class PushInbox : HttpMessageHandler
 
     public ConcurrentQueue<WeChatPushReadResult> Received { get; } = new();
 
+    /// <summary>The first push received that matches, waiting for each new arrival until <paramref name="timeout"/> (10 s) has passed.</summary>
     public async Task<WeChatPushReadResult> WaitForAsync(Func<WeChatPushReadResult, bool> match, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
-        while (DateTime.UtcNow < deadline)
+        using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
         {
-            var found = Received.FirstOrDefault(match);
-            if (found is not null)
+            // Taken before looking, so a push that arrives in between completes it.
+            var arrived = Volatile.Read(ref _arrived).Task;
+            if (Received.FirstOrDefault(match) is { } found)
             {
                 return found;
             }
 
-            await Task.Delay(20);
-        }
-
-        throw new TimeoutException("The expected push did not arrive.");
-    }
-
-    /// <summary>
-    /// Waits for the simulator to record a push delivery: it records one only once the receiver's answer is in, which
-    /// is just after the receiver (this inbox) has read the push, so a test that saw the push must still wait for it.
-    /// </summary>
-    public static async Task WaitForDeliveryAsync(WeChatSimulatorState state, TimeSpan? timeout = null)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
-        while (state.PushDeliveries.Count == 0)
-        {
-            if (DateTime.UtcNow >= deadline)
+            try
             {
-                throw new TimeoutException("The simulator recorded no push delivery.");
+                await arrived.WaitAsync(deadline.Token);
             }
-
-            await Task.Delay(20);
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+            {
+                throw new TimeoutException("The expected push did not arrive.");
+            }
         }
     }
 
@@ -64,6 +52,7 @@ internal sealed class PushInbox : HttpMessageHandler
         var body = await request.Content!.ReadAsStringAsync(cancellationToken);
         var result = _codec.Read(WeChatPushRequest.FromQuery(key => query[key], body));
         Received.Enqueue(result);
+        Interlocked.Exchange(ref _arrived, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         return result.IsAccepted
             ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("success") }
             : new HttpResponseMessage(HttpStatusCode.Unauthorized);

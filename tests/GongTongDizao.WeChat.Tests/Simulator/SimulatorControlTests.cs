@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -129,11 +130,11 @@ public sealed class SimulatorControlTests(SimulatorFixture fixture) : IClassFixt
     {
         fixture.State.AddFault(new SimulatorFault(SimulatorApis.Code2Session, DelayMs: 400));
         await using var services = fixture.CreateServices();
-        var started = DateTime.UtcNow;
+        var started = Stopwatch.GetTimestamp();
 
         await services.GetRequiredService<WeChatClient>().Code2SessionAsync("demo-slow");
 
-        Assert.True(DateTime.UtcNow - started >= TimeSpan.FromMilliseconds(380));
+        Assert.True(Stopwatch.GetElapsedTime(started) >= TimeSpan.FromMilliseconds(380));
     }
 
     [Fact]
@@ -177,7 +178,10 @@ public sealed class SimulatorControlTests(SimulatorFixture fixture) : IClassFixt
 
         var result = await services.GetRequiredService<WeChatClient>().SendSubscribeMessageAsync(
             SubscribeMessage.Create(template, openId, template.CreateData().Set("thing1", "x").Build()));
-        await PushInbox.WaitForDeliveryAsync(simulatorWithEvents.State);
+        using (var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
+        {
+            await simulatorWithEvents.State.WhenPushesRecordedAsync(1, deadline.Token);
+        }
 
         // No push URL is configured, so the event is recorded but not delivered.
         var delivery = Assert.Single(simulatorWithEvents.State.PushDeliveries);

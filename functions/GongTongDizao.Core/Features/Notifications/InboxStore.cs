@@ -10,18 +10,12 @@ public class InboxStore(CosmosClient cosmos, BulkCosmosClient bulk)
     private readonly Container _bulk = bulk.GetContainer(StoreNames.Database, StoreNames.Containers.Notifications);
 
     /// <summary>False when the person has this item already (a redelivered event): ids are deterministic.</summary>
-    public virtual async Task<bool> TryCreateAsync(InboxItem item, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(item);
-        return await _container.TryCreateAsync(item, new PartitionKey(item.UserId), cancellationToken, returnContent: false) is not null;
-    }
+    public virtual Task<bool> TryCreateAsync(InboxItem item, CancellationToken cancellationToken) =>
+        TryCreateAsync(_container, item, cancellationToken);
 
-    /// <summary>As <see cref="TryCreateAsync"/>, packed with the other items written at the same time (a broadcast page's) into one request per partition key range.</summary>
-    public virtual async Task<bool> TryCreateInBulkAsync(InboxItem item, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(item);
-        return await _bulk.TryCreateAsync(item, new PartitionKey(item.UserId), cancellationToken, returnContent: false) is not null;
-    }
+    /// <summary>As <see cref="TryCreateAsync(InboxItem, CancellationToken)"/>, packed with the other items written at the same time (a broadcast page's) into one request per partition key range.</summary>
+    public virtual Task<bool> TryCreateInBulkAsync(InboxItem item, CancellationToken cancellationToken) =>
+        TryCreateAsync(_bulk, item, cancellationToken);
 
     public virtual Task<InboxItem?> FindAsync(string userId, string id, CancellationToken cancellationToken) =>
         _container.FindAsync<InboxItem>(id, new PartitionKey(userId), cancellationToken);
@@ -59,5 +53,11 @@ public class InboxStore(CosmosClient cosmos, BulkCosmosClient bulk)
         var partition = new PartitionKey(userId);
         return await _container.FindAsync<InboxItem>(id, partition, cancellationToken) is { Read: false } item
             && await _container.TryPatchAsync(id, partition, [PatchOperation.Set("/read", true), PatchOperation.Set("/readAt", at)], item.ETag, cancellationToken);
+    }
+
+    private static async Task<bool> TryCreateAsync(Container container, InboxItem item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return await container.TryCreateAsync(item, new PartitionKey(item.UserId), cancellationToken, returnContent: false) is not null;
     }
 }
