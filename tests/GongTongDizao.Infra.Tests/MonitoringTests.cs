@@ -34,7 +34,7 @@ public sealed class MonitoringTests(InfraFixture infra)
         Assert.Equal(3, rules.Count);
 
         var poisonQueues = infra.DataPlane["storage"]!["queues"]!.AsArray().Select(q => q!.GetValue<string>()).Where(q => q.EndsWith("-poison", StringComparison.Ordinal)).ToList();
-        Assert.Equal(["events-poison", "deliveries-poison", "timers-poison"], poisonQueues);
+        Assert.Equal(["events-poison", "deliveries-poison", "delivery-batches-poison", "timers-poison"], poisonQueues);
         var poison = Assert.Single(queries, q => q.Contains("poison", StringComparison.Ordinal));
         Assert.All(poisonQueues, q => Assert.Contains($"'{q}'", poison, StringComparison.Ordinal));
 

@@ -32,6 +32,7 @@ public static class StoreNames
     {
         public const string Events = "events";
         public const string Deliveries = "deliveries";
+        public const string DeliveryBatches = "delivery-batches";
         public const string Timers = "timers";
     }
 

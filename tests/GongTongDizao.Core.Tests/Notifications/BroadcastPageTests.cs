@@ -15,7 +15,7 @@ namespace GongTongDizao.Core.Tests.Notifications;
 
 /// <summary>
 /// The order of a broadcast page's writes for a recipient who may receive a WeChat message: the inbox item is stored
-/// before the delivery message is queued, so that a crash between them cannot leave a delivery that is sent and
+/// before the delivery batch carrying it is queued, so that a crash between them cannot leave a delivery that is sent and
 /// counted while the page's next try, finding the unit spent, records the same person as skipped.
 /// </summary>
 public sealed class BroadcastPageTests
@@ -36,11 +36,11 @@ public sealed class BroadcastPageTests
             .Returns(new HashSet<string> { "u-1" });
         quotas.WhoMayReceiveAsync(Arg.Any<IReadOnlyCollection<string>>(), Arg.Any<string>(), Arg.Any<CancellationToken>())
             .Returns(new HashSet<string> { "u-1" });
-        _page = new BroadcastPage(preferences, new NotifyRecipient(_inbox, _queue, _options, _time), quotas, _inbox, new AppEvents(new RecordingTelemetry()));
+        _page = new BroadcastPage(preferences, new NotifyRecipient(_inbox, _queue, _options, _time), quotas, _inbox, _queue, new AppEvents(new RecordingTelemetry()));
     }
 
     [Fact]
-    public async Task A_recipient_with_a_unit_gets_the_inbox_item_stored_before_the_delivery_is_queued()
+    public async Task A_recipient_with_a_unit_gets_the_inbox_item_stored_before_its_delivery_batch_is_queued()
     {
         _inbox.TryCreateInBulkAsync(Arg.Any<InboxItem>(), Arg.Any<CancellationToken>()).Returns(true);
 
@@ -50,7 +50,7 @@ public sealed class BroadcastPageTests
         Received.InOrder(() =>
         {
             _inbox.TryCreateInBulkAsync(Arg.Is<InboxItem>(i => i.UserId == "u-1" && i.SkippedDelivery == null), Arg.Any<CancellationToken>());
-            _queue.SendAsync(Arg.Is<DeliveryMessage>(m => m.UserId == "u-1" && m.QuotaSeen), null, Arg.Any<CancellationToken>());
+            _queue.SendAsync(Arg.Is<DeliveryBatch>(b => b.UserIds.SequenceEqual(new[] { "u-1" }) && b.BroadcastId == "b-1"), Arg.Any<CancellationToken>());
         });
     }
 
@@ -61,11 +61,15 @@ public sealed class BroadcastPageTests
 
         await Assert.ThrowsAsync<CosmosException>(() => _page.TellAsync(Notice(), BroadcastAudience.Youth, ["u-1"], 3, CancellationToken.None));
 
-        await _queue.DidNotReceiveWithAnyArgs().SendAsync(default!, default, default);
+        await _queue.DidNotReceiveWithAnyArgs().SendAsync(default(DeliveryBatch)!, default);
+        await _queue.DidNotReceiveWithAnyArgs().SendAsync(default(DeliveryMessage)!, default, default);
     }
 
-    private Notice Notice() => Features.Notifications.Notice.For(
-        DomainEvent.Create(EventTypes.BroadcastCreated, "broadcast", "b-1", "C-1", "u-staff", _time.GetUtcNow(), new JsonObject
+    private Notice Notice() => BroadcastNotice(_time.GetUtcNow());
+
+    /// <summary>A broadcast (id b-1) of community C-1 to its youth.</summary>
+    internal static Notice BroadcastNotice(DateTimeOffset at) => Features.Notifications.Notice.For(
+        DomainEvent.Create(EventTypes.BroadcastCreated, "broadcast", "b-1", "C-1", "u-staff", at, new JsonObject
         {
             ["broadcastId"] = "b-1",
             ["title"] = "停水通知",

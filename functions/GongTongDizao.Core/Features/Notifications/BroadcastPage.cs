@@ -7,8 +7,8 @@ public sealed record PageTally(int Reached, int Skipped);
 
 /// <summary>
 /// Tells the residents of one page of a broadcast who opted in. The page's preferences and quotas are read in one
-/// query each (two round trips a page instead of two a recipient). A recipient who may receive a WeChat message now
-/// gets the inbox item and then a delivery message; one without a unit or subscription gets the inbox item
+/// query each (two round trips a page instead of two a recipient). Recipients who may receive a WeChat message now
+/// get their inbox items and then their deliveries, queued in batches (<see cref="DeliveryBatch"/>); one without a unit or subscription gets the inbox item
 /// with the skipped delivery recorded on it (<see cref="SkippedDelivery"/>): one write, no queue round trip, no
 /// delivery record of its own. Ids come from the event, so a page handled again writes nothing twice; a skip recorded
 /// by an earlier try of the same page (a crash before the page was saved) is counted again, and only the try whose
@@ -19,6 +19,7 @@ public sealed class BroadcastPage(
     NotifyRecipient notify,
     SubscriptionQuotas quotas,
     InboxStore inbox,
+    DeliveryQueue deliveries,
     AppEvents telemetry)
 {
     public async Task<PageTally> TellAsync(Notice notice, BroadcastAudience audience, IReadOnlyList<string> userIds, int page, CancellationToken cancellationToken)
@@ -33,9 +34,10 @@ public sealed class BroadcastPage(
 
         // Every write of the page at once: the bulk client packs them into batches per partition key range and
         // paces the batches itself (congestion control on throttling), so the page needs no limit of its own.
-        var told = await Task.WhenAll(candidates.Where(wants.Contains).Select(userId => mayReceive.Contains(userId)
-            ? TellReceivingAsync(notice, userId, cancellationToken)
-            : TellSkippedAsync(notice, userId, page, cancellationToken)));
+        var recipients = candidates.Where(wants.Contains).ToList();
+        var receivingTold = TellReceivingAsync(notice, recipients.Where(mayReceive.Contains).ToList(), cancellationToken);
+        var told = await Task.WhenAll(recipients.Where(userId => !mayReceive.Contains(userId)).Select(userId => TellSkippedAsync(notice, userId, page, cancellationToken)));
+        await receivingTold;
         var skipped = told.Count(t => t.Recorded);
         var skippedNow = told.Count(t => t.Now);
         if (skippedNow > 0)
@@ -43,19 +45,19 @@ public sealed class BroadcastPage(
             telemetry.NotificationDelivery("skipped", notice.Route.TemplateKey, skippedNow);
         }
 
-        return new PageTally(told.Length, skipped);
+        return new PageTally(recipients.Count, skipped);
     }
 
     /// <summary>
-    /// The inbox item, then the delivery message; no skip to record. In that order: a delivery queued before its inbox
-    /// item is stored could be sent, and counted, before a crash, and the page's next try, finding the unit spent, would
-    /// write the item with a skip on it and count the recipient a second time.
+    /// The inbox items, then the deliveries, a batch message for up to <see cref="DeliveryBatch.MaxRecipients"/> of them.
+    /// In that order: a delivery queued before its inbox item is stored could be sent, and counted, before a crash, and
+    /// the page's next try, finding the unit spent, would write the item with a skip on it and count the recipient a
+    /// second time.
     /// </summary>
-    private async Task<(bool Recorded, bool Now)> TellReceivingAsync(Notice notice, string userId, CancellationToken cancellationToken)
+    private async Task TellReceivingAsync(Notice notice, IReadOnlyList<string> userIds, CancellationToken cancellationToken)
     {
-        await inbox.TryCreateInBulkAsync(notify.InboxItemFor(notice, userId), cancellationToken);
-        await notify.QueueDeliveryAsync(NotifyRecipient.DeliveryFor(notice, userId) with { QuotaSeen = true }, cancellationToken);
-        return (false, false);
+        await Task.WhenAll(userIds.Select(userId => inbox.TryCreateInBulkAsync(notify.InboxItemFor(notice, userId), cancellationToken)));
+        await Task.WhenAll(DeliveryBatch.For(notice, userIds).Select(batch => deliveries.SendAsync(batch, cancellationToken)));
     }
 
     /// <summary>The inbox item with the skipped delivery on it: whether this page recorded the skip, and whether it did so now rather than in an earlier try of the same page.</summary>

@@ -15,7 +15,7 @@ namespace GongTongDizao.Core.Features.Notifications;
 /// WeChat's late report of a timed-out send is <see cref="ConfirmLateSend"/>. Anything unexpected propagates (the
 /// queue retries, then poisons) after the reason is written on the record.
 /// </summary>
-public sealed class DeliverNotification(
+public class DeliverNotification(
     DeliveryClaim claims,
     DeliveryQuota quota,
     DeliverySend sender,
@@ -24,7 +24,7 @@ public sealed class DeliverNotification(
     UserStore users)
 {
     /// <summary>The record as this handler left it, or null when the message was a duplicate.</summary>
-    public async Task<DeliveryRecord?> HandleAsync(DeliveryMessage message, CancellationToken cancellationToken)
+    public virtual async Task<DeliveryRecord?> HandleAsync(DeliveryMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
 

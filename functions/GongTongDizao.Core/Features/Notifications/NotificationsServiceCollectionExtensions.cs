@@ -48,6 +48,7 @@ internal static class NotificationsServiceCollectionExtensions
         services.AddTransient<DeliveryRetries>();
         services.AddTransient<DeliveryCounters>();
         services.AddTransient<DeliverNotification>();
+        services.AddTransient<DeliverBatch>();
         services.AddTransient<ConfirmLateSend>();
 
         services.AddTransient<SubscriptionPushes>();
