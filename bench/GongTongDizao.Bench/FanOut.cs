@@ -74,8 +74,8 @@ internal static class FanOut
         text.AppendLine(
             "A youth-league worker broadcasts (POST /api/staff/broadcasts) to every opted-in resident of a fresh community; " +
             "the worker fans out through the `events` queue a page at a time (the page's preferences and quotas in one query each, then " +
-            "per recipient either the inbox item beside a delivery message, for one with a quota, or the inbox item with the skipped delivery recorded on it) " +
-            "and delivers through the `deliveries` queue against the WeChat simulator. One resident in " +
+            "per recipient the inbox item, with the skipped delivery recorded on it for one without a quota; those with one are queued " +
+            "in batches of up to 25 on the `delivery-batches` queue), and delivers against the WeChat simulator. One resident in " +
             FanOutSeeder.QuotaEvery.ToString(CultureInfo.InvariantCulture) +
             " has a one-time quota for the template (sent), the others have none (skipped). Each size runs in a fresh DevHost " +
             "process, warmed first by a broadcast to 100 residents of another community (not counted: the raw baseline's process is warm too); " +

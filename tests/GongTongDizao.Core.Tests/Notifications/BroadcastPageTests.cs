@@ -36,7 +36,7 @@ public sealed class BroadcastPageTests
             .Returns(new HashSet<string> { "u-1" });
         quotas.WhoMayReceiveAsync(Arg.Any<IReadOnlyCollection<string>>(), Arg.Any<string>(), Arg.Any<CancellationToken>())
             .Returns(new HashSet<string> { "u-1" });
-        _page = new BroadcastPage(preferences, new NotifyRecipient(_inbox, _queue, _options, _time), quotas, _inbox, _queue, new AppEvents(new RecordingTelemetry()));
+        _page = new BroadcastPage(preferences, new NotifyRecipient(_inbox, _queue, Substitute.For<DeliveryClaim>(null!, null!, null!, null!, null!, null!), _options, _time), quotas, _inbox, _queue, new AppEvents(new RecordingTelemetry()));
     }
 
     [Fact]

@@ -71,16 +71,41 @@ public class DeliveryClaim(
     }
 
     /// <summary>
+    /// For the fan-out of an event, before a delivery message is queued: a recipient without any quota document for a
+    /// one-time template (most staff, for most events) is recorded skipped now, in one write, and needs no message, no
+    /// invocation and no second look; null then. Otherwise the message still to deliver, marked
+    /// <see cref="DeliveryMessage.QuotaSeen"/> when a quota document was found. A record that exists already (the
+    /// event handled again) settles it too: whoever created it finishes it.
+    /// </summary>
+    public virtual async Task<DeliveryMessage?> SettleWithoutQuotaAsync(DeliveryMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (options.Value.IsLongTerm(message.TemplateKey))
+        {
+            return message;
+        }
+
+        if (await quotas.FindAsync(message.UserId, message.TemplateKey, cancellationToken) is not null)
+        {
+            return message with { QuotaSeen = true };
+        }
+
+        await RecordSkipAsync(message, cancellationToken);
+        return null;
+    }
+
+    /// <summary>
     /// No quota document at all for a one-time template: creating the record already final is the claim (a create
     /// succeeds once), so nothing else needs writing; when a record exists, the full path decides.
     /// </summary>
-    private async Task<DeliveryRecord?> TrySkipWithoutQuotaAsync(DeliveryMessage message, CancellationToken cancellationToken)
-    {
-        if (message.QuotaSeen || options.Value.IsLongTerm(message.TemplateKey) || await quotas.FindAsync(message.UserId, message.TemplateKey, cancellationToken) is not null)
-        {
-            return null;
-        }
+    private async Task<DeliveryRecord?> TrySkipWithoutQuotaAsync(DeliveryMessage message, CancellationToken cancellationToken) =>
+        message.QuotaSeen || options.Value.IsLongTerm(message.TemplateKey) || await quotas.FindAsync(message.UserId, message.TemplateKey, cancellationToken) is not null
+            ? null
+            : await RecordSkipAsync(message, cancellationToken);
 
+    /// <summary>The record created final (skipped, no quota) and counted, or null when a record exists already.</summary>
+    private async Task<DeliveryRecord?> RecordSkipAsync(DeliveryMessage message, CancellationToken cancellationToken)
+    {
         var created = await deliveries.TryCreateAsync(NewRecord(message, DeliveryStatus.Skipped, "no_quota", time.GetUtcNow()), cancellationToken);
         if (created is not null)
         {

@@ -4,25 +4,29 @@ namespace GongTongDizao.Core.Features.Notifications;
 
 /// <summary>
 /// Tells one recipient of a notice: the inbox item (its id comes from the event, so a redelivered event creates
-/// nothing twice) and one delivery message (queued again harmlessly: the delivery record lets only one send).
+/// nothing twice) and its delivery: recorded skipped at once when the person holds no quota for the template
+/// (<see cref="DeliveryClaim.SettleWithoutQuotaAsync"/>), else one delivery message (queued again harmlessly: the
+/// delivery record lets only one send).
 /// </summary>
-public class NotifyRecipient(InboxStore inbox, DeliveryQueue deliveries, IOptions<NotificationsOptions> options, TimeProvider time)
+public class NotifyRecipient(InboxStore inbox, DeliveryQueue deliveries, DeliveryClaim claims, IOptions<NotificationsOptions> options, TimeProvider time)
 {
     public virtual async Task NotifyAsync(Notice notice, string userId, CancellationToken cancellationToken)
     {
-        await TellInboxAsync(notice, userId, cancellationToken);
-        await QueueDeliveryAsync(notice, userId, cancellationToken);
+        // The inbox item and the quota look do not depend on each other; the message waits for both.
+        var told = TellInboxAsync(notice, userId, cancellationToken);
+        var settling = claims.SettleWithoutQuotaAsync(DeliveryFor(notice, userId), cancellationToken);
+        await Task.WhenAll(told, settling);
+        if (await settling is { } delivery)
+        {
+            await QueueDeliveryAsync(delivery, cancellationToken);
+        }
     }
 
     /// <summary>The inbox item (nothing when the person has it already).</summary>
     public virtual Task TellInboxAsync(Notice notice, string userId, CancellationToken cancellationToken) =>
         inbox.TryCreateAsync(InboxItemFor(notice, userId), cancellationToken);
 
-    /// <summary>The delivery message (the delivery record lets only one of several send).</summary>
-    public virtual Task QueueDeliveryAsync(Notice notice, string userId, CancellationToken cancellationToken) =>
-        QueueDeliveryAsync(DeliveryFor(notice, userId), cancellationToken);
-
-    /// <summary>The delivery message as given (e.g. one the fan-out marked <see cref="DeliveryMessage.QuotaSeen"/>).</summary>
+    /// <summary>The delivery message as given (the delivery record lets only one of several send).</summary>
     public virtual Task QueueDeliveryAsync(DeliveryMessage message, CancellationToken cancellationToken) =>
         deliveries.SendAsync(message, delay: null, cancellationToken);
 
