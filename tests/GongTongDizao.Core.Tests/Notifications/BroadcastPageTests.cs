@@ -50,7 +50,7 @@ public sealed class BroadcastPageTests
         Received.InOrder(() =>
         {
             _inbox.TryCreateInBulkAsync(Arg.Is<InboxItem>(i => i.UserId == "u-1" && i.SkippedDelivery == null), Arg.Any<CancellationToken>());
-            _queue.SendAsync(Arg.Is<DeliveryBatch>(b => b.UserIds.SequenceEqual(new[] { "u-1" }) && b.BroadcastId == "b-1"), Arg.Any<CancellationToken>());
+            _queue.SendAsync(Arg.Is<DeliveryBatch>(b => b.UserIds.SequenceEqual(new[] { "u-1" }) && b.Delivery.BroadcastId == "b-1" && b.Delivery.QuotaSeen), Arg.Any<CancellationToken>());
         });
     }
 

@@ -69,17 +69,12 @@ public sealed class DeliverBatchTests
         Assert.Equal(ids, batches.SelectMany(b => b.Deliveries()).Select(m => m.UserId));
         var expected = NotifyRecipient.DeliveryFor(notice, "u0") with { QuotaSeen = true };
         Assert.Equal(expected with { Content = null! }, batches[0].Deliveries().First() with { Content = null! });
-        Assert.Same(notice.Content, batches[0].Content);
+        Assert.Same(notice.Content, batches[0].Delivery.Content);
     }
 
     private static DeliveryBatch Batch(params string[] userIds) => new()
     {
-        EventId = "e1",
-        TemplateKey = "broadcast",
-        EntityType = "broadcast",
-        EntityId = "b1",
-        Content = DeliveryFakes.Message().Content,
-        BroadcastId = "b1",
+        Delivery = DeliveryFakes.Message(broadcastId: "b1") with { UserId = userIds[0], TemplateKey = "broadcast", QuotaSeen = true },
         UserIds = userIds,
     };
 

@@ -14,53 +14,22 @@ public sealed record DeliveryBatch
     /// </summary>
     public const int MaxRecipients = 25;
 
-    public required string EventId { get; init; }
-
-    public required string TemplateKey { get; init; }
-
-    public required string EntityType { get; init; }
-
-    public required string EntityId { get; init; }
-
-    public string? Page { get; init; }
-
-    public required NotificationContent Content { get; init; }
-
-    public string? BroadcastId { get; init; }
+    /// <summary>What every recipient's delivery carries, as a message of its own would (its user is the batch's first).</summary>
+    public required DeliveryMessage Delivery { get; init; }
 
     public required IReadOnlyList<string> UserIds { get; init; }
 
-    /// <summary>The batches that carry <paramref name="userIds"/>' deliveries of <paramref name="notice"/>.</summary>
-    public static IEnumerable<DeliveryBatch> For(Notice notice, IEnumerable<string> userIds)
-    {
-        ArgumentNullException.ThrowIfNull(notice);
-        return userIds.Chunk(MaxRecipients).Select(chunk => new DeliveryBatch
+    /// <summary>
+    /// The batches that carry <paramref name="userIds"/>' deliveries of <paramref name="notice"/>. The page read every
+    /// recipient's quota and found a unit or subscription (<see cref="DeliveryMessage.QuotaSeen"/>).
+    /// </summary>
+    public static IEnumerable<DeliveryBatch> For(Notice notice, IEnumerable<string> userIds) =>
+        userIds.Chunk(MaxRecipients).Select(chunk => new DeliveryBatch
         {
-            EventId = notice.Event.Id,
-            TemplateKey = notice.Route.TemplateKey,
-            EntityType = notice.Event.EntityType,
-            EntityId = notice.Event.EntityId,
-            Page = notice.Page,
-            Content = notice.Content,
-            BroadcastId = notice.BroadcastId,
+            Delivery = NotifyRecipient.DeliveryFor(notice, chunk[0]) with { QuotaSeen = true },
             UserIds = chunk,
         });
-    }
 
-    /// <summary>
-    /// Each recipient's delivery, as a delivery message of its own would carry it. The page read every recipient's
-    /// quota and found a unit or subscription (<see cref="DeliveryMessage.QuotaSeen"/>).
-    /// </summary>
-    public IEnumerable<DeliveryMessage> Deliveries() => UserIds.Select(userId => new DeliveryMessage
-    {
-        EventId = EventId,
-        UserId = userId,
-        TemplateKey = TemplateKey,
-        EntityType = EntityType,
-        EntityId = EntityId,
-        Page = Page,
-        Content = Content,
-        BroadcastId = BroadcastId,
-        QuotaSeen = true,
-    });
+    /// <summary>Each recipient's delivery message.</summary>
+    public IEnumerable<DeliveryMessage> Deliveries() => UserIds.Select(userId => Delivery with { UserId = userId });
 }
