@@ -34,9 +34,10 @@ public sealed class BroadcastPage(
 
         // Every write of the page at once: the bulk client packs them into batches per partition key range and
         // paces the batches itself (congestion control on throttling), so the page needs no limit of its own.
-        var recipients = candidates.Where(wants.Contains).ToList();
-        var receivingTold = TellReceivingAsync(notice, recipients.Where(mayReceive.Contains).ToList(), cancellationToken);
-        var told = await Task.WhenAll(recipients.Where(userId => !mayReceive.Contains(userId)).Select(userId => TellSkippedAsync(notice, userId, page, cancellationToken)));
+        var recipients = candidates.Where(wants.Contains).ToLookup(mayReceive.Contains);
+        var receivers = recipients[true].ToList();
+        var receivingTold = TellReceivingAsync(notice, receivers, cancellationToken);
+        var told = await Task.WhenAll(recipients[false].Select(userId => TellSkippedAsync(notice, userId, page, cancellationToken)));
         await receivingTold;
         var skipped = told.Count(t => t.Recorded);
         var skippedNow = told.Count(t => t.Now);
@@ -45,7 +46,7 @@ public sealed class BroadcastPage(
             telemetry.NotificationDelivery("skipped", notice.Route.TemplateKey, skippedNow);
         }
 
-        return new PageTally(recipients.Count, skipped);
+        return new PageTally(receivers.Count + told.Length, skipped);
     }
 
     /// <summary>

@@ -80,14 +80,9 @@ public class DeliveryClaim(
     public virtual async Task<DeliveryMessage?> SettleWithoutQuotaAsync(DeliveryMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (options.Value.IsLongTerm(message.TemplateKey))
+        if (await WithQuotaAsync(message, cancellationToken) is { } delivery)
         {
-            return message;
-        }
-
-        if (await quotas.FindAsync(message.UserId, message.TemplateKey, cancellationToken) is not null)
-        {
-            return message with { QuotaSeen = true };
+            return delivery;
         }
 
         await RecordSkipAsync(message, cancellationToken);
@@ -99,9 +94,17 @@ public class DeliveryClaim(
     /// succeeds once), so nothing else needs writing; when a record exists, the full path decides.
     /// </summary>
     private async Task<DeliveryRecord?> TrySkipWithoutQuotaAsync(DeliveryMessage message, CancellationToken cancellationToken) =>
-        message.QuotaSeen || options.Value.IsLongTerm(message.TemplateKey) || await quotas.FindAsync(message.UserId, message.TemplateKey, cancellationToken) is not null
-            ? null
-            : await RecordSkipAsync(message, cancellationToken);
+        await WithQuotaAsync(message, cancellationToken) is null ? await RecordSkipAsync(message, cancellationToken) : null;
+
+    /// <summary>
+    /// The quota look shared by the fan-out's settling and the claim: null when the person holds no quota document for a one-time
+    /// template; otherwise the message, marked <see cref="DeliveryMessage.QuotaSeen"/> once a quota document was found
+    /// (a long-term template needs none, and a message already marked is not looked at again).
+    /// </summary>
+    private async Task<DeliveryMessage?> WithQuotaAsync(DeliveryMessage message, CancellationToken cancellationToken) =>
+        message.QuotaSeen || options.Value.IsLongTerm(message.TemplateKey) ? message
+        : await quotas.FindAsync(message.UserId, message.TemplateKey, cancellationToken) is not null ? message with { QuotaSeen = true }
+        : null;
 
     /// <summary>The record created final (skipped, no quota) and counted, or null when a record exists already.</summary>
     private async Task<DeliveryRecord?> RecordSkipAsync(DeliveryMessage message, CancellationToken cancellationToken)
