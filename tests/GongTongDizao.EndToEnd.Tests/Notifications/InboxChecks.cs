@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GongTongDizao.Core;
+using GongTongDizao.Core.Storage;
 using GongTongDizao.Testing;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,18 @@ public static class InboxChecks
     {
         var (_, page) = await host.SendAsync(HttpMethod.Get, "api/me/notifications", token);
         return !page.GetProperty("items").EnumerateArray().Any(i => i.GetProperty("eventType").GetString() == eventType && i.GetProperty("entityId").GetString() == entityId);
+    }
+
+    /// <summary>
+    /// The inbox items <paramref name="userId"/> holds about <paramref name="entityId"/>, read from the store: found however
+    /// many newer items other hosts' tests have put in a shared demo account's inbox meanwhile (the list answers a page).
+    /// </summary>
+    public static async Task<List<JsonElement>> InboxItemsAboutAsync(this DevHostFixture host, string userId, string entityId)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var container = host.Services.GetRequiredService<CosmosClient>().GetContainer(StoreNames.Database, StoreNames.Containers.Notifications);
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.entityId = @entityId").WithParameter("@entityId", entityId);
+        return await FeedReads.ToListAsync(container.DrainAsync<JsonElement>(query, new PartitionKey(userId), CancellationToken.None), CancellationToken.None);
     }
 
     /// <summary>The delivery record of one notification (its inbox id is <c>n~{eventId}</c>), read from the store.</summary>
