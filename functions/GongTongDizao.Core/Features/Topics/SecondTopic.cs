@@ -4,10 +4,10 @@ public sealed record SecondView(string TopicId, bool Seconded, long SecondCount,
 
 /// <summary>
 /// 附议 and its withdrawal. The second is a document whose id is (topic, person): creating it is the idempotency
-/// check (409 = already seconded), and only a create that succeeded increments the counter, with an atomic patch, so
-/// concurrent seconds give the exact count. Deleting decrements only when there was a second to delete.
+/// check (409 = already seconded), and the counts move in the same transactional batch (<see cref="SecondCounter"/>),
+/// so concurrent seconds give the exact count. Deleting decrements only when there was a second to delete.
 /// </summary>
-public sealed class SecondTopic(TopicStore store, TopicGate gate, SecondingPolicy policy, TopicPublishing publishing, TopicStatsStore stats)
+public sealed class SecondTopic(TopicGate gate, SecondingPolicy policy, TopicPublishing publishing, SecondCounter counter)
 {
     public async Task<Result<SecondView>> SecondAsync(Caller caller, string topicId, CancellationToken cancellationToken)
     {
@@ -24,13 +24,9 @@ public sealed class SecondTopic(TopicStore store, TopicGate gate, SecondingPolic
         }
 
         var second = new Second { Id = Second.IdFor(topic.Id, caller.Id), CommunityId = topic.CommunityId, TopicId = topic.Id, UserId = caller.Id, At = policy.Now };
-        if (await store.TryCreateAsync(second, topic.CommunityId, cancellationToken))
+        if (await counter.GiveAsync(topic, second, cancellationToken) is { } counted)
         {
-            // The topic's count and the community's statistics are two atomic increments of two documents: side by side.
-            var counted = store.IncrementAsync(topic, [("/secondCount", 1)], cancellationToken);
-            await Task.WhenAll(counted, stats.IncrementAsync(topic.CommunityId, policy.Now, [(StatCounters.Participations, 1)], cancellationToken));
-            topic = await counted;
-            topic = await publishing.SettleAsync(topic, cancellationToken) ?? topic;
+            topic = await publishing.SettleAsync(counted, cancellationToken) ?? counted;
         }
 
         return new SecondView(topic.Id, true, topic.SecondCount, topic.Status);
@@ -45,11 +41,9 @@ public sealed class SecondTopic(TopicStore store, TopicGate gate, SecondingPolic
         }
 
         var topic = checkedTopic.Value;
-        if (await store.TryDeleteAsync(Second.IdFor(topic.Id, caller.Id), topic.CommunityId, cancellationToken))
+        if (await counter.WithdrawAsync(topic, caller.Id, policy.Now, cancellationToken) is { } counted)
         {
-            var counted = store.IncrementAsync(topic, [("/secondCount", -1)], cancellationToken);
-            await Task.WhenAll(counted, stats.IncrementAsync(topic.CommunityId, policy.Now, [(StatCounters.Participations, -1)], cancellationToken));
-            topic = await counted;
+            topic = counted;
         }
 
         return new SecondView(topic.Id, false, topic.SecondCount, topic.Status);

@@ -6,8 +6,10 @@ using Microsoft.Azure.Cosmos;
 namespace GongTongDizao.Core.Features.Topics;
 
 /// <summary>
-/// One community's deliberation counters for one year, in the stats container (partition key orgId = the
-/// community, id <c>topics~&lt;year&gt;</c>). Statistics read these instead of topics.
+/// One community's deliberation counters for one year (id <c>topics~&lt;year&gt;</c>). It lives in the topics container,
+/// in the community's partition beside its topics and seconds, so a second and the counts it moves are one transactional
+/// batch (<see cref="SecondCounter"/>); statistics read these (kind <c>topicStats</c>, no <c>type</c>, so no topic query
+/// meets one) instead of topics.
 /// </summary>
 public sealed record CommunityYearStats
 {
@@ -19,6 +21,9 @@ public sealed record CommunityYearStats
     public string Kind { get; init; } = DocumentKind;
 
     public required string OrgId { get; init; }
+
+    /// <summary>The topics container's partition key: the community, as <see cref="OrgId"/>.</summary>
+    public string CommunityId => OrgId;
 
     public required int Year { get; init; }
 
@@ -56,29 +61,36 @@ public static class StatCounters
 
 public sealed class TopicStatsStore(CosmosClient cosmos, OrgDirectory orgs)
 {
-    private readonly Container _stats = cosmos.GetContainer(StoreNames.Database, StoreNames.Containers.Stats);
+    private readonly Container _stats = cosmos.GetContainer(StoreNames.Database, StoreNames.Containers.Topics);
+
+    /// <summary>The id of the counters for the year of <paramref name="at"/>.</summary>
+    public static string IdFor(DateTimeOffset at) => CommunityYearStats.IdFor(ChinaTime.YearOf(at));
 
     /// <summary>Atomic increments of the community's counters for the year of <paramref name="at"/>.</summary>
     public async Task IncrementAsync(string communityId, DateTimeOffset at, IReadOnlyList<(string Counter, long Delta)> counters, CancellationToken cancellationToken)
     {
-        var year = ChinaTime.YearOf(at);
-        var id = CommunityYearStats.IdFor(year);
+        var id = IdFor(at);
         PatchOperation[] operations = [.. counters.Select(c => PatchOperation.Increment(c.Counter, c.Delta))];
         if (!await _stats.TryPatchExistingAsync(id, new PartitionKey(communityId), operations, cancellationToken))
         {
-            // The community's first count of the year creates its document.
-            var org = await orgs.FindAsync(communityId, cancellationToken);
-            var fresh = new CommunityYearStats { Id = id, OrgId = communityId, Year = year, Path = [.. org?.Path ?? [], communityId] };
-            // Null when another request created it first; the increment below applies to theirs.
-            await _stats.TryCreateAsync(fresh, new PartitionKey(communityId), cancellationToken, returnContent: false);
-
+            await EnsureAsync(communityId, at, cancellationToken);
             await _stats.PatchItemAsync<CommunityYearStats>(id, new PartitionKey(communityId), operations, new PatchItemRequestOptions { EnableContentResponseOnWrite = false }, cancellationToken);
         }
     }
 
+    /// <summary>Creates the community's counters for the year of <paramref name="at"/> unless they exist: its first count of the year.</summary>
+    public async Task EnsureAsync(string communityId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var year = ChinaTime.YearOf(at);
+        var org = await orgs.FindAsync(communityId, cancellationToken);
+        var fresh = new CommunityYearStats { Id = CommunityYearStats.IdFor(year), OrgId = communityId, Year = year, Path = [.. org?.Path ?? [], communityId] };
+        // Null when another request created it first: the increments that follow apply to theirs.
+        await _stats.TryCreateAsync(fresh, new PartitionKey(communityId), cancellationToken, returnContent: false);
+    }
+
     /// <summary>
     /// The year's counters of every community in the subtree. Crosses partitions by nature (one small document per
-    /// community with activity), never touches topics.
+    /// community with activity), and meets no topic: the kind and the year select the counters alone.
     /// </summary>
     public IAsyncEnumerable<CommunityYearStats> WithinAsync(string orgId, int year, CancellationToken cancellationToken) =>
         _stats.DrainAsync<CommunityYearStats>(
