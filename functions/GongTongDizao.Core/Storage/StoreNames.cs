@@ -18,7 +18,6 @@ public static class StoreNames
         public const string Events = "events";
         public const string Uploads = "uploads";
         public const string Dedupe = "dedupe";
-        public const string Stats = "stats";
         public const string Orders = "orders";
         public const string Teams = "teams";
         public const string Volunteers = "volunteers";

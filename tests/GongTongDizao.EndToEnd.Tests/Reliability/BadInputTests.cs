@@ -194,7 +194,6 @@ public sealed class BadInputTests(ReliabilityFixture host, ITestOutputHelper out
         [
             (StoreNames.Containers.Letters, "c.communityId = @v", community),
             (StoreNames.Containers.Topics, "c.communityId = @v", community),
-            (StoreNames.Containers.Stats, "c.orgId = @v", community),
             (StoreNames.Containers.Users, "c.id = @v", userId),
             (StoreNames.Containers.Notifications, "c.userId = @v", userId),
             (StoreNames.Containers.Uploads, "c.ownerId = @v", userId),

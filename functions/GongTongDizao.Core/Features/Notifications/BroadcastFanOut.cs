@@ -39,6 +39,7 @@ public sealed partial class BroadcastFanOut(
         if (page.Next is { } next)
         {
             await events.SendAsync(next.AttachTo(notice.Event), cancellationToken);
+            LogNextQueued(logger, broadcastId, cursor.Page, next.Page);
         }
 
         var tally = audience is { } to ? await pages.TellAsync(notice, to, page.Ids, cursor.Page, cancellationToken) : new PageTally(0, 0);
@@ -60,6 +61,10 @@ public sealed partial class BroadcastFanOut(
             await broadcasts.MarkDoneAsync(progress.BroadcastId, cancellationToken);
         }
     }
+
+    // The chain's links, so a broadcast that stops part-way shows which page's message was the last one sent.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Broadcast {BroadcastId} page {Page} queued page {Next}")]
+    private static partial void LogNextQueued(ILogger logger, string broadcastId, int page, int next);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Broadcast {BroadcastId} page {Page} told {Recipients} recipient(s); all pages counted: {Done}")]
     private static partial void LogPage(ILogger logger, string broadcastId, int page, int recipients, bool done);
