@@ -140,7 +140,7 @@ public sealed class StoreCallTests(StoreCallFixture host, ITestOutputHelper outp
         // The daily limit's count replaces the account as authenticated (its ETag), so a submit reads nothing first.
         Assert.True(submit.PointReads == 0, $"submit should not read before it writes: {submit}");
 
-        // Seconding: the topic's read, then the second with its two counts in one transactional batch (SecondCounter).
+        // Seconding: the topic's read, then the second with its two counts in one transactional batch (CountedWrites).
         Assert.True(second.PointReads <= 1 && second.Writes <= 1, $"seconding should read the topic once and write once (one batch): {second}");
 
         // The daily limit is an atomic count on the resident's account (one conditional write, issue #19) instead of a

@@ -18,7 +18,7 @@ public sealed class AddCommentValidator : AbstractValidator<AddCommentRequest>
 }
 
 /// <summary>民事民议: a comment with a stance (support / oppose / neutral), content-checked like topics.</summary>
-public sealed class AddComment(TopicStore store, TopicGate gate, ContentGuard guard, TopicAttachments attachments, TopicStatsStore stats, TimeProvider time)
+public sealed class AddComment(TopicGate gate, ContentGuard guard, TopicAttachments attachments, CountedWrites counted, TimeProvider time)
 {
     public async Task<Result<Created>> HandleAsync(Caller caller, string topicId, AddCommentRequest request, CancellationToken cancellationToken)
     {
@@ -60,8 +60,8 @@ public sealed class AddComment(TopicStore store, TopicGate gate, ContentGuard gu
             HeldAt = verdict == ContentVerdict.Publish ? null : now,
             CreatedAt = now,
         };
-        await store.TryCreateAsync(comment, comment.CommunityId, cancellationToken);
-        await stats.IncrementAsync(topic.CommunityId, now, [(StatCounters.Participations, 1)], cancellationToken);
+        // The comment and the community's participations in one batch: a comment is never counted twice nor left uncounted.
+        await counted.TryCreateAsync(topic, comment, now, new Counts([], [(StatCounters.Participations, 1)]), cancellationToken);
         return new Created(await CommentViews.FromAsync(comment, caller.Id, attachments, cancellationToken), $"topics/{Uri.EscapeDataString(topic.Id)}/comments");
     }
 }

@@ -21,7 +21,7 @@ public sealed record EvaluationView(string TopicId, int Rating, string? Comment,
 /// 民事民评: a resident of the community rates the delivered deed 1–5, once (the evaluation's id is the rule),
 /// within the evaluation window. The topic's summary and the community's yearly counters change by atomic increments.
 /// </summary>
-public sealed class EvaluateTopic(TopicGate gate, TopicStore store, TopicWriter writer, ContentGuard guard, TopicStatsStore stats, IOptions<TopicsOptions> options)
+public sealed class EvaluateTopic(TopicGate gate, CountedWrites counted, TopicWriter writer, ContentGuard guard, IOptions<TopicsOptions> options)
 {
     public async Task<Result<Created>> HandleAsync(Caller caller, string topicId, EvaluateTopicRequest request, CancellationToken cancellationToken)
     {
@@ -63,13 +63,13 @@ public sealed class EvaluateTopic(TopicGate gate, TopicStore store, TopicWriter 
             CommentHeld = held,
             At = writer.Now,
         };
-        if (!await store.TryCreateAsync(evaluation, topic.CommunityId, cancellationToken))
+        // The evaluation, the topic's rating and the community's counters in one batch; a second evaluation moves none.
+        var counts = new Counts([("/evaluationCount", 1), ("/ratingSum", request.Rating)], [(StatCounters.Evaluations, 1), (StatCounters.RatingSum, request.Rating), (StatCounters.Participations, 1)]);
+        if (await counted.TryCreateAsync(topic, evaluation, writer.Now, counts, cancellationToken) is not { } updated)
         {
             return Error.InvalidState("您已经评价过了");
         }
 
-        var updated = await store.IncrementAsync(topic, [("/evaluationCount", 1), ("/ratingSum", request.Rating)], cancellationToken);
-        await stats.IncrementAsync(topic.CommunityId, writer.Now, [(StatCounters.Evaluations, 1), (StatCounters.RatingSum, request.Rating), (StatCounters.Participations, 1)], cancellationToken);
         await writer.AuditAsync(updated, "topic.evaluated", caller.Id, null, cancellationToken);
         return new Created(new EvaluationView(topic.Id, evaluation.Rating, evaluation.Comment, held, evaluation.At, updated.EvaluationCount, Math.Round((double)updated.RatingSum / updated.EvaluationCount, 2)), $"topics/{Uri.EscapeDataString(topic.Id)}");
     }

@@ -4,10 +4,10 @@ public sealed record SecondView(string TopicId, bool Seconded, long SecondCount,
 
 /// <summary>
 /// 附议 and its withdrawal. The second is a document whose id is (topic, person): creating it is the idempotency
-/// check (409 = already seconded), and the counts move in the same transactional batch (<see cref="SecondCounter"/>),
+/// check (409 = already seconded), and the counts move in the same transactional batch (<see cref="CountedWrites"/>),
 /// so concurrent seconds give the exact count. Deleting decrements only when there was a second to delete.
 /// </summary>
-public sealed class SecondTopic(TopicGate gate, SecondingPolicy policy, TopicPublishing publishing, SecondCounter counter)
+public sealed class SecondTopic(TopicGate gate, SecondingPolicy policy, TopicPublishing publishing, CountedWrites counted)
 {
     public async Task<Result<SecondView>> SecondAsync(Caller caller, string topicId, CancellationToken cancellationToken)
     {
@@ -24,9 +24,9 @@ public sealed class SecondTopic(TopicGate gate, SecondingPolicy policy, TopicPub
         }
 
         var second = new Second { Id = Second.IdFor(topic.Id, caller.Id), CommunityId = topic.CommunityId, TopicId = topic.Id, UserId = caller.Id, At = policy.Now };
-        if (await counter.GiveAsync(topic, second, cancellationToken) is { } counted)
+        if (await counted.TryCreateAsync(topic, second, second.At, Counts.Second(1), cancellationToken) is { } seconded)
         {
-            topic = await publishing.SettleAsync(counted, cancellationToken) ?? counted;
+            topic = await publishing.SettleAsync(seconded, cancellationToken) ?? seconded;
         }
 
         return new SecondView(topic.Id, true, topic.SecondCount, topic.Status);
@@ -41,9 +41,9 @@ public sealed class SecondTopic(TopicGate gate, SecondingPolicy policy, TopicPub
         }
 
         var topic = checkedTopic.Value;
-        if (await counter.WithdrawAsync(topic, caller.Id, policy.Now, cancellationToken) is { } counted)
+        if (await counted.TryDeleteAsync(topic, Second.IdFor(topic.Id, caller.Id), policy.Now, Counts.Second(-1), cancellationToken) is { } withdrawn)
         {
-            topic = counted;
+            topic = withdrawn;
         }
 
         return new SecondView(topic.Id, false, topic.SecondCount, topic.Status);

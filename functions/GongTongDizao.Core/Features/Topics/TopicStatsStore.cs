@@ -8,7 +8,7 @@ namespace GongTongDizao.Core.Features.Topics;
 /// <summary>
 /// One community's deliberation counters for one year (id <c>topics~&lt;year&gt;</c>). It lives in the topics container,
 /// in the community's partition beside its topics and seconds, so a second and the counts it moves are one transactional
-/// batch (<see cref="SecondCounter"/>); statistics read these (kind <c>topicStats</c>, no <c>type</c>, so no topic query
+/// batch (<see cref="CountedWrites"/>); statistics read these (kind <c>topicStats</c>, no <c>type</c>, so no topic query
 /// meets one) instead of topics.
 /// </summary>
 public sealed record CommunityYearStats

@@ -70,10 +70,6 @@ public sealed class TopicStore(CosmosClient cosmos) : IAggregateStore<Topic>
     public Task<Topic?> TryReplaceAsync(Topic topic, CancellationToken cancellationToken) =>
         TryReplaceAsync(topic, topic.ETag, cancellationToken);
 
-    /// <summary>Atomic counter changes (a patch needs no ETag and never loses a concurrent increment).</summary>
-    public async Task<Topic> IncrementAsync(Topic topic, IReadOnlyList<(string Path, long Delta)> counters, CancellationToken cancellationToken) =>
-        (await _topics.PatchItemAsync<Topic>(topic.Id, new PartitionKey(topic.CommunityId), [.. counters.Select(c => PatchOperation.Increment(c.Path, c.Delta))], cancellationToken: cancellationToken)).Resource;
-
     /// <summary>False when the document already exists (its id is the uniqueness rule).</summary>
     public async Task<bool> TryCreateAsync<T>(T item, string communityId, CancellationToken cancellationToken)
         where T : class =>

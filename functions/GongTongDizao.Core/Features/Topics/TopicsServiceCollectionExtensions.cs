@@ -20,7 +20,7 @@ internal static class TopicsServiceCollectionExtensions
         services.AddSingleton<TopicStore>();
         services.AddSingleton<IAggregateStore<Topic>>(sp => sp.GetRequiredService<TopicStore>());
         services.AddSingleton<TopicStatsStore>();
-        services.AddSingleton<SecondCounter>();
+        services.AddSingleton<CountedWrites>();
         services.AddSingleton<TopicAccess>();
         services.AddSingleton<TopicGate>();
         services.AddSingleton<TopicWriter>();

@@ -1,14 +1,15 @@
 using GongTongDizao.Core.Auth;
+using GongTongDizao.Core.Common;
 using GongTongDizao.Core.Features.Topics;
 
 namespace GongTongDizao.Core.Tests.Handlers;
 
 /// <summary>
-/// A second and its counts are one transactional batch (<see cref="SecondCounter"/>) against the emulator: the
-/// topic's count and the community's participations move with the second and only with it.
+/// A document of a topic and the counts it moves are one transactional batch (<see cref="CountedWrites"/>) against the
+/// emulator: the topic's count and the community's participations move with the second or the comment, and only with it.
 /// </summary>
 [Collection(HandlersCollection.Name)]
-public sealed class SecondCountTests(HandlerFixture fixture) : HandlerTest(fixture)
+public sealed class CountedWritesTests(HandlerFixture fixture) : HandlerTest(fixture)
 {
     [Fact]
     public async Task A_second_moves_both_counts_once_however_often_it_is_sent_and_its_withdrawal_moves_them_back_once()
@@ -63,6 +64,21 @@ public sealed class SecondCountTests(HandlerFixture fixture) : HandlerTest(fixtu
 
         Assert.Equal(6, (await TopicAsync(id)).SecondCount);
         Assert.Equal(6, await ParticipationsAsync(Scope.Time.GetUtcNow()));
+    }
+
+    [Fact]
+    public async Task A_comment_counts_as_a_participation_once_and_a_refused_one_not_at_all()
+    {
+        var id = await CreateAsync();
+        var neighbour = await Scope.NewPersonAsync(Tree.Community, "邻居");
+        var before = await ParticipationsAsync(Scope.Time.GetUtcNow());
+
+        var added = await Scope.Get<AddComment>().HandleAsync(neighbour, id, new AddCommentRequest(Stance.Support, "支持，楼下确实需要充电桩。"), CancellationToken.None);
+        var refused = await Scope.Get<AddComment>().HandleAsync(neighbour, id, new AddCommentRequest(Stance.Oppose, "这段话里有违禁词"), CancellationToken.None);
+
+        Assert.True(added.IsSuccess, added.Error?.ToString());
+        Assert.Equal(ErrorCodes.ContentRejected, refused.Error?.Code);
+        Assert.Equal(before + 1, await ParticipationsAsync(Scope.Time.GetUtcNow()));
     }
 
     private async Task<string> CreateAsync()
