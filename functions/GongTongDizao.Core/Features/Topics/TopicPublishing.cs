@@ -22,8 +22,10 @@ public sealed class TopicPublishing(TopicStore store, SecondingPolicy policy, To
     public async Task AfterOpenedAsync(Topic topic, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(topic);
-        await timers.ScheduleAsync(new TimerMessage(DeadlineTimerKind, topic.Id, topic.CommunityId, topic.ThresholdDeadline ?? policy.Now), cancellationToken);
-        await stats.IncrementAsync(topic.CommunityId, policy.Now, [(StatCounters.TopicsProposed, 1)], cancellationToken);
+        // The deadline and the count depend on the saved topic alone, not on each other: side by side.
+        await Task.WhenAll(
+            timers.ScheduleAsync(new TimerMessage(DeadlineTimerKind, topic.Id, topic.CommunityId, topic.ThresholdDeadline ?? policy.Now), cancellationToken),
+            stats.IncrementAsync(topic.CommunityId, policy.Now, [(StatCounters.TopicsProposed, 1)], cancellationToken));
     }
 
     /// <summary>Applies the threshold or the expiry if due; returns the topic as it now stands.</summary>
