@@ -67,13 +67,7 @@ public sealed class PlaceOrder(OrderIntake intake, OrderMenu menu, ContentGuard 
         var now = time.GetUtcNow();
         var nextDay = ChinaTime.NextMidnight(now);
         var settings = options.Value;
-        var slot = await limit.TryTakeAsync(caller.Id, ChinaTime.DayKey(now), settings.DailyLimit, cancellationToken);
-        if (!slot.IsSuccess)
-        {
-            return slot.Error;
-        }
-
-        if (!slot.Value)
+        if (!await limit.TryTakeAsync(caller.Id, ChinaTime.DayKey(now), settings.DailyLimit, cancellationToken))
         {
             return Error.From(ErrorCodes.RateLimited, $"每人每天最多点 {settings.DailyLimit} 单，请明天再来") with { RetryAfter = nextDay - now };
         }
