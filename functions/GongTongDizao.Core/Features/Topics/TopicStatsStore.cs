@@ -6,10 +6,10 @@ using Microsoft.Azure.Cosmos;
 namespace GongTongDizao.Core.Features.Topics;
 
 /// <summary>
-/// One community's deliberation counters for one year (id <c>topics~&lt;year&gt;</c>). It lives in the topics container,
-/// in the community's partition beside its topics and seconds, so a second and the counts it moves are one transactional
-/// batch (<see cref="CountedWrites"/>); statistics read these (kind <c>topicStats</c>, no <c>type</c>, so no topic query
-/// meets one) instead of topics.
+/// One community's deliberation counters for one year (id <c>topics~&lt;year&gt;</c>). It lives in the topics
+/// container, in the community's partition beside its topics, seconds, evaluations and comments, so each of those is
+/// written with the counts it moves in one transactional batch (<see cref="CountedWrites"/>). Statistics read these
+/// (kind <c>topicStats</c>, no <c>type</c>, so no topic query meets one) instead of topics.
 /// </summary>
 public sealed record CommunityYearStats
 {
