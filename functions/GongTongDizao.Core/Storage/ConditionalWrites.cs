@@ -67,6 +67,29 @@ public static class ConditionalWrites
         }
     }
 
+    /// <summary>
+    /// Patches the item on condition that it matches <paramref name="filterPredicate"/> (<c>FROM c WHERE …</c>), which
+    /// the server checks and applies as one step: true when patched, false when the condition does not hold (412), null
+    /// when there is no such item (404). Returns no content.
+    /// </summary>
+    public static async Task<bool?> TryPatchWhereAsync(this Container container, string id, PartitionKey partitionKey, IReadOnlyList<PatchOperation> operations, string filterPredicate, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(container);
+        try
+        {
+            await container.PatchItemAsync<object>(id, partitionKey, operations, new PatchItemRequestOptions { FilterPredicate = filterPredicate, EnableContentResponseOnWrite = false }, cancellationToken);
+            return true;
+        }
+        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.PreconditionFailed)
+        {
+            return false;
+        }
+        catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
     /// <summary>As <see cref="TryPatchExistingAsync"/>, answering the item as patched, or null when there is none.</summary>
     public static async Task<T?> PatchExistingAsync<T>(this Container container, string id, PartitionKey partitionKey, IReadOnlyList<PatchOperation> operations, CancellationToken cancellationToken)
         where T : class

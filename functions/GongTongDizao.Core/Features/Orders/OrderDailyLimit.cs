@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text.Json.Serialization;
 using GongTongDizao.Core.Storage;
 using Microsoft.Azure.Cosmos;
@@ -22,33 +21,22 @@ public sealed class OrderDailyLimit(CosmosClient cosmos)
     /// <summary>True when a slot of <paramref name="day"/> was taken; false when the limit is reached.</summary>
     public async Task<bool> TryTakeAsync(string userId, string day, int limit, CancellationToken cancellationToken)
     {
+        if (limit <= 0)
+        {
+            return false;
+        }
+
         var id = $"order-day~{userId}~{day}";
         var partition = new PartitionKey(id);
-        var options = new PatchItemRequestOptions
-        {
-            FilterPredicate = string.Create(CultureInfo.InvariantCulture, $"FROM c WHERE c[\"count\"] < {limit}"),
-            EnableContentResponseOnWrite = false,
-        };
+        var belowLimit = string.Create(CultureInfo.InvariantCulture, $"FROM c WHERE c[\"count\"] < {limit}");
 
         // Two rounds at most: when the day's counter is missing and a concurrent first placement creates it before this
         // one can, this one's create conflicts and its second patch finds the counter.
         for (var round = 0; round < 2; round++)
         {
-            try
+            if (await _dedupe.TryPatchWhereAsync(id, partition, [PatchOperation.Increment("/count", 1)], belowLimit, cancellationToken) is { } taken)
             {
-                await _dedupe.PatchItemAsync<object>(id, partition, [PatchOperation.Increment("/count", 1)], options, cancellationToken);
-                return true;
-            }
-            catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.PreconditionFailed)
-            {
-                return false;
-            }
-            catch (CosmosException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
-            {
-                if (limit <= 0)
-                {
-                    return false;
-                }
+                return taken;
             }
 
             if (await _dedupe.TryCreateAsync(new DayCounter(id, 1, s_ttl), partition, cancellationToken, returnContent: false) is not null)

@@ -49,12 +49,12 @@ public sealed class CountedWrites(CosmosClient cosmos, TopicStatsStore stats)
             var batch = write(_topics.CreateTransactionalBatch(new PartitionKey(topic.CommunityId)));
             if (countsTopic)
             {
-                batch = batch.PatchItem(topic.Id, [.. counts.Topic.Select(c => PatchOperation.Increment(c.Path, c.Delta))]);
+                batch = batch.PatchItem(topic.Id, TopicStatsStore.Increments(counts.Topic));
             }
 
             if (counts.Community.Count > 0)
             {
-                batch = batch.PatchItem(TopicStatsStore.IdFor(at), [.. counts.Community.Select(c => PatchOperation.Increment(c.Counter, c.Delta))], s_quietPatch);
+                batch = batch.PatchItem(TopicStatsStore.IdFor(at), TopicStatsStore.Increments(counts.Community), s_quietPatch);
             }
 
             using var response = await batch.ExecuteAsync(cancellationToken);

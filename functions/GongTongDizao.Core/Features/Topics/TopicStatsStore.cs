@@ -70,13 +70,17 @@ public sealed class TopicStatsStore(CosmosClient cosmos, OrgDirectory orgs)
     public async Task IncrementAsync(string communityId, DateTimeOffset at, IReadOnlyList<(string Counter, long Delta)> counters, CancellationToken cancellationToken)
     {
         var id = IdFor(at);
-        PatchOperation[] operations = [.. counters.Select(c => PatchOperation.Increment(c.Counter, c.Delta))];
+        var operations = Increments(counters);
         if (!await _stats.TryPatchExistingAsync(id, new PartitionKey(communityId), operations, cancellationToken))
         {
             await EnsureAsync(communityId, at, cancellationToken);
             await _stats.PatchItemAsync<CommunityYearStats>(id, new PartitionKey(communityId), operations, new PatchItemRequestOptions { EnableContentResponseOnWrite = false }, cancellationToken);
         }
     }
+
+    /// <summary>The patch that moves each counter by its delta.</summary>
+    public static PatchOperation[] Increments(IEnumerable<(string Path, long Delta)> counters) =>
+        [.. counters.Select(c => PatchOperation.Increment(c.Path, c.Delta))];
 
     /// <summary>Creates the community's counters for the year of <paramref name="at"/> unless they exist: its first count of the year.</summary>
     public async Task EnsureAsync(string communityId, DateTimeOffset at, CancellationToken cancellationToken)
