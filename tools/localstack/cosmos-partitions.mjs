@@ -14,6 +14,8 @@
 // The query engine still evaluates the whole WHERE clause on what it is given, so the answer is exactly what it was
 // for a query that names no partition, and exactly Cosmos DB's for one that does.
 import { createRequire } from "node:module";
+import { runPaged } from "./cosmos-paging.mjs";
+import { indexedCandidates, trackDelete, trackWrite } from "./cosmos-property-index.mjs";
 
 const require = createRequire(import.meta.url);
 const Items = require("@vercel/cosmosdb-server/lib/account/items").default;
@@ -47,6 +49,7 @@ export function installPartitionIndex() {
     const key = keyOf(this._getPartition(stored));
     if (partitions.has(key)) partitions.get(key).add(stored._rid);
     else partitions.set(key, new Set([stored._rid]));
+    trackWrite(this, stored);
     return stored;
   };
 
@@ -59,6 +62,7 @@ export function installPartitionIndex() {
       const rids = partitionsOf(this).get(key);
       rids?.delete(data._rid);
       if (rids?.size === 0) partitionsOf(this).delete(key);
+      trackDelete(this, data._rid);
     }
   };
 
@@ -79,20 +83,22 @@ export function installPartitionIndex() {
 
   Items.prototype.query = function partitionedQuery(params, { maxItemCount, continuation }) {
     if (!this._parent.read()) return null;
-    const rids = candidates(this, params);
+    const rids = candidates(this, params) ?? indexedCandidates(this, params.query, params.parameters);
     const data = rids === null
       ? [...this._data.values()].map((item) => item.read())
       : [...rids].map((rid) => this._data.get(rid)?.read()).filter(Boolean);
     const parent = this._parent.read();
     const compositeIndexes = (parent.indexingPolicy ? parent.indexingPolicy.compositeIndexes : null) || [];
     try {
-      return this._getQuery(params.query).exec(data, {
+      const query = this._getQuery(params.query);
+      const run = (documents) => query.exec(documents, {
         parameters: params.parameters,
         udf: this._userDefinedFunctions(),
         maxItemCount,
         continuation,
         compositeIndexes,
       });
+      return runPaged(data, params.query, maxItemCount, continuation, run);
     } catch (err) {
       err.badRequest = true;
       throw err;
