@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures what each request costs (issue #11) and writes docs/performance.md.
 #   ./bench.sh           the full run: 10 s per cell, fan-out to 10,000 and 100,000 residents
-#   ./bench.sh --quick   a short run (under 5 minutes after the build): 2 s per cell, fan-out to 250 and 1,000 residents
+#   ./bench.sh --quick   a short run (under 5 minutes after the build): 2 s per cell, fan-out to 1,000 and 10,000 residents
 # Timings are ratios to a baseline measured in the same run, because the machine is shared and noisy.
 set -euo pipefail
 cd "$(dirname "$0")"
