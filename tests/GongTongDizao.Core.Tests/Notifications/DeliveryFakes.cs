@@ -31,6 +31,14 @@ internal sealed class DeliveryFakes
         Deliveries.SaveAsync(Arg.Any<DeliveryRecord>(), Arg.Any<CancellationToken>()).Returns(c => c.Arg<DeliveryRecord>());
         Deliveries.TrySaveAsync(Arg.Any<DeliveryRecord>(), Arg.Any<CancellationToken>()).Returns(c => c.Arg<DeliveryRecord>());
         Deliveries.TryCreateAsync(Arg.Any<DeliveryRecord>(), Arg.Any<CancellationToken>()).Returns(c => c.Arg<DeliveryRecord>());
+        Quotas.ClaimWithUnitAsync(Arg.Any<DeliveryRecord>(), Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(c => new UnitClaim(c.Arg<DeliveryRecord>() with { QuotaTaken = true }, NoUnit: false));
+    }
+
+    /// <summary>The delivery's record exists already: every create of it, with or without its unit, conflicts.</summary>
+    public void RecordExists()
+    {
+        Deliveries.TryCreateAsync(Arg.Any<DeliveryRecord>(), Arg.Any<CancellationToken>()).Returns((DeliveryRecord?)null);
+        Quotas.ClaimWithUnitAsync(Arg.Any<DeliveryRecord>(), Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(new UnitClaim(null, NoUnit: false));
     }
 
     /// <summary>23:00 in Beijing.</summary>

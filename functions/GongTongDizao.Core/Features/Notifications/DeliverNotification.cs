@@ -5,9 +5,11 @@ namespace GongTongDizao.Core.Features.Notifications;
 /// <summary>
 /// The <c>deliveries</c> queue consumer: sends one subscribe message if the person has a quota for it, step by step:
 /// <list type="number">
-/// <item><see cref="DeliveryClaim"/>: the delivery record is created (pending, leased) first; a duplicate message
-/// stops here, and so does a person without any quota (skipped in one write).</item>
-/// <item><see cref="DeliveryQuota"/>: one unit taken once per delivery, however often the send is retried.</item>
+/// <item><see cref="DeliveryClaim"/>: the delivery record is created (pending, leased) first, for a one-time template
+/// in one batch with the unit it spends; a duplicate message stops here, and so does a person without any quota or
+/// unit (skipped in one write).</item>
+/// <item><see cref="DeliveryQuota"/>: one unit taken once per delivery, however often the send is retried (here only
+/// when the claim did not take it: a long-term template, or a record claimed before claims took units).</item>
 /// <item><see cref="DeliverySend"/>: the message goes to WeChat; its answer is classified.</item>
 /// <item><see cref="DeliveryOutcomes"/>: the outcome rules (<see cref="DeliveryOutcomeRules"/>) make the record final
 /// (counted by <see cref="DeliveryCounters"/>) or schedule another try (<see cref="DeliveryRetries"/>).</item>

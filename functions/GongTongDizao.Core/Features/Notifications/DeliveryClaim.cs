@@ -9,7 +9,8 @@ public sealed record ClaimedDelivery(DeliveryRecord? Record, bool Final)
 }
 
 /// <summary>
-/// The claim step. The delivery record is created (pending, leased) before anything else; a record that is final means
+/// The claim step. The delivery record is created (pending, leased) before anything else, for a one-time template in
+/// one batch with the unit it spends (none left: the record is created skipped instead); a record that is final means
 /// this message is a duplicate and nothing happens; one leased by another handler sends this message back for when the
 /// lease lapses. A lapsed lease (a handler that died) is taken over. The common case of a large broadcast, no quota at all, is settled here in one write.
 /// </summary>
@@ -39,7 +40,22 @@ public class DeliveryClaim(
         {
             // Nearly every message is the first for its delivery: create first, and look only when a record exists.
             var now = time.GetUtcNow();
-            if (await deliveries.TryCreateAsync(NewRecord(message, DeliveryStatus.Pending, null, now) with { LeaseUntil = now + LeaseTime }, cancellationToken) is { } created)
+            var pending = NewRecord(message, DeliveryStatus.Pending, null, now) with { LeaseUntil = now + LeaseTime };
+            if (!options.Value.IsLongTerm(message.TemplateKey))
+            {
+                // A one-time template: the claim and the unit in one batch (the quota step then finds it taken).
+                var claim = await quotas.ClaimWithUnitAsync(pending, message.TemplateKey, cancellationToken);
+                if (claim.Record is { } claimed)
+                {
+                    return new(claimed, Final: false);
+                }
+
+                if (claim.NoUnit && await RecordSkipAsync(message, cancellationToken) is { } spent)
+                {
+                    return new(spent, Final: true);
+                }
+            }
+            else if (await deliveries.TryCreateAsync(pending, cancellationToken) is { } created)
             {
                 return new(created, Final: false);
             }

@@ -7,7 +7,8 @@ namespace GongTongDizao.Core.Features.Notifications;
 public sealed record QuotaStep(DeliveryRecord Record, SendTarget? Target);
 
 /// <summary>
-/// The quota step: one unit is taken once per delivery (marked on the record), however often the send is retried.
+/// The quota step: one unit is taken once per delivery (marked on the record), however often the send is retried. A
+/// one-time template's unit is normally taken with the claim already (<see cref="SubscriptionQuotas.ClaimWithUnitAsync"/>).
 /// Without a template id, a unit, or a person with an openid (as the handler read them) the delivery is skipped, and a unit taken is given back.
 /// </summary>
 public partial class DeliveryQuota(

@@ -5,6 +5,12 @@ using Microsoft.Extensions.Options;
 
 namespace GongTongDizao.Core.Features.Notifications;
 
+/// <summary>
+/// What claiming a delivery with its unit came to: the record created with the unit taken; or no unit left (nothing
+/// written); or neither, when the delivery's record exists already.
+/// </summary>
+public sealed record UnitClaim(DeliveryRecord? Record, bool NoUnit);
+
 /// <summary>Where a subscription decision was learnt: the mini-program's report or WeChat's popup push.</summary>
 public enum DecisionSource
 {
@@ -85,6 +91,30 @@ public class SubscriptionQuotas(CosmosClient cosmos, IOptions<NotificationsOptio
             : response[1].StatusCode == HttpStatusCode.PreconditionFailed
                 ? throw new DeliveryChangedException($"Delivery {marked.Id} changed while this handler owned it.")
                 : throw new InvalidOperationException($"Taking a {templateKey} unit for delivery {marked.Id} failed with {(int)response.StatusCode}: {response.ErrorMessage}");
+    }
+
+    /// <summary>
+    /// Claims a new delivery and takes its one-time unit in one transactional batch of the person's partition: the
+    /// record's create (pending, leased, marked <see cref="DeliveryRecord.QuotaTaken"/>; the create is the claim, it
+    /// succeeds once) and the quota's patch on condition that a unit is left. One round trip instead of the claim's
+    /// create followed by the unit's batch; neither lands without the other.
+    /// </summary>
+    public virtual async Task<UnitClaim> ClaimWithUnitAsync(DeliveryRecord claimed, string templateKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claimed);
+        using var response = await _container.CreateTransactionalBatch(new PartitionKey(claimed.UserId))
+            .CreateItem(claimed with { ETag = null, QuotaTaken = true })
+            .PatchItem(NotificationKinds.QuotaId(templateKey), [PatchOperation.Increment("/remaining", -1)], new TransactionalBatchPatchItemRequestOptions { FilterPredicate = "FROM c WHERE c.remaining > 0" })
+            .ExecuteAsync(cancellationToken);
+        if (response.IsSuccessStatusCode)
+        {
+            return new(response.GetOperationResultAtIndex<DeliveryRecord>(0).Resource, NoUnit: false);
+        }
+
+        // A failed batch answers the failing operation's status and 424 for the other one.
+        return response[0].StatusCode == HttpStatusCode.Conflict ? new(null, NoUnit: false)
+            : response[1].StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound ? new(null, NoUnit: true)
+            : throw new InvalidOperationException($"Claiming delivery {claimed.Id} with a {templateKey} unit failed with {(int)response.StatusCode}: {response.ErrorMessage}");
     }
 
     /// <summary>Gives back a unit WeChat did not spend (the send was rejected before delivery).</summary>
