@@ -7,10 +7,10 @@
 // single-threaded, makes every other request wait with it). Here each container keeps an index of its documents by
 // partition key value, and a query runs over:
 //   - the documents of the partition in its x-ms-documentdb-partitionkey header, when it names one;
-//   - the documents of the partitions listed in an array parameter, when the query is a plain conjunction containing
-//     ARRAY_CONTAINS(@ids, c.<partition key>) (a page of a broadcast asks for 500 residents' preferences this way;
-//     Cosmos DB answers it from its index, not by reading every document);
-//   - every document otherwise.
+//   - otherwise what cosmos-property-index.mjs finds for the filter, as Cosmos DB's index would: for example the
+//     partitions listed in ARRAY_CONTAINS(@ids, c.<partition key>), the way a page of a broadcast asks for 500
+//     residents' preferences;
+//   - every document when neither applies.
 // The query engine still evaluates the whole WHERE clause on what it is given, so the answer is exactly what it was
 // for a query that names no partition, and exactly Cosmos DB's for one that does.
 import { createRequire } from "node:module";
@@ -141,26 +141,5 @@ function candidates(items, params) {
     const key = value !== null && typeof value === "object" ? undefinedKey : keyOf(value);
     return partitions.get(key) ?? [];
   }
-  const listed = listedPartitions(items, params);
-  if (!listed) return null;
-  const rids = [];
-  for (const value of listed) {
-    const inPartition = partitions.get(keyOf(value));
-    if (inPartition) rids.push(...inPartition);
-  }
-  return rids;
-}
-
-// The values of ARRAY_CONTAINS(@param, alias.<partition key>) when the WHERE clause cannot be true without it: no
-// OR, NOT, JOIN, EXISTS or subquery anywhere in the query. Anything else runs over every document.
-function listedPartitions(items, params) {
-  const query = params.query;
-  const path = items._getPartitionKeyPath();
-  if (path.length !== 1 || /\b(OR|NOT|JOIN|EXISTS)\b/i.test(query) || (query.match(/\bSELECT\b/gi) ?? []).length !== 1) return null;
-  const alias = /\bFROM\s+([A-Za-z_][A-Za-z0-9_]*)/i.exec(query)?.[1];
-  if (!alias) return null;
-  const contains = new RegExp(`\\bARRAY_CONTAINS\\s*\\(\\s*(@[A-Za-z0-9_]+)\\s*,\\s*${alias}\\.${path[0]}\\s*\\)`, "i").exec(query);
-  if (!contains) return null;
-  const value = (params.parameters ?? []).find((p) => p.name === contains[1])?.value;
-  return Array.isArray(value) && value.every((v) => v === null || typeof v !== "object") ? value : null;
+  return null;
 }

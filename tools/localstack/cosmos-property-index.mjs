@@ -7,10 +7,11 @@
 // emulator's only thread, 21 times per broadcast, and the outbox sweeper's minute-by-minute query blocked it for
 // seconds once a run had written tens of thousands of inbox items. Here each container keeps, for every property path
 // such a filter has named, an index of its documents by the value at that path (built on first use, then kept on every
-// write and delete), and a cross-partition query that is a plain conjunction (the same gate as the partition index)
+// write and delete), and a cross-partition query that is a plain conjunction (no OR, NOT, JOIN, EXISTS or subquery)
 // runs over the documents of its most selective indexed conjunct:
 //   - `alias.path = @param` (a string, number, boolean or null): the documents with that value;
-//   - `ARRAY_CONTAINS(@param, alias.path)` (an array of those): the documents with one of its values;
+//   - `ARRAY_CONTAINS(@param, alias.path)` (an array of those): the documents with one of its values; the partition
+//     key's path too, as when a page of a broadcast reads its 500 residents' preferences;
 //   - `IS_DEFINED(alias.path)`: the documents where the path has a value.
 // The query engine still evaluates the whole WHERE clause on them, so the answer is exactly that of a full scan. A
 // stale entry (a document since deleted some other way) is harmless: candidates are read as they are now.

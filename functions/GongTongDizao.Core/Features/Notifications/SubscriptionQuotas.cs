@@ -25,6 +25,10 @@ public enum DecisionSource
 /// </summary>
 public class SubscriptionQuotas(CosmosClient cosmos, IOptions<NotificationsOptions> options, TimeProvider time)
 {
+    // A delivery's unit: one less, on condition that one is left (the server checks and applies it as one step).
+    private static readonly PatchOperation[] s_takeUnit = [PatchOperation.Increment("/remaining", -1)];
+    private static TransactionalBatchPatchItemRequestOptions WhereUnitLeft() => new() { FilterPredicate = "FROM c WHERE c.remaining > 0" };
+
     private const int MaxConcurrencyRetries = 10;
     private const int MaxTakeRetries = 100;
     private readonly Container _container = cosmos.GetContainer(StoreNames.Database, StoreNames.Containers.Notifications);
@@ -77,7 +81,7 @@ public class SubscriptionQuotas(CosmosClient cosmos, IOptions<NotificationsOptio
     {
         ArgumentNullException.ThrowIfNull(marked);
         using var response = await _container.CreateTransactionalBatch(new PartitionKey(marked.UserId))
-            .PatchItem(NotificationKinds.QuotaId(templateKey), [PatchOperation.Increment("/remaining", -1)], new TransactionalBatchPatchItemRequestOptions { FilterPredicate = "FROM c WHERE c.remaining > 0" })
+            .PatchItem(NotificationKinds.QuotaId(templateKey), s_takeUnit, WhereUnitLeft())
             .ReplaceItem(marked.Id, marked with { ETag = null, UpdatedAt = time.GetUtcNow() }, new TransactionalBatchItemRequestOptions { IfMatchEtag = marked.ETag })
             .ExecuteAsync(cancellationToken);
         if (response.IsSuccessStatusCode)
@@ -104,7 +108,7 @@ public class SubscriptionQuotas(CosmosClient cosmos, IOptions<NotificationsOptio
         ArgumentNullException.ThrowIfNull(claimed);
         using var response = await _container.CreateTransactionalBatch(new PartitionKey(claimed.UserId))
             .CreateItem(claimed with { ETag = null, QuotaTaken = true })
-            .PatchItem(NotificationKinds.QuotaId(templateKey), [PatchOperation.Increment("/remaining", -1)], new TransactionalBatchPatchItemRequestOptions { FilterPredicate = "FROM c WHERE c.remaining > 0" })
+            .PatchItem(NotificationKinds.QuotaId(templateKey), s_takeUnit, WhereUnitLeft())
             .ExecuteAsync(cancellationToken);
         if (response.IsSuccessStatusCode)
         {
