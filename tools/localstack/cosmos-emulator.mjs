@@ -4,6 +4,7 @@
 // this emulator does not implement; answering with a pass-through plan lets the SDK send the query as is
 // (the emulator runs ORDER BY, COUNT and filters itself). See docs/decisions/0001-local-stack.md.
 import { createRequire } from "node:module";
+import { setDefaultHighWaterMark } from "node:stream";
 import { parseArgs } from "node:util";
 import { BatchFormatError, decodeOperations, encodeResults, execute, isBatchRequest } from "./cosmos-batch.mjs";
 import { admitSinglePartitionQuery, installPartitionIndex } from "./cosmos-partitions.mjs";
@@ -51,6 +52,15 @@ const passThroughPlan = JSON.stringify({
   },
   queryRanges: [{ min: "", max: "FF", isMinInclusive: true, isMaxInclusive: false }],
 });
+
+// Node pauses a keep-alive connection's HTTP parser when a request arrives while the answer before it still waits to
+// drain (its guard against floods of pipelined requests). Over TLS, the rest of that request's body may already be
+// decrypted, and it reaches the paused parser, which fails with HPE_PAUSED: the connection is reset. Under load (bulk
+// answers of many documents to a busy client that sends its next bulk request at once) this reset one bulk request in
+// every few broadcasts of the fan-out bench, failing 25 deliveries at once, where Cosmos DB's gateway would have
+// answered (decision 0021). A connection whose answers never wait to drain never pauses: any answer up to Cosmos DB's
+// 4 MB limit fits in the buffer.
+setDefaultHighWaterMark(false, 8 * 1024 * 1024);
 
 // Keep-alive, as Cosmos DB's gateway does: by default this emulator answers every request with "connection: close",
 // so each SDK call paid a new TCP connection and TLS handshake, which cost more CPU than the call itself and made every
