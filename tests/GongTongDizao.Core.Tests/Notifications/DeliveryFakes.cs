@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Azure.Storage.Queues;
 using GongTongDizao.Core.Events;
 using GongTongDizao.Core.Features.Notifications;
+using GongTongDizao.Core.Storage;
 using GongTongDizao.Core.Telemetry;
 using GongTongDizao.Core.Tests.Telemetry;
 using Microsoft.Azure.Cosmos;
@@ -21,9 +22,10 @@ internal sealed class DeliveryFakes
     public DeliveryFakes()
     {
         var cosmos = Substitute.For<CosmosClient>();
-        Deliveries = Substitute.For<DeliveryStore>(cosmos, Time, NullLogger<DeliveryStore>.Instance);
+        var bulk = new BulkCosmosClient(cosmos);
+        Deliveries = Substitute.For<DeliveryStore>(cosmos, bulk, Time, NullLogger<DeliveryStore>.Instance);
         Quotas = Substitute.For<SubscriptionQuotas>(cosmos, Options, Time);
-        Broadcasts = Substitute.For<BroadcastStore>(cosmos);
+        Broadcasts = Substitute.For<BroadcastStore>(cosmos, bulk);
         Queue = Substitute.For<DeliveryQueue>(Substitute.For<QueueServiceClient>());
         Counters = new DeliveryCounters(new AppEvents(Telemetry), Broadcasts);
 

@@ -11,11 +11,19 @@ namespace GongTongDizao.Core.Features.Identity;
 /// Ids are random; an openid finds its account through a link document in the same container (its id a keyed hash
 /// of the openid, <see cref="UserIds.OpenIdLinkId"/>), which deletion removes first.
 /// </summary>
-public sealed class UserStore(CosmosClient cosmos, IMemoryCache cache, UserIds ids)
+public sealed class UserStore(CosmosClient cosmos, BulkCosmosClient bulk, IMemoryCache cache, UserIds ids)
 {
     public static readonly TimeSpan CacheTime = TimeSpan.FromSeconds(30);
 
     private readonly Container _users = cosmos.GetContainer(StoreNames.Database, StoreNames.Containers.Users);
+    private readonly Container _bulkUsers = bulk.GetContainer(StoreNames.Database, StoreNames.Containers.Users);
+
+    /// <summary>
+    /// As <see cref="FindAsync"/>, uncached, for queue work that reads many accounts at once (a delivery batch's
+    /// recipients): the bulk client packs the reads bound for one partition key range into one request.
+    /// </summary>
+    public Task<UserAccount?> FindInBulkAsync(string id, CancellationToken cancellationToken) =>
+        _bulkUsers.FindAsync<UserAccount>(id, new PartitionKey(id), cancellationToken);
 
     public async Task<UserAccount?> FindAsync(string id, CancellationToken cancellationToken)
     {

@@ -11,11 +11,12 @@ namespace GongTongDizao.Core.Features.Notifications;
 /// Broadcasts (each in its own partition, <see cref="NotificationKinds.BroadcastPartition"/>), their delivery
 /// counters, and the per-org daily counts (<see cref="NotificationKinds.OrgPartition"/>). Virtual for fakes.
 /// </summary>
-public class BroadcastStore(CosmosClient cosmos) : IAggregateStore<BroadcastDocument>
+public class BroadcastStore(CosmosClient cosmos, BulkCosmosClient bulk) : IAggregateStore<BroadcastDocument>
 {
     private const int MaxCountAttempts = 10;
     private static readonly int s_dayCounterTtl = (int)TimeSpan.FromDays(3).TotalSeconds;
     private readonly Container _container = cosmos.GetContainer(StoreNames.Database, StoreNames.Containers.Notifications);
+    private readonly Container _bulk = bulk.GetContainer(StoreNames.Database, StoreNames.Containers.Notifications);
 
     public string ContainerName => StoreNames.Containers.Notifications;
 
@@ -64,9 +65,13 @@ public class BroadcastStore(CosmosClient cosmos) : IAggregateStore<BroadcastDocu
             MaxCountAttempts);
     }
 
-    /// <summary>One more finished delivery (<c>sent</c>, <c>skipped</c> or <c>failed</c>), an atomic increment.</summary>
+    /// <summary>
+    /// One more finished delivery (<c>sent</c>, <c>skipped</c> or <c>failed</c>), an atomic increment. Every delivery
+    /// of a broadcast patches this one document, so the increments go through the bulk client, which sends those
+    /// of deliveries finishing together as one request.
+    /// </summary>
     public virtual async Task CountDeliveryAsync(string broadcastId, string outcome, CancellationToken cancellationToken) =>
-        await _container.PatchItemAsync<BroadcastDocument>(
+        await _bulk.PatchItemAsync<BroadcastDocument>(
             broadcastId,
             new PartitionKey(NotificationKinds.BroadcastPartition(broadcastId)),
             [PatchOperation.Increment("/" + outcome, 1)],

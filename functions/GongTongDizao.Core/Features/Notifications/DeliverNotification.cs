@@ -31,8 +31,9 @@ public class DeliverNotification(
         ArgumentNullException.ThrowIfNull(message);
 
         // A person who deleted their account after the event was fanned out is gone for good (PIPL): a late delivery
-        // must not write a record under their id again, so the message is dropped unrecorded.
-        if (await users.FindAsync(message.UserId, cancellationToken) is not { } user)
+        // must not write a record under their id again, so the message is dropped unrecorded. Read in bulk: a batch's
+        // 25 deliveries read side by side, and their reads share one request per partition key range.
+        if (await users.FindInBulkAsync(message.UserId, cancellationToken) is not { } user)
         {
             return null;
         }

@@ -7,11 +7,14 @@ namespace GongTongDizao.Core.Features.Notifications;
 /// <summary>
 /// The delivery records (<c>delivery~{eventId}</c> in the recipient's partition). Writes are conditional: a create
 /// succeeds once and a save carries the ETag it read, which is what lets only one handler move a record.
-/// Methods are virtual so the delivery steps can be tested against a fake.
+/// Methods are virtual so the delivery steps can be tested against a fake. Saves go through the bulk client: only queue
+/// work saves a record, a batch's deliveries finish side by side, and their replaces then share a request per
+/// partition key range; a save waits at most the bulk client's 0.1 s for its request, which no resident waits for.
 /// </summary>
-public partial class DeliveryStore(CosmosClient cosmos, TimeProvider time, ILogger<DeliveryStore> logger)
+public partial class DeliveryStore(CosmosClient cosmos, BulkCosmosClient bulk, TimeProvider time, ILogger<DeliveryStore> logger)
 {
     private readonly Container _container = cosmos.GetContainer(StoreNames.Database, StoreNames.Containers.Notifications);
+    private readonly Container _bulk = bulk.GetContainer(StoreNames.Database, StoreNames.Containers.Notifications);
 
     public virtual Task<DeliveryRecord?> FindAsync(string userId, string id, CancellationToken cancellationToken) =>
         _container.FindAsync<DeliveryRecord>(id, new PartitionKey(userId), cancellationToken);
@@ -35,7 +38,7 @@ public partial class DeliveryStore(CosmosClient cosmos, TimeProvider time, ILogg
     public virtual Task<DeliveryRecord?> TrySaveAsync(DeliveryRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return _container.TryReplaceAsync(record with { ETag = null, UpdatedAt = time.GetUtcNow() }, record.Id, new PartitionKey(record.UserId), record.ETag, cancellationToken);
+        return _bulk.TryReplaceAsync(record with { ETag = null, UpdatedAt = time.GetUtcNow() }, record.Id, new PartitionKey(record.UserId), record.ETag, cancellationToken);
     }
 
     /// <summary>
