@@ -282,7 +282,7 @@ var appAppSettings = {
   // allows them, are added as Notifications__LongTermTemplates__0, __1… by the operator.
   Notifications__BroadcastDailyLimitPerOrg: '3'
   Notifications__FanOutParallelism: '32'
-  Notifications__BroadcastPageSize: '500'
+  Notifications__BroadcastPageSize: '1000'
   Notifications__MaxSendAttempts: '6'
   Notifications__RetryBaseDelay: '00:00:30'
   Notifications__InboxRetention: '180.00:00:00'
