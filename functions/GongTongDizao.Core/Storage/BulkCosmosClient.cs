@@ -6,7 +6,7 @@ namespace GongTongDizao.Core.Storage;
 /// A second client to the same account with bulk execution on, for queue work that issues many small operations at
 /// once: a broadcast page's inbox items, and a delivery batch's recipient reads, record saves and counter increments.
 /// The SDK packs the operations bound for one partition key range into one request (up to 100 of them), so a page of
-/// 500 inbox items costs a handful of requests, in the worker and at the gateway, instead of 500. The request units
+/// 1,000 inbox items costs about ten requests, in the worker and at the gateway, instead of 1,000. The request units
 /// are the same. Everything else keeps the ordinary client, because bulk waits up to its dispatch interval (0.1 s)
 /// for a partial batch to fill, which a single write in a request's path should not.
 /// </summary>
