@@ -42,19 +42,21 @@ public partial class DeliveryStore(CosmosClient cosmos, BulkCosmosClient bulk, T
     }
 
     /// <summary>
-    /// Writes why a handler gave up and releases its lease. A patch, not a replace: the handler may have saved the
-    /// record since it was claimed. Best effort: the queue retries anyway, so a failure is only logged.
+    /// Writes why a handler gave up and releases its lease, while the record is still pending. A patch, not a replace:
+    /// the handler may have saved the record since it was claimed. A record made final already (the handler failed
+    /// after that, while counting it) keeps its outcome's reason: the error is not the delivery's. Best effort: the
+    /// queue retries anyway, so a failure is only logged.
     /// </summary>
     public virtual async Task TryRecordErrorAsync(DeliveryRecord record, string reason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         try
         {
-            await _container.PatchItemAsync<DeliveryRecord>(
+            await _container.TryPatchWhereAsync(
                 record.Id,
                 new PartitionKey(record.UserId),
                 [PatchOperation.Set("/reason", reason), PatchOperation.Set<string?>("/leaseUntil", null)],
-                new PatchItemRequestOptions { EnableContentResponseOnWrite = false },
+                "FROM c WHERE c.status = 'pending'",
                 cancellationToken);
         }
         catch (CosmosException ex)
