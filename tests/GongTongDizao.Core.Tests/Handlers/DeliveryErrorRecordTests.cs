@@ -1,6 +1,5 @@
-using System.Text.Json.Nodes;
-using GongTongDizao.Core.Events;
 using GongTongDizao.Core.Features.Notifications;
+using GongTongDizao.Core.Tests.Notifications;
 
 namespace GongTongDizao.Core.Tests.Handlers;
 
@@ -30,18 +29,6 @@ public sealed class DeliveryErrorRecordTests(HandlerFixture fixture) : HandlerTe
         Assert.Equal((DeliveryStatus.Sent, (string?)null, sent.ETag), (kept!.Status, kept.Reason, kept.ETag));
     }
 
-    private DeliveryRecord Record(string person, string eventId, DeliveryStatus status) => DeliveryClaim.NewRecord(
-        new DeliveryMessage
-        {
-            EventId = eventId,
-            UserId = person,
-            TemplateKey = "letterAccepted",
-            EntityType = "letter",
-            EntityId = "L1",
-            Content = new NotificationContent { EventType = EventTypes.LetterAccepted, OccurredAt = Scope.Time.GetUtcNow(), Data = new JsonObject() },
-        },
-        status,
-        null,
-        Scope.Time.GetUtcNow(),
-        TimeSpan.FromDays(30));
+    private DeliveryRecord Record(string person, string eventId, DeliveryStatus status) =>
+        DeliveryFakes.NewRecord(person, eventId, status, Scope.Time.GetUtcNow(), TimeSpan.FromDays(30));
 }

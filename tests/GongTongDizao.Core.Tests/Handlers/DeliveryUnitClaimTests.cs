@@ -1,6 +1,5 @@
-using System.Text.Json.Nodes;
-using GongTongDizao.Core.Events;
 using GongTongDizao.Core.Features.Notifications;
+using GongTongDizao.Core.Tests.Notifications;
 using Microsoft.Extensions.Options;
 
 namespace GongTongDizao.Core.Tests.Handlers;
@@ -53,18 +52,7 @@ public sealed class DeliveryUnitClaimTests(HandlerFixture fixture) : HandlerTest
         Assert.Equal(0, (await quotas.FindAsync(person, Template, CancellationToken.None))!.Remaining);
     }
 
-    private DeliveryRecord Pending(string person, string eventId) => DeliveryClaim.NewRecord(
-        new DeliveryMessage
-        {
-            EventId = eventId,
-            UserId = person,
-            TemplateKey = Template,
-            EntityType = "letter",
-            EntityId = "L1",
-            Content = new NotificationContent { EventType = EventTypes.LetterAccepted, OccurredAt = Scope.Time.GetUtcNow(), Data = new JsonObject() },
-        },
-        DeliveryStatus.Pending,
-        null,
-        Scope.Time.GetUtcNow(),
-        Scope.Get<IOptions<NotificationsOptions>>().Value.DeliveryRetention) with { LeaseUntil = Scope.Time.GetUtcNow() + DeliveryClaim.LeaseTime };
+    private DeliveryRecord Pending(string person, string eventId) =>
+        DeliveryFakes.NewRecord(person, eventId, DeliveryStatus.Pending, Scope.Time.GetUtcNow(), Scope.Get<IOptions<NotificationsOptions>>().Value.DeliveryRetention)
+        with { LeaseUntil = Scope.Time.GetUtcNow() + DeliveryClaim.LeaseTime };
 }

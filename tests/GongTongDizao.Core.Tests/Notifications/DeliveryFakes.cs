@@ -81,6 +81,10 @@ internal sealed class DeliveryFakes
         BroadcastId = broadcastId,
     };
 
+    /// <summary>The record of <paramref name="userId"/>'s delivery of event <paramref name="eventId"/> as the claim creates it (the tests against the emulator write it).</summary>
+    public static DeliveryRecord NewRecord(string userId, string eventId, DeliveryStatus status, DateTimeOffset now, TimeSpan retention) =>
+        DeliveryClaim.NewRecord(Message() with { UserId = userId, EventId = eventId }, status, null, now, retention);
+
     public static DeliveryRecord Pending(DateTimeOffset? leaseUntil = null, int attempts = 0, string? broadcastId = null) => new()
     {
         Id = NotificationKinds.DeliveryId("e1"),
